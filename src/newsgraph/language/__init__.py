@@ -1,0 +1,1 @@
+"""Language layer: the spaCy model, entity rules and alias merging."""
