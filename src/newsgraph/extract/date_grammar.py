@@ -1,0 +1,187 @@
+"""The regex grammar that finds date and time expressions in running text.
+
+Each rule is a named pattern; ``find_candidates`` returns every match of every
+rule and keeps the longest non-overlapping ones (earlier rules win ties). Spans
+follow the TimeML (TIMEX3) extent conventions: modifiers that belong to the
+expression ("last", "early", "the past", "nearly") are inside, prepositions
+("on", "in", "for") and a possessive "'s" are outside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.extract.date_lexicon import (
+    AMBIGUOUS_MONTHS,
+    MONTHS,
+    NUMBER_WORD_PATTERN,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+    alternation,
+)
+
+_MONTH = alternation(MONTHS)
+_WEEKDAY = alternation(WEEKDAYS)
+_PART = alternation(PARTS_OF_DAY)
+_SEASON = alternation(SEASONS)
+_ORD = alternation(ORDINALS)
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + NUMBER_WORD_PATTERN + "|"
+        + alternation(VAGUE_NUMBERS) + r"|an?)")
+_UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
+         r"|decades?|century|centuries|weekends?)")
+_UNIT_SINGULAR = r"(?:second|minute|hour|day|week|month|quarter|year|decade|century|weekend)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_APPROX = (r"(?:more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|roughly|some|just|only"
+           r"|over|under|at\s+least|at\s+most|up\s+to|barely|approximately|as\s+many\s+as|as\s+long\s+as"
+           r"|the\s+better\s+part\s+of|well\s+over)")
+_EDGE = r"(?:early|late|mid|middle|earlier|later)"
+_TIME_OF_DAY = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+                r"(?:\s+(?:[ECMP][SD]T|GMT|UTC))?|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
+                r"|noon|midnight)")
+_DEICTIC_DAY = r"(?:today|yesterday|tomorrow)"
+
+RULES: list[tuple[str, str]] = [
+    ("iso", r"\b\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?)?\b"),
+    ("numeric", r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
+    ("time", rf"\b(?:(?:{_WEEKDAY}|{_DEICTIC_DAY})(?:\s+(?:at|about|around))?\s+)?{_TIME_OF_DAY}"
+             rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY}|{_DEICTIC_DAY}|(?:this|last|tomorrow|yesterday)\s+{_PART}))?"),
+    ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?(?:(?:{_EDGE})\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
+    ("day_month", rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
+    ("month_year", rf"\b(?:(?:{_EDGE})[- ]|the\s+(?:end|beginning|middle|start)\s+of\s+)?"
+                   rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
+    ("month", rf"\b(?:(?:last|next|this|this\s+past|this\s+coming|coming|past|{_EDGE})[- ]"
+              rf"|(?:the\s+)?(?:end|beginning|middle|start)\s+of\s+)?(?:(?:early|late|mid)[- ])?{_MONTH}"
+              r"(?![\w-])"),
+    ("weekday", rf"\b(?:(?:last|next|this|this\s+past|this\s+coming|coming|past|early|late)\s+"
+                rf"(?:on\s+)?)?{_WEEKDAY}(?![\w-])(?:\s+{_PART}(?![\w-]))?"),
+    ("deictic", rf"\b(?:(?:{_EDGE})\s+)?(?:{_DEICTIC_DAY}|tonight|last\s+night|this\s+{_PART}"
+                rf"|(?:yesterday|tomorrow)\s+{_PART})(?![\w-])"),
+    ("ago", rf"\b(?:{_APPROX}\s+)?{_NUM}[\s-]+{_UNIT}(?:\s+and\s+a\s+half)?\s+"
+            r"(?:ago|earlier|later|before|after|from\s+now|hence|previously|since)\b"),
+    ("relative_unit", rf"\b(?:(?:{_EDGE})\s+)?(?:the\s+)?(?:last|this|next|past|previous|coming|current|"
+                      rf"following|same|latest|prior|preceding|that|year-ago|year-earlier|the)\s+"
+                      rf"(?:fiscal\s+)?{_UNIT_SINGULAR}(?![\w-])"),
+    ("edge_relative", rf"\b(?:{_EDGE})\s+(?:in\s+)?(?:this|next|last|that)\s+{_UNIT_SINGULAR}(?![\w-])"),
+    ("quarter", rf"\b(?:the\s+)?(?:(?:fiscal|calendar)[- ])?(?:{_ORD}|final|latest|last|current|past|"
+                rf"previous|year-ago|year-earlier|same|fourth|June|September|December|March)?"
+                rf"(?:[- ](?:fiscal|calendar))?[- ]?quarter(?:\s+of\s+(?:fiscal\s+)?{_YEAR}"
+                rf"|\s+of\s+(?:this|last|next)\s+year)?(?![\w-])"),
+    ("quarter_year", rf"\b(?:fiscal\s+)?{_YEAR}(?:'s)?\s+(?:{_ORD}|fourth)[- ]quarter(?![\w-])"),
+    ("half", rf"\b(?:the\s+)?(?:first|second|latter|later)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{_YEAR}|"
+             r"(?:this|last|next|the)\s+year))?(?![\w-])"),
+    ("season", rf"\b(?:(?:last|next|this|this\s+past|this\s+coming|coming|past|{_EDGE})\s+)?"
+               rf"(?:the\s+)?{_SEASON}(?:\s+(?:of\s+)?{_YEAR})?(?![\w-])"),
+    ("year", rf"\b(?:(?:{_EDGE})[- ]|the\s+(?:end|beginning|middle|start)\s+of\s+)?(?:fiscal\s+(?:year\s+)?)?"
+             rf"{_YEAR}(?![\w,.]?\d)(?!\s*(?:%|percent|\w))|\b(?:fiscal\s+(?:year\s+)?)'\d\d\b"),
+    ("decade", rf"\b(?:the\s+)?(?:(?:early|late|mid)[- ])?(?:1[5-9]\d0|20\d0|'\d0|[2-9]0)'?s\b"),
+    ("century", rf"\b(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORD}|twentieth|twenty-first|nineteenth)"
+                r"[- ]century\b|\bthis\s+century\b|\bthe\s+turn\s+of\s+the\s+century\b"),
+    ("duration", rf"\b(?:(?:the|a|an)\s+)?(?:{_APPROX}\s+)?(?:(?:past|last|next|first|coming|previous|final|"
+                 rf"following|recent|latest|preceding|initial|same|remaining|ensuing|other)\s+)?"
+                 rf"{_NUM}(?:\s+or\s+(?:so|more|\d+|{NUMBER_WORD_PATTERN}))?[\s-]+{_UNIT}"
+                 r"(?:\s+and\s+a\s+half)?(?:-(?:long|old))?(?![\w-])"),
+    ("plural_units", r"\b(?:the\s+(?:past|last|next|coming|early)\s+)?(?:years|months|weeks|decades|"
+                     r"centuries|days|hours|minutes)(?:-long)?(?![\w-])"),
+    ("set", rf"\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|biweekly|"
+            rf"(?:every|each|per)\s+(?:other\s+)?(?:{_UNIT_SINGULAR}|{_WEEKDAY}|{_PART})|"
+            rf"(?:a|per)\s+(?:year|month|week|day)(?=\s*[.,;)]|\s+(?:for|in|on|and|or|to|of|at|from|by)\b)"
+            rf"|{_WEEKDAY}s(?:\s+{_PART})?|(?:mornings|evenings|nights|afternoons|weekends))(?![\w-])"),
+    ("vague", r"\b(?:now|currently|current|recently|recent\s+(?:years|months|weeks|days|times)|recent|lately|"
+              r"nowadays|(?:the\s+)?past|(?:the\s+)?future|soon|at\s+present|the\s+present|these\s+days|"
+              r"the\s+moment|once|formerly|previously|earlier|the\s+time\s+being|"
+              r"(?:in\s+)?(?:coming|future|next|past|previous|earlier|later)\s+(?:years|months|weeks|days))"
+              r"(?![\w-])"),
+    ("holiday", r"\b(?:christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|"
+                r"halloween|independence\s+day|valentine's\s+day|labor\s+day|memorial\s+day|easter"
+                r"(?:\s+sunday)?|boxing\s+day)(?![\w-])"),
+]
+
+_COMPILED = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in RULES]
+_RULE_ORDER = {name: i for i, (name, _) in enumerate(RULES)}
+
+# Words that a vague rule matches but are very often not temporal at all; accepted only in the
+# frames below. Chosen by reading TimeBank's annotation guidelines, not by fitting documents.
+_WEAK_VAGUE = re.compile(r"^(?:once|earlier|previously|formerly|past|the\s+past|current|future|the\s+moment)$",
+                         re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    rule: str
+    text: str
+
+
+def _acceptable(rule: str, text: str, body: str, start: int, end: int) -> bool:
+    """Filters for readings that are usually not dates ("may" the verb, "a second" the ordinal)."""
+    low = text.lower()
+    words = low.split()
+    if rule in ("month", "month_day", "month_year") or (rule == "day_month" and words):
+        for word in re.findall(r"[a-z]+\.?", low):
+            if word in AMBIGUOUS_MONTHS:
+                original = text[low.index(word)]
+                if not original.isupper():
+                    return False
+    if rule == "month" and low.rstrip(".") in ("may", "march") and start == 0:
+        return False
+    if rule in ("duration", "ago") and re.match(r"(?:the\s+|a\s+)?(?:an?|one)\s+seconds?\b", low):
+        return False
+    if rule == "vague":
+        if _WEAK_VAGUE.match(low):
+            return _weak_vague_ok(low, body, start, end)
+    if rule == "year":
+        before = body[max(0, start - 2):start]
+        if "$" in before or re.search(r"\d[.,]?$", before) or re.search(r"No\.\s*$", body[max(0, start - 4):start]):
+            return False
+    if rule == "plural_units" and re.match(r"the\s+early\s+", low):
+        return False
+    return True
+
+
+def _weak_vague_ok(low: str, body: str, start: int, end: int) -> bool:
+    before = body[max(0, start - 20):start].lower()
+    after = body[end:end + 20].lower()
+    if low in ("past", "the past"):
+        # "in the past", "the past" as a noun; not "past the station" nor "the past two years".
+        return low == "the past" and not re.match(r"\s*(?:\d|[a-z]+\s+(?:years|months|weeks|days))", after)
+    if low == "future":
+        return bool(re.search(r"\b(?:in|near|for|distant|foreseeable)\s*$", before))
+    if low == "current":
+        return bool(re.match(r"\s+(?:level|rate|price|prices|levels|year|session|quarter|period|plan|"
+                             r"situation|account|conditions|crisis|government|administration|term)",
+                             after)) and not after.startswith(" account")
+    if low == "the moment":
+        return bool(re.search(r"\b(?:at|for)\s*$", before))
+    return False
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every rule's matches, reduced to the longest non-overlapping ones in text order."""
+    found: list[Candidate] = []
+    for name, pattern in _COMPILED:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            matched = m.group(0)
+            # Trailing whitespace can creep in through optional groups; never part of a span.
+            stripped = matched.rstrip()
+            end -= len(matched) - len(stripped)
+            if end <= start or not _acceptable(name, stripped, text, start, end):
+                continue
+            found.append(Candidate(start, end, name, stripped))
+    found.sort(key=lambda c: (-(c.end - c.start), _RULE_ORDER[c.rule], c.start))
+    chosen: list[Candidate] = []
+    # One flag per character: checking a candidate costs its own length, not the number taken.
+    taken = bytearray(len(text))
+    for cand in found:
+        if any(taken[cand.start:cand.end]):
+            continue
+        chosen.append(cand)
+        taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+    chosen.sort(key=lambda c: c.start)
+    return chosen

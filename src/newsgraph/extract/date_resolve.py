@@ -1,0 +1,658 @@
+"""Normalising a matched date expression to a TimeML (TIMEX3) value.
+
+``resolve(text, rule, context)`` returns ``(value, granularity, type)``. Relative
+expressions are resolved against ``context.anchor`` (the publication date);
+without one their value is None. Choices, following the TimeML/TimeBank
+annotation practice for news:
+
+* A bare weekday ("Friday") is the latest such day on or before publication:
+  news reports use the weekday name for the publication day itself (TimeBank:
+  132 of 303 bare weekdays are the creation day, 157 earlier, 15 later). When
+  the clause is in the future tense, or says "next"/"this coming", it is the
+  next such day instead; "last Friday" is strictly before.
+* A bare month ("November") is the latest one on or before the publication
+  month (so the publication month itself), or the next one in a future clause.
+* A month and day without a year take the publication year, unless that puts the
+  date far after publication in a past clause (then the year before) or far
+  before it in a future clause (then the year after).
+* Vague past/present/future words ("recently", "now", "soon", "a few days
+  earlier") get PAST_REF / PRESENT_REF / FUTURE_REF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from newsgraph.extract.date_lexicon import (
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+    parse_number,
+    unit_key,
+)
+
+Resolution = tuple[str | None, str | None, str]  # value, granularity, TimeML type
+
+# A month-day without a year is moved to the neighbouring year only when the publication
+# year would put it this many days on the "wrong" side of publication (past clause: after it;
+# future clause: before it). 60 days leaves room for announcements of events a few weeks ahead.
+WRONG_SIDE_DAYS = 60
+
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@dataclass
+class ResolveContext:
+    anchor: dt.date | None
+    future: bool = False              # the clause around the expression points forward
+    reference_year: int | None = None  # the last year mentioned, for "that year"
+    reference_quarter: tuple[int, int] | None = None  # last (year, quarter) mentioned
+
+
+def _day(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def _month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _week(d: dt.date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().replace("-", " ")).strip()
+
+
+def _weekday_in(low: str) -> int | None:
+    for word in re.findall(r"[a-z]+\.?", low):
+        if word in WEEKDAYS:
+            return WEEKDAYS[word]
+        if word.rstrip(".") in WEEKDAYS:
+            return WEEKDAYS[word.rstrip(".")]
+    return None
+
+
+def _month_in(low: str) -> int | None:
+    for word in re.findall(r"[a-z]+\.?", low):
+        if word in MONTHS:
+            return MONTHS[word]
+        if word.rstrip(".") in MONTHS and len(word.rstrip(".")) > 3:
+            return MONTHS[word.rstrip(".")]
+    return None
+
+
+def _part_in(low: str) -> str | None:
+    for word, code in PARTS_OF_DAY.items():
+        if re.search(rf"\b{word}\b", low):
+            return code
+    return None
+
+
+def resolve_weekday(anchor: dt.date, weekday: int, low: str, future: bool) -> dt.date:
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if re.search(r"\b(?:next|this coming|coming)\b", low):
+        return anchor + dt.timedelta(days=ahead or 7)
+    if re.search(r"\b(?:last|this past|past)\b", low):
+        return anchor - dt.timedelta(days=back or 7)
+    if future:
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
+
+
+def _year_for_month(anchor: dt.date, month: int, low: str, future: bool) -> int:
+    if re.search(r"\b(?:next|this coming|coming)\b", low):
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if re.search(r"\b(?:last|this past|past)\b", low):
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if future:
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def _year_for_day(anchor: dt.date, month: int, day: int, future: bool) -> int:
+    try:
+        same = dt.date(anchor.year, month, day)
+    except ValueError:
+        return anchor.year
+    if not future and (same - anchor).days > WRONG_SIDE_DAYS:
+        return anchor.year - 1
+    if future and (anchor - same).days > WRONG_SIDE_DAYS:
+        return anchor.year + 1
+    return anchor.year
+
+
+def _explicit_year(low: str) -> int | None:
+    m = re.search(r"\b(1[6-9]\d\d|20\d\d)\b", low)
+    return int(m.group(1)) if m else None
+
+
+def _with_part(day_value: str, part: str | None) -> Resolution:
+    if part:
+        return f"{day_value}T{part}", "time", "TIME"
+    return day_value, "day", "DATE"
+
+
+def _resolve_day_expression(text: str, ctx: ResolveContext) -> Resolution:
+    """month_day / day_month: "Aug. 7", "Friday, Oct. 23", "22 March 2016"."""
+    low = text.lower()
+    month = _month_in(low)
+    day_match = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.sub(r"\b(1[6-9]\d\d|20\d\d)\b", "", low))
+    if month is None or day_match is None:
+        return None, "day", "DATE"
+    day = int(day_match.group(1))
+    year = _explicit_year(low)
+    if year is None:
+        if ctx.anchor is None:
+            return None, "day", "DATE"
+        year = _year_for_day(ctx.anchor, month, day, ctx.future)
+    try:
+        return _day(dt.date(year, month, day)), "day", "DATE"
+    except ValueError:
+        return None, "day", "DATE"
+
+
+def _resolve_numeric(text: str) -> Resolution:
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+        return text, "day", "DATE"
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d)?", text)
+    if m:
+        return f"{m.group(1)}T{m.group(2)}", "time", "TIME"
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", text)
+    if not m:
+        return None, "day", "DATE"
+    month, day, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    if month > 12 >= day:  # written day-first (22/3/2016)
+        month, day = day, month
+    try:
+        return _day(dt.date(year, month, day)), "day", "DATE"
+    except ValueError:
+        return None, "day", "DATE"
+
+
+def _resolve_time(text: str, ctx: ResolveContext) -> Resolution:
+    low = text.lower()
+    if "noon" in low:
+        clock = "12:00"
+    elif "midnight" in low:
+        clock = "24:00"
+    else:
+        m = re.search(r"\b(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm)?", low)
+        if not m:
+            return None, "time", "TIME"
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if m.group(3) and m.group(3).startswith("p") and hour < 12:
+            hour += 12
+        if m.group(3) and m.group(3).startswith("a") and hour == 12:
+            hour = 0
+        clock = f"{hour:02d}:{minute:02d}"
+    if ctx.anchor is None:
+        return None, "time", "TIME"
+    day = ctx.anchor
+    weekday = _weekday_in(low)
+    if weekday is not None:
+        day = resolve_weekday(ctx.anchor, weekday, low, ctx.future)
+    elif "yesterday" in low:
+        day = ctx.anchor - dt.timedelta(days=1)
+    elif "tomorrow" in low:
+        day = ctx.anchor + dt.timedelta(days=1)
+    return f"{_day(day)}T{clock}", "time", "TIME"
+
+
+def _resolve_weekday(text: str, ctx: ResolveContext) -> Resolution:
+    low = text.lower()
+    if ctx.anchor is None:
+        return None, "day", "DATE"
+    weekday = _weekday_in(low)
+    if weekday is None:
+        return None, "day", "DATE"
+    day = resolve_weekday(ctx.anchor, weekday, low, ctx.future)
+    return _with_part(_day(day), _part_in(low))
+
+
+def _resolve_deictic(text: str, ctx: ResolveContext) -> Resolution:
+    low = _words(text)
+    part = _part_in(low)
+    if "tonight" in low:
+        part = "NI"
+    if ctx.anchor is None:
+        return None, "time" if part else "day", "TIME" if part else "DATE"
+    day = ctx.anchor
+    if "yesterday" in low or "last night" in low:
+        day = ctx.anchor - dt.timedelta(days=1)
+    elif "tomorrow" in low:
+        day = ctx.anchor + dt.timedelta(days=1)
+    return _with_part(_day(day), part)
+
+
+def _resolve_month(text: str, ctx: ResolveContext) -> Resolution:
+    low = text.lower()
+    month = _month_in(low)
+    if month is None:
+        return None, "month", "DATE"
+    year = _explicit_year(low)
+    if year is None:
+        if ctx.anchor is None:
+            return None, "month", "DATE"
+        year = _year_for_month(ctx.anchor, month, low, ctx.future)
+    return _month_value(year, month), "month", "DATE"
+
+
+def _resolve_year(text: str, ctx: ResolveContext) -> Resolution:
+    low = text.lower()
+    year = _explicit_year(low)
+    if year is None:
+        m = re.search(r"'(\d\d)\b", low)
+        if not m:
+            return None, "year", "DATE"
+        two = int(m.group(1))
+        year = (2000 if two < 50 else 1900) + two
+    return f"{year:04d}", "year", "DATE"
+
+
+def _resolve_decade(text: str, ctx: ResolveContext) -> Resolution:
+    low = text.lower()
+    m = re.search(r"(1[5-9]\d|20\d)0'?s", low)
+    if m:
+        return m.group(1), "decade", "DATE"
+    m = re.search(r"'?([2-9])0'?s", low)
+    if m:
+        return f"19{m.group(1)}", "decade", "DATE"
+    return None, "decade", "DATE"
+
+
+def _resolve_century(text: str, ctx: ResolveContext) -> Resolution:
+    low = _words(text)
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)\b", low)
+    number: int | None = int(m.group(1)) if m else None
+    if number is None:
+        for word, value in (("twenty first", 21), ("twentieth", 20), ("nineteenth", 19)):
+            if word in low:
+                number = value
+        for word, value in ORDINALS.items():
+            if number is None and re.search(rf"\b{word}\b", low):
+                number = value
+    if number is None:
+        if ctx.anchor is None:
+            return None, "century", "DATE"
+        return f"{ctx.anchor.year // 100:02d}", "century", "DATE"
+    return f"{number - 1:02d}", "century", "DATE"
+
+
+def _resolve_season(text: str, ctx: ResolveContext) -> Resolution:
+    low = text.lower()
+    code = next((c for w, c in SEASONS.items() if re.search(rf"\b{w}\b", low)), None)
+    if code is None:
+        return None, "season", "DATE"
+    year = _explicit_year(low)
+    if year is None:
+        if ctx.anchor is None:
+            return None, "season", "DATE"
+        a = ctx.anchor
+        current_year = a.year - 1 if (code == "WI" and a.month < 3) else a.year
+        start = dt.date(current_year, SEASON_START[code], 1)
+        if re.search(r"\b(?:next|coming)\b", low) or (ctx.future and start <= a and "this" not in low):
+            year = current_year if start > a else current_year + 1
+        elif re.search(r"\b(?:last|past)\b", low):
+            end_month = SEASON_START[code] + 3
+            ended = dt.date(current_year + (end_month > 12), (end_month - 1) % 12 + 1, 1) <= a
+            year = current_year if ended else current_year - 1
+        elif "this" in low or ctx.future:
+            year = current_year
+        else:
+            year = current_year if start <= a else current_year - 1
+    return f"{year:04d}-{code}", "season", "DATE"
+
+
+def _quarter_number(low: str) -> int | None:
+    for word, value in ORDINALS.items():
+        if re.search(rf"\b{word}\b", low) and value <= 4:
+            return value
+    for month, quarter in (("march", 1), ("june", 2), ("september", 3), ("december", 4)):
+        if month in low:
+            return quarter
+    return None
+
+
+def _resolve_quarter(text: str, ctx: ResolveContext) -> Resolution:
+    low = _words(text)
+    number = _quarter_number(low)
+    year = _explicit_year(low)
+    if ctx.anchor is None and year is None:
+        return None, "quarter", "DATE"
+    if year is None:
+        assert ctx.anchor is not None
+        current = _quarter_of(ctx.anchor)
+        if "last year" in low:
+            year = ctx.anchor.year - 1
+        elif "next year" in low:
+            year = ctx.anchor.year + 1
+        elif "this year" in low or number is None:
+            year = ctx.anchor.year
+        else:
+            year = ctx.anchor.year if (number <= current or ctx.future) else ctx.anchor.year - 1
+        if number is None:
+            if re.search(r"\b(?:current|this)\b", low):
+                number = current
+            elif ctx.reference_quarter and not re.search(r"\b(?:next|coming)\b", low):
+                year, number = ctx.reference_quarter
+            else:
+                # "the quarter" in a results story is the latest finished one.
+                year, number = _add_quarter(ctx.anchor.year, current, -1)
+            if re.search(r"\b(?:year ago|year earlier|same)\b", low):
+                year -= 1
+            elif re.search(r"\b(?:next|coming)\b", low):
+                year, number = _add_quarter(ctx.anchor.year, current, 1)
+    if number is None:
+        return None, "quarter", "DATE"
+    return f"{year:04d}-Q{number}", "quarter", "DATE"
+
+
+def _add_quarter(year: int, quarter: int, delta: int) -> tuple[int, int]:
+    index = year * 4 + quarter - 1 + delta
+    return index // 4, index % 4 + 1
+
+
+def _resolve_half(text: str, ctx: ResolveContext) -> Resolution:
+    low = text.lower()
+    half = 1 if "first" in low else 2
+    year = _explicit_year(low)
+    if year is None:
+        if ctx.anchor is None:
+            return None, "half", "DATE"
+        year = ctx.anchor.year
+        if "last year" in low:
+            year -= 1
+        elif "next year" in low:
+            year += 1
+        elif half == 2 and ctx.anchor.month <= 6 and not ctx.future and "this year" not in low:
+            year -= 1
+    return f"{year:04d}-H{half}", "half", "DATE"
+
+
+def _duration_value(number: float | None, unit: str) -> str:
+    letter, is_time, scale = UNITS[unit]
+    if letter == "WE":
+        letter, scale = "D", 2
+    if number is None:
+        amount = "X"
+    else:
+        total = number * scale
+        if total != int(total):
+            # Half units are written in the next smaller unit: "half a year" -> P6M.
+            smaller = {"Y": ("M", 12, False), "M": ("W", 4, False), "D": ("H", 24, True),
+                       "H": ("M", 60, True), "W": ("D", 7, False)}
+            if letter in smaller and not (is_time and letter == "M"):
+                letter, factor, is_time = smaller[letter]
+                total *= factor
+        amount = str(int(round(total)))
+    if letter == "Q":
+        return f"P{amount}Q"
+    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+def _number_and_unit(low: str) -> tuple[float | None, str | None, bool]:
+    """(number, unit key, vague) for the number-unit core of a duration or "ago" phrase."""
+    m = re.search(r"([\w,.]+(?:[ -][\w,.]+){0,3}?)[ -]+(seconds?|minutes?|hours?|days?|nights?|weeks?|"
+                  r"fortnights?|months?|quarters?|years?|decades?|century|centuries|weekends?)\b", low)
+    if not m:
+        return None, None, True
+    unit = unit_key(m.group(2))
+    words = m.group(1).split()
+    number = None
+    for size in range(min(3, len(words)), 0, -1):
+        phrase = " ".join(words[-size:])
+        number = parse_number(phrase)
+        if number is not None:
+            break
+        if phrase in VAGUE_NUMBERS:
+            return None, unit, True
+    if number is None:
+        return None, unit, True
+    if "and a half" in low:
+        number += 0.5
+    return number, unit, False
+
+
+def _resolve_duration(text: str, ctx: ResolveContext) -> Resolution:
+    low = _words(text)
+    number, unit, _vague = _number_and_unit(low)
+    if unit is None:
+        return None, "duration", "DURATION"
+    return _duration_value(number, unit), "duration", "DURATION"
+
+
+def _resolve_plural_units(text: str, ctx: ResolveContext) -> Resolution:
+    low = _words(text)
+    unit = unit_key(re.search(r"(years|months|weeks|decades|centuries|days|hours|minutes)", low).group(1))
+    assert unit is not None
+    return _duration_value(None, unit), "duration", "DURATION"
+
+
+def _shift(anchor: dt.date, number: float, unit: str, sign: int) -> Resolution:
+    n = int(round(number))
+    if unit in ("day", "night"):
+        return _day(anchor + dt.timedelta(days=sign * n)), "day", "DATE"
+    if unit in ("week", "fortnight"):
+        return _week(anchor + dt.timedelta(weeks=sign * n * (2 if unit == "fortnight" else 1))), "week", "DATE"
+    if unit == "month":
+        year, month = _add_months(anchor.year, anchor.month, sign * n)
+        return _month_value(year, month), "month", "DATE"
+    if unit == "quarter":
+        year, quarter = _add_quarter(anchor.year, _quarter_of(anchor), sign * n)
+        return f"{year:04d}-Q{quarter}", "quarter", "DATE"
+    if unit == "year":
+        return f"{anchor.year + sign * n:04d}", "year", "DATE"
+    if unit == "decade":
+        return f"{anchor.year + sign * 10 * n:04d}", "year", "DATE"
+    if unit == "century":
+        return f"{(anchor.year + sign * 100 * n) // 100:02d}", "century", "DATE"
+    return _day(anchor), "day", "DATE"  # hours and minutes: the day is all we know
+
+
+def _resolve_ago(text: str, ctx: ResolveContext) -> Resolution:
+    low = _words(text)
+    sign = 1 if re.search(r"\b(?:later|after|from now|hence)\b", low) else -1
+    number, unit, vague = _number_and_unit(low)
+    if vague or unit is None or number is None:
+        return ("FUTURE_REF" if sign > 0 else "PAST_REF"), "ref", "DATE"
+    if unit == "year" and number == 1 and ctx.reference_quarter and sign < 0:
+        # "a year ago" beside quarterly figures means the same quarter a year before.
+        year, quarter = ctx.reference_quarter
+        return f"{year - 1:04d}-Q{quarter}", "quarter", "DATE"
+    if ctx.anchor is None:
+        return None, None, "DATE"
+    return _shift(ctx.anchor, number, unit, sign)
+
+
+_UNIT_STEP = {"week": "week", "month": "month", "year": "year", "day": "day", "decade": "decade",
+              "century": "century", "weekend": "weekend"}
+
+
+def _resolve_relative_unit(text: str, ctx: ResolveContext) -> Resolution:
+    low = _words(text)
+    unit_match = re.search(r"(second|minute|hour|day|week|month|quarter|year|decade|century|weekend)$", low)
+    if unit_match is None:
+        return None, None, "DATE"
+    unit = unit_match.group(1)
+    if unit == "quarter":
+        return _resolve_quarter(text, ctx)
+    # "the past week", "the next month": a stretch of time, not a calendar unit.
+    if re.match(r"(?:the )?(?:past|next|coming|following|previous|last|latest|preceding) ", low) and \
+            low.startswith("the ") and unit not in ("weekend",) and "that" not in low:
+        if not re.match(r"the (?:following|previous|preceding) ", low):
+            return _duration_value(1, unit), "duration", "DURATION"
+    if unit in ("second", "minute", "hour"):
+        return _duration_value(1, unit), "duration", "DURATION"
+    step = 0
+    if re.search(r"\b(?:last|past|previous|prior|preceding)\b", low):
+        step = -1
+    elif re.search(r"\b(?:next|coming|following)\b", low):
+        step = 1
+    base = ctx.anchor
+    if re.search(r"\b(?:that|same|following|previous|prior|preceding)\b", low) and ctx.reference_year:
+        base = dt.date(ctx.reference_year, 7, 1) if unit in ("year", "decade", "century") else base
+    if base is None:
+        return None, unit, "DATE"
+    if unit == "year":
+        return f"{base.year + step:04d}", "year", "DATE"
+    if unit == "month":
+        year, month = _add_months(base.year, base.month, step)
+        return _month_value(year, month), "month", "DATE"
+    if unit == "week":
+        return _week(base + dt.timedelta(weeks=step)), "week", "DATE"
+    if unit == "weekend":
+        saturday = base - dt.timedelta(days=(base.weekday() - 5) % 7)
+        if step > 0 or (ctx.future and step == 0):
+            saturday += dt.timedelta(days=7)
+        elif step < 0 and base.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+        return f"{_week(saturday)}-WE", "week", "DATE"
+    if unit == "day":
+        return _day(base + dt.timedelta(days=step)), "day", "DATE"
+    if unit == "decade":
+        return f"{(base.year // 10 + step):03d}", "decade", "DATE"
+    if unit == "century":
+        return f"{(base.year // 100 + step):02d}", "century", "DATE"
+    return None, unit, "DATE"
+
+
+def _resolve_set(text: str, ctx: ResolveContext) -> Resolution:
+    low = _words(text)
+    weekday = _weekday_in(low)
+    part = _part_in(low)
+    if weekday is not None:
+        value = f"XXXX-WXX-{weekday + 1}" + (f"T{part}" if part else "")
+        return value, "set", "SET"
+    fixed = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
+             "yearly": "P1Y", "nightly": "P1D", "hourly": "PT1H", "biweekly": "P2W"}
+    if low in fixed:
+        return fixed[low], "set", "SET"
+    if re.search(r"weekends?$", low):
+        return "XXXX-WXX-WE", "set", "SET"
+    if part and not re.search(r"\b(?:day|week|month|year)\b", low):
+        return f"XXXX-XX-XXT{part}", "set", "SET"
+    unit = re.search(r"(second|minute|hour|day|week|month|quarter|year|decade|century)", low)
+    if unit is None:
+        return None, "set", "SET"
+    step = 2 if "other" in low else 1
+    return _duration_value(step, unit.group(1)), "set", "SET"
+
+
+_PRESENT = ("now", "currently", "current", "nowadays", "at present", "the present", "these days",
+            "the moment", "the time being")
+_FUTURE = ("future", "soon", "coming", "next", "later")
+
+
+def _resolve_vague(text: str, ctx: ResolveContext) -> Resolution:
+    low = _words(text)
+    if low in _PRESENT:
+        return "PRESENT_REF", "ref", "DATE"
+    if any(re.search(rf"\b{w}\b", low) for w in _FUTURE):
+        return "FUTURE_REF", "ref", "DATE"
+    return "PAST_REF", "ref", "DATE"
+
+
+def _easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    lw = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * lw) // 451
+    month = (h + lw - 7 * m + 114) // 31
+    day = (h + lw - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday_date(low: str, year: int) -> dt.date | None:
+    if "christmas eve" in low:
+        return dt.date(year, 12, 24)
+    if "christmas" in low:
+        return dt.date(year, 12, 25)
+    if "new year's eve" in low:
+        return dt.date(year, 12, 31)
+    if "new year" in low:
+        return dt.date(year, 1, 1)
+    if "thanksgiving" in low:
+        return _nth_weekday(year, 11, 3, 4)
+    if "halloween" in low:
+        return dt.date(year, 10, 31)
+    if "independence" in low:
+        return dt.date(year, 7, 4)
+    if "valentine" in low:
+        return dt.date(year, 2, 14)
+    if "labor day" in low:
+        return _nth_weekday(year, 9, 0, 1)
+    if "memorial day" in low:
+        return _nth_weekday(year, 5, 0, -1)
+    if "easter" in low:
+        return _easter(year)
+    if "boxing" in low:
+        return dt.date(year, 12, 26)
+    return None
+
+
+def _resolve_holiday(text: str, ctx: ResolveContext) -> Resolution:
+    if ctx.anchor is None:
+        return None, "day", "DATE"
+    low = _words(text).replace(" s ", "'s ")
+    low = text.lower()
+    this_year = _holiday_date(low, ctx.anchor.year)
+    if this_year is None:
+        return None, "day", "DATE"
+    year = _year_for_day(ctx.anchor, this_year.month, this_year.day, ctx.future)
+    found = _holiday_date(low, year)
+    return (_day(found) if found else None), "day", "DATE"
+
+
+_RESOLVERS = {
+    "month_day": _resolve_day_expression, "day_month": _resolve_day_expression,
+    "month_year": _resolve_month, "month": _resolve_month, "time": _resolve_time,
+    "weekday": _resolve_weekday, "deictic": _resolve_deictic, "ago": _resolve_ago,
+    "relative_unit": _resolve_relative_unit, "edge_relative": _resolve_relative_unit,
+    "quarter": _resolve_quarter, "quarter_year": _resolve_quarter, "half": _resolve_half,
+    "season": _resolve_season, "year": _resolve_year, "decade": _resolve_decade,
+    "century": _resolve_century, "duration": _resolve_duration, "plural_units": _resolve_plural_units,
+    "set": _resolve_set, "vague": _resolve_vague, "holiday": _resolve_holiday,
+}
+
+
+def resolve(text: str, rule: str, ctx: ResolveContext) -> Resolution:
+    """The TimeML value, granularity and type of ``text`` matched by grammar rule ``rule``."""
+    if rule in ("iso", "numeric"):
+        return _resolve_numeric(text)
+    if rule == "edge_relative":
+        text = re.sub(r"^(?:early|late|mid|middle|earlier|later)\s+(?:in\s+)?", "", text, flags=re.I)
+    return _RESOLVERS[rule](text, ctx)

@@ -1,0 +1,169 @@
+"""Dates and time expressions: find them, normalise them TimeML-style, fill ``doc.dates``.
+
+The grammar (``date_grammar``) finds spans; the resolver (``date_resolve``)
+turns each into a TIMEX3 value against the publication date. Two things come
+from the surrounding text: whether the clause points to the future ("will meet
+Friday" is the coming Friday), and the last year and quarter mentioned, for
+anaphoric phrases ("that year", "a year earlier" beside quarterly results).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from newsgraph.extract.date_grammar import Candidate, find_candidates
+from newsgraph.extract.date_resolve import ResolveContext, resolve
+from newsgraph.record import DateMention, Document
+
+NO_PUBLICATION_WARNING = "dates: no publication date; relative dates left unresolved"
+
+# Words that put a clause in the future. "would" counts: in reported speech ("said it would
+# meet Friday") it is the future seen from the past, which TimeBank annotates as ahead.
+_FUTURE_WORDS = re.compile(
+    r"\b(?:will|'ll|shall|won't|wo|going\s+to|scheduled|expected\s+to|plans?\s+to|planned|due\s+to|"
+    r"would|set\s+to|intends?\s+to|hopes?\s+to|until|by|upcoming|starting|beginning)\b", re.IGNORECASE)
+_PAST_WORDS = re.compile(
+    r"\b(?:said|was|were|had|did|reported|told|announced|ago|earlier|last|yesterday|\w+ed)\b",
+    re.IGNORECASE)
+# How far back from an expression the tense cue is looked for (characters), within its sentence.
+# 60 characters is about ten words: the verb governing a date adverb is nearly always that close.
+TENSE_WINDOW = 60
+
+# Rules whose value never depends on the publication date.
+_ABSOLUTE_VALUE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
+
+
+def parse_published(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(str(published).strip()[:10])
+    except ValueError:
+        return None
+
+
+def _sentence_window(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text before the expression back to its sentence start (at most TENSE_WINDOW) and after it."""
+    before = text[max(0, start - TENSE_WINDOW):start]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "),
+              before.rfind("; "))
+    if cut >= 0:
+        before = before[cut + 1:]
+    after = text[end:end + TENSE_WINDOW]
+    stop = re.search(r"[.;?!\n]", after)
+    if stop:
+        after = after[:stop.start()]
+    return before, after
+
+
+def _is_future_text(text: str, start: int, end: int) -> bool:
+    before, after = _sentence_window(text, start, end)
+    last_future = max((m.end() for m in _FUTURE_WORDS.finditer(before)), default=-1)
+    last_past = max((m.end() for m in _PAST_WORDS.finditer(before)), default=-1)
+    if last_future >= 0 or last_past >= 0:
+        return last_future > last_past
+    first_future = _FUTURE_WORDS.search(after)
+    first_past = _PAST_WORDS.search(after)
+    if first_future and (not first_past or first_future.start() < first_past.start()):
+        return True
+    return False
+
+
+def _is_future_parse(sdoc: Any, start: int, end: int) -> bool | None:
+    """Tense of the verb that governs the expression, from the dependency parse; None if unknown."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    helpers = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in ("will", "'ll", "shall", "wo", "would") for c in helpers):
+        return True
+    if any(c.lower_ == "to" for c in helpers) and token.tag_ == "VB":
+        return True
+    if token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in helpers):
+        return False
+    if token.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re", "am") for c in helpers):
+        return True  # "is meeting Friday": present progressive for an arrangement
+    return None
+
+
+def _reference_update(ctx: ResolveContext, value: str | None) -> None:
+    if not value:
+        return
+    m = re.match(r"^(\d{4})(?:-Q(\d))?", value)
+    if m and not value.startswith("P"):
+        ctx.reference_year = int(m.group(1))
+        if m.group(2):
+            ctx.reference_quarter = (int(m.group(1)), int(m.group(2)))
+
+
+def _mention(cand: Candidate, ctx: ResolveContext) -> DateMention:
+    value, granularity, timex_type = resolve(cand.text, cand.rule, ctx)
+    return DateMention(text=cand.text, span=[cand.start, cand.end], value=value,
+                       granularity=granularity, type=timex_type)
+
+
+def find_dates(text: str, published: str | None, sdoc: Any = None) -> list[DateMention]:
+    """Every date and time expression in ``text``, resolved against ``published`` ("YYYY-MM-DD").
+
+    ``sdoc`` is an optional spaCy Doc of ``text``; with it the tense of the governing verb
+    comes from the parse, without it from nearby words.
+    """
+    if not text:
+        return []
+    ctx = ResolveContext(anchor=parse_published(published))
+    mentions: list[DateMention] = []
+    for cand in find_candidates(text):
+        future = None
+        if sdoc is not None:
+            try:
+                future = _is_future_parse(sdoc, cand.start, cand.end)
+            except (IndexError, ValueError):
+                future = None
+        ctx.future = _is_future_text(text, cand.start, cand.end) if future is None else future
+        try:
+            mention = _mention(cand, ctx)
+        except (ValueError, OverflowError):
+            mention = DateMention(text=cand.text, span=[cand.start, cand.end], value=None)
+        mentions.append(mention)
+        _reference_update(ctx, mention.value)
+    return mentions
+
+
+def resolve_date_text(text: str, published: str | None) -> tuple[str | None, str | None]:
+    """(value, granularity) of a single expression such as "last Tuesday" or "22 March 2016".
+
+    The longest expression found in ``text`` is the one resolved; (None, None) when there is none.
+    """
+    mentions = find_dates(text or "", published)
+    if not mentions:
+        return None, None
+    best = max(mentions, key=lambda m: m.span[1] - m.span[0])
+    return best.value, best.granularity
+
+
+def _needs_anchor(mention: DateMention) -> bool:
+    return mention.value is None and mention.type in ("DATE", "TIME")
+
+
+def run(doc: Document) -> None:
+    """The pipeline stage: fill ``doc.dates`` from ``doc.body`` against ``doc.published``."""
+    body = doc.body or ""
+    sdoc = doc._nlp
+    if sdoc is not None and not body.startswith(getattr(sdoc, "text", None) or "\0"):
+        sdoc = None  # a parse of other text would give wrong offsets (a cut body is still a prefix)
+    published = doc.published
+    if published and parse_published(published) is None:
+        doc.warn(f"dates: publication date {published!r} is not YYYY-MM-DD; relative dates left unresolved")
+        published = None
+    doc.dates = find_dates(body, published, sdoc)
+    if published is None and any(_needs_anchor(m) for m in doc.dates):
+        doc.warn(NO_PUBLICATION_WARNING)
