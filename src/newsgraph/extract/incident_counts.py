@@ -1,0 +1,155 @@
+"""Casualty counts: "killing at least 12 and injuring about 80", "three people died", "left two dead".
+
+Works on the raw sentence text with case-insensitive patterns, so lower- and
+upper-case wire text read the same. Attackers' own deaths ("the two attackers
+were also killed") are not casualties of the incident and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.record import Count
+
+UNITS = {
+    "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12, "dozens": 24,
+          "scores": 40, "hundreds": 200}
+NUMBER_WORDS = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
+NUMBER = rf"(?:\d[\d,]*|(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*)"
+QUALIFIERS = {
+    "at least": "at_least", "no fewer than": "at_least", "a minimum of": "at_least",
+    "about": "about", "around": "about", "approximately": "about", "nearly": "about", "almost": "about",
+    "some": "about", "roughly": "about", "an estimated": "about", "close to": "about",
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than",
+    "at most": "at_most", "up to": "at_most", "less than": "less_than", "fewer than": "less_than",
+    "under": "less_than",
+}
+QUALIFIER = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
+# Phrases like "dozens" have no exact value: they are at-least counts.
+VAGUE_WORDS = {"dozens": 24, "scores": 40, "hundreds": 200}
+
+KILLED_WORDS = (r"(?:killed|dead|died|murdered|slain|shot dead|shot and killed|lost their lives|"
+                r"fatally shot|assassinated|massacred|executed|deaths|fatalities|bodies)")
+INJURED_WORDS = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|casualties)"
+KILL_VERBS = r"(?:killing|killed|kills|kill|leaving|left|claimed the lives of|murdering|slaying)"
+INJURE_VERBS = r"(?:injuring|injured|wounding|wounded|injures|wounds|hurting)"
+NOUN_GAP = r"(?:[a-z'\-]+\s+){0,4}?"
+AUX = r"(?:(?:were|was|are|is|have been|has been|had been|being|been|also|reportedly|all|later)\s+)*"
+
+_KILLED_AFTER = re.compile(rf"\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?P<noun>{NOUN_GAP})"
+                           rf"{AUX}(?P<w>{KILLED_WORDS})\b", re.I)
+_INJURED_AFTER = re.compile(rf"\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?P<noun>{NOUN_GAP})"
+                            rf"{AUX}(?P<w>{INJURED_WORDS})\b", re.I)
+_KILLED_BEFORE = re.compile(rf"\b{KILL_VERBS}\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\b"
+                            rf"(?P<noun>(?:\s+[a-z'\-]+){{0,3}})", re.I)
+_INJURED_BEFORE = re.compile(rf"\b{INJURE_VERBS}\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\b"
+                             rf"(?P<noun>(?:\s+[a-z'\-]+){{0,3}})", re.I)
+_TOLL = re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|is|was|reached|stands at)\s+"
+                   rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\b", re.I)
+# Words naming the attackers: their deaths are not the incident's casualties.
+ATTACKER_WORDS = re.compile(r"\b(?:attackers?|gunm[ae]n|bombers?|assailants?|shooters?|hijackers?|"
+                            r"kidnappers?|terrorists?|militants?|suspects?|perpetrators?|guerrillas?|"
+                            r"rebels?|insurgents?|robbers?|jihadists?)\b", re.I)
+# Nouns after "killing three" that show the number is not people ("killing three birds" is rare
+# in news; "left two weeks ago" is not): times and money.
+NOT_PEOPLE = re.compile(r"^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?|percent|%|dollars?|"
+                        r"miles?|kilometers?|km|meters?|feet|blocks?|o'clock|a\.m|p\.m|pm|am)\b", re.I)
+
+
+@dataclass(frozen=True)
+class CasualtyMention:
+    kind: str  # killed | injured
+    count: Count
+    start: int  # character offsets in the text given to find_casualties
+    end: int
+    is_total: bool  # "death toll", "killing at least 12": explicit totals
+
+
+def parse_number(text: str) -> int | None:
+    """Digits or English number words: "12", "1,200", "twenty-one", "two hundred", "a dozen"."""
+    cleaned = text.strip().lower().replace(",", "")
+    if cleaned.isdigit():
+        return int(cleaned)
+    words = [w for w in re.split(r"[\s-]+", cleaned) if w and w != "and"]
+    if not words:
+        return None
+    total, current = 0, 0
+    for word in words:
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word in VAGUE_WORDS and len(words) == 1:
+            return VAGUE_WORDS[word]
+        elif word in SCALES:
+            scale = SCALES[word]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+        elif word.isdigit():
+            current += int(word)
+        else:
+            return None
+    return total + current
+
+
+def _count(match: re.Match) -> Count | None:
+    value = parse_number(match.group("n"))
+    if value is None:
+        return None
+    qualifier_text = (match.group("q") or "").lower()
+    qualifier = QUALIFIERS.get(qualifier_text, "exact")
+    if match.group("n").lower() in VAGUE_WORDS:
+        qualifier = "at_least"
+    high = value if qualifier in {"exact", "about"} else None
+    low = value
+    if qualifier in {"at_most", "less_than"}:
+        low, high = None, value
+    return Count(low=low, high=high, qualifier=qualifier, text=match.group(0).strip())
+
+
+def find_casualties(text: str) -> list[CasualtyMention]:
+    """Every killed/injured count stated in ``text`` (one sentence or a few)."""
+    found: list[CasualtyMention] = []
+    taken: list[tuple[int, int]] = []
+    patterns = ((_TOLL, "killed", True), (_KILLED_BEFORE, "killed", True), (_INJURED_BEFORE, "injured", True),
+                (_KILLED_AFTER, "killed", False), (_INJURED_AFTER, "injured", False))
+    for pattern, kind, before in patterns:
+        for match in pattern.finditer(text):
+            start, end = match.span("n")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            noun = match.groupdict().get("noun") or ""
+            if ATTACKER_WORDS.search(noun) or NOT_PEOPLE.match(noun):
+                continue
+            if before and pattern is not _TOLL and _is_attacker_object(text, match.end()):
+                continue
+            if match.group("n").lower() in {"a", "an", "no"} and pattern in (_KILLED_BEFORE, _INJURED_BEFORE):
+                continue  # "killing a man" is counted from victims, "left no" is not a number
+            count = _count(match)
+            if count is None:
+                continue
+            taken.append((start, end))
+            found.append(CasualtyMention(kind, count, match.start(), match.end(), True))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _is_attacker_object(text: str, end: int) -> bool:
+    return bool(ATTACKER_WORDS.match(text[end:end + 20].lstrip()))
+
+
+def best_total(mentions: list[CasualtyMention]) -> tuple[Count, bool]:
+    """The highest explicit total (tolls only grow as a story develops) and whether figures disagree."""
+    if not mentions:
+        return Count(), False
+    best = max(mentions, key=lambda m: ((m.count.low or m.count.high or 0), m.start))
+    values = {(m.count.low, m.count.high) for m in mentions}
+    return best.count, len(values) > 1
