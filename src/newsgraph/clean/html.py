@@ -59,6 +59,9 @@ def clean_html(html: str, url: str | None = None) -> HtmlPage:
         published = extracted.date or None
         site_name = extracted.sitename or None
         found_url = extracted.url or None
+        # trafilatura keeps the page's <h1> as the first line; the headline is the title, not body.
+        while body_lines and title and _key(body_lines[0]) == _key(title):
+            body_lines.pop(0)
     blocks = dom_blocks(html, body_lines, title)
     return HtmlPage("\n\n".join(body_lines), title, published, site_name, found_url or url, blocks)
 

@@ -1,0 +1,72 @@
+"""The SQLite knowledge base: migrations, idempotent storage, batches, full-text search."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.kb import open_kb
+from newsgraph.kb.migrations import SQLITE_MIGRATIONS
+from newsgraph.kb.sqlite import fts_query
+from newsgraph.record import Document
+
+
+def doc(body: str, title: str, published: str | None = None) -> Document:
+    return Document(body=body, title=title, published=published,
+                    published_basis="metadata" if published else "none")
+
+
+def test_migrations_run_once_and_are_recorded(tmp_path):
+    path = tmp_path / "kb.db"
+    with open_kb(path) as kb:
+        assert kb.schema_version() == SQLITE_MIGRATIONS[-1][0]
+        assert kb.migrate() == []  # nothing left to apply
+    with open_kb(path) as kb:
+        rows = kb.conn.execute("SELECT version FROM schema_migrations").fetchall()
+        assert [r[0] for r in rows] == [m[0] for m in SQLITE_MIGRATIONS]
+        assert kb.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_same_page_twice_is_stored_once(tmp_path):
+    with open_kb(tmp_path / "kb.db") as kb:
+        first = doc("A bomb exploded in Ankara.", "Blast")
+        again = doc("A  bomb exploded\nin Ankara.", "Blast (updated title)")  # same normalised body
+        assert kb.add_batch([first]) == [True]
+        assert kb.add_batch([again, doc("Floods in Lagos.", "Floods")]) == [False, True]
+        assert kb.count() == 2
+        assert kb.get(first.id).title == "Blast"
+
+
+def test_a_failing_batch_leaves_nothing_half_written(tmp_path):
+    with open_kb(tmp_path / "kb.db") as kb:
+        good = doc("Rain in Lagos.", "Rain")
+        bad = doc("Unstorable.", "Bad")
+        bad.published = b"\xff"  # a value that cannot be serialised: the batch fails after one insert
+        with pytest.raises(TypeError):
+            kb.add_batch([good, bad])
+        assert kb.count() == 0
+        assert kb.add_batch([good]) == [True]
+
+
+def test_search_ranks_title_hits_and_returns_snippets(tmp_path):
+    with open_kb(tmp_path / "kb.db") as kb:
+        kb.add_batch([
+            doc("Officials said a market was hit. Ankara police closed roads.", "Roads closed", "2016-03-22"),
+            doc("The Ankara market bombing killed 12.", "Ankara market bombing", "2016-03-23"),
+            doc("Floods in Lagos displaced thousands.", "Lagos floods", "2016-04-01"),
+        ])
+        hits = kb.search("ankara market")
+        assert [h.title for h in hits] == ["Ankara market bombing", "Roads closed"]
+        assert hits[0].published == "2016-03-23"
+        assert "[Ankara]" in hits[0].snippet and "[market]" in hits[0].snippet
+        assert kb.search("lagos")[0].to_dict()["title"] == "Lagos floods"
+        assert kb.search("nothing-matches-this") == []
+
+
+def test_fts_query_never_passes_syntax_through():
+    assert fts_query('bomb "car bomb" OR: NEAR(') == '"bomb" AND "car bomb" AND "OR" AND "NEAR"'
+    assert fts_query('   "" ') == ""
+
+
+def test_postgres_url_is_refused_with_a_clear_message(tmp_path):
+    with pytest.raises(ValueError, match="SQLite only"):
+        open_kb("postgresql://localhost/newsgraph")
