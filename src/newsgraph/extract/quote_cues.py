@@ -1,0 +1,206 @@
+"""Attributions found from the dependency parse: a cue, its source and its content.
+
+Each reporting verb (see ``quote_lexicon``) with a complement clause, an
+infinitive or (for stance verbs) a direct object yields an attribution; so does
+a speech verb standing as a parenthetical inside or after its content
+("..., officials said, ..."), and "according to X". Quotation marks are matched
+separately (``quote_marks``) and joined to these in ``quotes``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsgraph.extract.quote_lexicon import (
+    BELIEF_VERBS,
+    CUE_VERBS,
+    PARENTHETICAL_VERBS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+)
+
+Span = tuple[int, int]
+
+_VERB_GROUP_DEPS = {"aux", "auxpass", "neg", "prt"}
+# Adverbs kept in the cue when they sit right next to the verb ("also said").
+_CUE_ADVERBS = {"also", "later", "previously", "repeatedly", "publicly", "privately", "again",
+                "recently", "often", "already", "then", "still", "reportedly", "once", "never",
+                "flatly", "quickly", "separately", "further", "earlier", "frequently"}
+_TRIM = set(" \t\n,;:.—–-\"“”„«»")
+# "SMITH: ..." or "Poll: ...": a short capitalised name and a colon opening a paragraph.
+_COLON_SPEAKER = re.compile(r"^([A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}):[ \t]+(?=\S)", re.MULTILINE)
+
+
+@dataclass
+class Found:
+    """One attribution in character offsets; ``source`` is the text as written, or None."""
+
+    cue: Span
+    content: list[Span] = field(default_factory=list)
+    source: Span | None = None
+    source_token: int | None = None  # head token of the source, for speaker resolution
+    cue_token: int | None = None
+    kind: str = "indirect"
+    nested: bool = False
+
+
+def trim(text: str, start: int, end: int) -> Span:
+    """Shrink ``[start, end)`` past surrounding spaces and punctuation that ends a clause."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def verb_group(verb) -> Span:
+    """The cue span of a verb: the verb with its contiguous auxiliaries, negation, particles."""
+    members = {verb.i}
+    for child in verb.children:
+        if child.dep_ in _VERB_GROUP_DEPS or (child.dep_ == "advmod" and child.lower_ in _CUE_ADVERBS):
+            members.add(child.i)
+    low = high = verb.i
+    while low - 1 in members:
+        low -= 1
+    while high + 1 in members:
+        high += 1
+    doc = verb.doc
+    return doc[low].idx, doc[high].idx + len(doc[high])
+
+
+def subtree_span(token, text: str, exclude: set[int] | None = None) -> Span:
+    """Character span of a token's subtree, cut before any excluded token, trimmed."""
+    exclude = exclude or set()
+    tokens = sorted(t.i for t in token.subtree)
+    start = end = token.i
+    while start - 1 in tokens and start - 1 not in exclude:
+        start -= 1
+    while end + 1 in tokens and end + 1 not in exclude:
+        end += 1
+    doc = token.doc
+    return trim(text, doc[start].idx, doc[end].idx + len(doc[end]))
+
+
+def _subject(verb):
+    """The subject of a cue verb; shared subjects of conjoined or embedded verbs are followed up."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child, False
+            if child.dep_ == "nsubjpass":
+                return None, True
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                return (objects[0] if objects else None), True
+        if current.dep_ in ("conj", "xcomp") and current.head is not current:
+            current = current.head
+        else:
+            break
+    return None, False
+
+
+def _complement(verb):
+    lemma = verb.lemma_.lower()
+    for dep in ("ccomp", "xcomp", "dobj"):
+        for child in verb.children:
+            if child.dep_ != dep:
+                continue
+            if dep == "xcomp" and lemma not in BELIEF_VERBS | STANCE_VERBS | {"ask", "tell", "urge"}:
+                continue
+            if dep == "dobj" and lemma not in STANCE_VERBS:
+                continue
+            return child
+    return None
+
+
+def _minus(outer: Span, inner: Span, text: str) -> list[Span]:
+    """``outer`` without ``inner``: up to two trimmed pieces."""
+    pieces = [trim(text, outer[0], inner[0]), trim(text, inner[1], outer[1])]
+    return [p for p in pieces if p[1] - p[0] > 1]
+
+
+def find_in_parse(parsed, text: str) -> list[Found]:
+    """Every attribution the parse shows, in text order, nested ones included."""
+    found: list[Found] = []
+    for token in parsed:
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            item = _according_to(token, text)
+        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS:
+            item = _from_verb(token, text)
+        else:
+            item = None
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def _from_verb(verb, text: str) -> Found | None:
+    subject, passive = _subject(verb)
+    if subject is not None and subject.lower_ == "there":
+        return None
+    lemma = verb.lemma_.lower()
+    complement = _complement(verb)
+    found = Found(cue=verb_group(verb), cue_token=verb.i)
+    if subject is not None:
+        found.source = subtree_span(subject, text, exclude={verb.i})
+        found.source_token = subject.i
+    if complement is not None:
+        start, end = subtree_span(complement, text)
+        if complement.dep_ == "dobj":
+            # "called it a “historic” day": the object with its predicate
+            for sibling in complement.head.children:
+                if sibling.i > complement.i and sibling.dep_ in ("oprd", "xcomp", "ccomp"):
+                    end = max(end, subtree_span(sibling, text)[1])
+        if complement.dep_ == "xcomp":
+            # keep the infinitive's "to" ("hopes to become"), which trim would keep anyway
+            start = min(start, complement.left_edge.idx)
+        found.content = [(start, end)]
+        return found
+    if lemma in PARENTHETICAL_VERBS and verb.dep_ in ("parataxis", "ccomp", "advcl") and subject is not None:
+        head = verb.head
+        if head is verb:
+            return found
+        outer = subtree_span(head, text)
+        inner = (verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
+        found.content = _minus(outer, inner, text)
+        return found
+    # No content from the parse: a quotation next to the cue may still supply it.
+    return found if lemma in SPEECH_VERBS and subject is not None else None
+
+
+def _according_to(token, text: str) -> Found | None:
+    to = next(c for c in token.children if c.lower_ == "to")
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    cue = (token.idx, to.idx + len(to))
+    source = subtree_span(objects[0], text)
+    found = Found(cue=cue, source=source, source_token=objects[0].i, cue_token=token.i)
+    head = token.head
+    if head is token:
+        return found
+    # The clause the phrase hangs on, without the phrase itself.
+    clause = head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head is not clause:
+        clause = clause.head
+    outer = subtree_span(clause, text)
+    inner = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+    found.content = _minus(outer, inner, text)
+    return found
+
+
+def find_colon_speakers(text: str) -> list[Found]:
+    """Transcript lines ("SMITH: ...") and headline attributions ("Poll: ...")."""
+    found = []
+    for match in _COLON_SPEAKER.finditer(text):
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        colon = match.end(1)
+        content = trim(text, match.end(), line_end)
+        if content[1] - content[0] < 2:
+            continue
+        found.append(Found(cue=(colon, colon + 1), content=[content], source=(match.start(1), colon),
+                           kind="direct"))
+    return found

@@ -1,0 +1,176 @@
+"""Reported speech: direct, indirect and mixed quotes with their cues and speakers.
+
+``find_attributions`` joins the two views of a page: the quotation marks
+(``quote_marks``) and the reporting cues of the parse (``quote_cues``). A cue
+whose content overlaps a quotation takes the quotation's bounds (direct when
+the quotation is all of the content, mixed when the content also runs outside
+the marks); a quotation with no cue of its own continues the quote just before
+it (a quote interrupted by its attribution, or running over paragraphs); what
+is left is a scare quote or title when short, else a quote without a cue.
+
+``run_quotes(doc)`` is the pipeline stage: it fills ``doc.quotes`` and resolves
+speakers (``speakers``).
+"""
+
+from __future__ import annotations
+
+from newsgraph.extract.quote_cues import Found, find_colon_speakers, find_in_parse, trim
+from newsgraph.extract.quote_marks import QuotedPassage, find_quoted_passages
+from newsgraph.record import Document, Quote
+
+# A quotation of at most this many words with no cue is a scare quote, a title or
+# a term ("the so-called “caliphate”"), not speech. Set from PolNeAR train: cueless
+# quotations of 1-4 words were almost never annotated as attributions.
+SCARE_QUOTE_MAX_WORDS = 4
+# A cue and a quotation are adjacent when at most this many characters of
+# punctuation and spaces separate them ("...,” said" / "said: “...").
+ADJACENT_GAP = 3
+# A cueless quotation continues the previous quote only if it starts within this
+# many characters of that quote's end (the attribution sentence in between).
+CONTINUATION_REACH = 400
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _passage_words(text: str, passage: QuotedPassage) -> int:
+    return sum(len(text[s:e].split()) for s, e in passage.fragments)
+
+
+def _gap_is_punctuation(text: str, start: int, end: int) -> bool:
+    if end < start:
+        return False
+    return end - start <= ADJACENT_GAP and all(ch in " \t,:;—–-" for ch in text[start:end])
+
+
+def _claim_passages(found: Found, passages: list[QuotedPassage], taken: set[int], text: str) -> None:
+    """Give ``found`` the quotations its content overlaps, or one right next to its cue."""
+    claimed: list[int] = []
+    if found.source is not None:
+        # A quotation right before or after "X said" is its content, whatever the parse says.
+        clause_start = min(found.cue[0], found.source[0])
+        clause_end = max(found.cue[1], found.source[1])
+        for i, passage in enumerate(passages):
+            if i in taken:
+                continue
+            before = _gap_is_punctuation(text, passage.end, clause_start)
+            after = _gap_is_punctuation(text, clause_end, passage.start)
+            if before or after:
+                found.content = list(passage.fragments)
+                claimed = [i]
+                break
+    if not claimed:
+        claimed = [i for i, p in enumerate(passages) if i not in taken and any(
+            _overlaps(frag, piece) for frag in p.fragments for piece in found.content)]
+    if not claimed:
+        return
+    quoted = [frag for i in claimed for frag in passages[i].fragments]
+    inside = all(any(q[0] <= piece[0] and piece[1] <= q[1] for q in quoted) for piece in found.content)
+    if found.content and not inside:
+        # Content runs outside the marks: one span over both, a mixed quote.
+        start = min([p[0] for p in found.content] + [q[0] for q in quoted])
+        end = max([p[1] for p in found.content] + [q[1] for q in quoted])
+        found.content = [(start, end)]
+        found.kind = "mixed"
+    else:
+        found.content = sorted(quoted)
+        found.kind = "direct"
+    taken.update(claimed)
+
+
+def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
+    """All attributions of a page in text order, with warnings about its quotation marks."""
+    passages, warnings = find_quoted_passages(text)
+    candidates = find_in_parse(parsed, text) if parsed is not None else []
+    colon_found = [f for f in find_colon_speakers(text)
+                   if not any(_overlaps(f.cue, (p.start, p.end)) for p in passages)]
+    taken: set[int] = set()
+    for item in colon_found:
+        _claim_passages(item, passages, taken, text)
+    for item in sorted(candidates, key=lambda f: f.cue[0]):
+        if any(_overlaps(item.cue, (p.start, p.end)) for i, p in enumerate(passages) if i in taken):
+            # A cue inside a quotation already given to another cue: speech within speech.
+            item.nested = True
+            continue
+        _claim_passages(item, passages, taken, text)
+    found = [f for f in candidates + colon_found if f.content]
+    found.sort(key=lambda f: (f.content[0][0], f.cue[0]))
+    _attach_continuations(found, passages, taken, text)
+    cueless = []
+    for i, passage in enumerate(passages):
+        if i in taken or _passage_words(text, passage) <= SCARE_QUOTE_MAX_WORDS:
+            continue
+        cueless.append(Found(cue=(passage.start, passage.start), content=list(passage.fragments),
+                             kind="direct"))
+    if cueless:
+        warnings.append(f"{len(cueless)} quotation(s) with no reporting cue or speaker")
+    found.extend(cueless)
+    found.sort(key=lambda f: (f.content[0][0], f.cue[0]))
+    _mark_nested(found)
+    return found, warnings
+
+
+def _attach_continuations(found: list[Found], passages: list[QuotedPassage], taken: set[int],
+                          text: str) -> None:
+    """A quotation with no cue right after a direct quote continues that quote."""
+    for i, passage in enumerate(passages):
+        if i in taken:
+            continue
+        before = [f for f in found if f.kind == "direct" and f.content[-1][1] <= passage.start]
+        if not before:
+            continue
+        previous = max(before, key=lambda f: f.content[-1][1])
+        last_end = previous.content[-1][1]
+        if passage.start - last_end > CONTINUATION_REACH:
+            continue
+        # no other cue may stand between the two
+        if any(last_end <= f.cue[0] < passage.start and f is not previous for f in found):
+            continue
+        previous.content.extend(passage.fragments)
+        taken.add(i)
+
+
+def _mark_nested(found: list[Found]) -> None:
+    for item in found:
+        for other in found:
+            if other is item or item.nested:
+                continue
+            if any(piece[0] <= item.cue[0] and item.cue[1] <= piece[1] for piece in other.content):
+                item.nested = True
+
+
+def content_text(text: str, content: list[tuple[int, int]]) -> str:
+    return " ".join(text[s:e] for s, e in content)
+
+
+def run_quotes(doc: Document) -> None:
+    """Pipeline stage: fill ``doc.quotes`` (needs ``doc._nlp``; falls back to marks only)."""
+    from newsgraph.extract.speakers import resolve_speakers
+
+    text = doc.body or ""
+    if doc._nlp is None:
+        doc.warn("quotes: no parse; only quotation marks used")
+    try:
+        found, warnings = find_attributions(text, doc._nlp)
+    except Exception as exc:  # a parser oddity must not lose the page's other fields
+        doc.warn(f"quotes: extraction failed: {type(exc).__name__}: {exc}")
+        return
+    for message in warnings[:10]:
+        doc.warn(f"quotes: {message}")
+    if len(warnings) > 10:
+        doc.warn(f"quotes: {len(warnings) - 10} more quotation mark warnings")
+    speakers = resolve_speakers(doc, found)
+    quotes = []
+    for item, speaker in zip(found, speakers, strict=True):
+        start, end = item.content[0][0], item.content[-1][1]
+        start, end = trim(text, start, end) if item.kind != "direct" else (start, end)
+        has_cue = item.cue[1] > item.cue[0]
+        quotes.append(Quote(
+            text=content_text(text, item.content), span=[start, end], kind=item.kind,
+            cue=text[item.cue[0]:item.cue[1]] if has_cue else None,
+            cue_span=list(item.cue) if has_cue else None,
+            speaker=speaker.name, speaker_entity=speaker.entity,
+            speaker_span=list(item.source) if item.source else None,
+            speaker_text=text[item.source[0]:item.source[1]] if item.source else None))
+    doc.quotes = quotes
