@@ -120,5 +120,13 @@ def demo(db: str | None, samples: Path | None) -> None:
             click.echo(line)
 
 
+def _register_subgroups() -> None:
+    from newsgraph.eval.commands import eval_group
+
+    main.add_command(eval_group)
+
+
+_register_subgroups()
+
 if __name__ == "__main__":
     main()
