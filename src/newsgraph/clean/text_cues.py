@@ -41,10 +41,13 @@ CREDIT = re.compile(
 CAPTION_TAIL = re.compile(
     r"(?:[(\[]\s*(?:photo|image|picture|credit|file photo)\b[^)\]]{0,80}[)\]]\s*$"
     r"|\b(?:photo|image|picture|photograph)(?:\s+credit)?\s*[:/]\s*[^.]{0,60}$"
-    r"|[(\[]?\s*(?:" + _AGENCIES + r")\s*(?:/\s*[\w .'-]{0,40})?[)\]]?\s*$"
-    r"|\|\s*(?:" + _AGENCIES + r")\b.{0,40}$"
     r"|[©]\s*[^.]{0,60}$)",
     _I,
+)
+# A trailing agency credit needs a separator and the agency's own capitals:
+# "... on Monday. (AP)", "... | Getty Images", "... - AFP/Jane Roe" but not "... swimming pool".
+CAPTION_AGENCY_TAIL = re.compile(
+    r"(?:[(\[|/]|\s[-–—]|[.,;:])\s*(?:" + _AGENCIES + r")\b\s*(?:/\s*[\w .'-]{0,40})?[)\]]?\s*$"
 )
 
 # Gallery and image-viewer chrome: "Image 1 of 23", "1 / 23", "Caption", "Close",
@@ -93,8 +96,7 @@ RELATED_MARKER = re.compile(
     r"|story\s+timeline|must\s+read|further\s+reading|in\s+(?:other|case\s+you\s+missed)\b.{0,20}"
     r"|editor'?s\s+picks?|around\s+the\s+web|from\s+(?:the\s+web|our\s+partners)|promoted\s+stories"
     r"|sponsored\s+(?:stories|links|content)|more\s+coverage|related\s+\w+(?:\s+\w+)?|suggested\s+\w+"
-    r"|(?:other|similar)\s+(?:stories|articles|posts|news)|next\s+(?:story|article|post)"
-    r"|previous\s+(?:story|article|post)|(?:older|newer)\s+posts?)\b[^.!?]{0,80}$",
+    r"|(?:other|similar)\s+(?:stories|articles|posts|news))\b[^.!?]{0,80}$",
     _I,
 )
 
@@ -183,12 +185,13 @@ DATE_ONLY = re.compile(
 
 CUE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advert", ADVERT),
+    # a copyright line naming a year or "all rights reserved" is the site's footer, not a photo credit
+    ("footer", FOOTER),
     ("credit", CREDIT),
     ("embed", EMBED),
     ("caption", GALLERY),
     ("navigation", NAVIGATION),
     ("other", BLOG_CHROME),
-    ("footer", FOOTER),
     ("other", OTHER_FURNITURE),
     ("other", BYLINE),
     ("other", DATE_ONLY),
@@ -198,6 +201,10 @@ CUE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # mentions "newsletter" or "privacy policy" in passing is still a paragraph.
 # 40 words is above every furniture line seen in the development dumps' notices.
 CUE_MAX_WORDS = 40
+
+
+# A caption's trailing credit is within its last 100 characters ("(Photo: ...)" at most 80).
+CAPTION_TAIL_CHARS = 100
 
 
 def match_cue(text: str, n_words: int) -> str | None:
@@ -211,4 +218,6 @@ def match_cue(text: str, n_words: int) -> str | None:
 
 
 def is_caption_tail(text: str) -> bool:
-    return bool(CAPTION_TAIL.search(text))
+    # Only the end of a block can carry its credit; searching the tail keeps this cheap.
+    tail = text[-CAPTION_TAIL_CHARS:]
+    return bool(CAPTION_TAIL.search(tail) or CAPTION_AGENCY_TAIL.search(tail))

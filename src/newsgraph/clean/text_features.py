@@ -24,6 +24,8 @@ _LIST_MARKER = re.compile(r"^(?:[*•·+o\-–]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 _WORD = re.compile(r"\w[\w'’.-]*", re.UNICODE)
 _URL = re.compile(r"https?://|www\.\w|\b\w+\.(?:com|org|net|co\.uk|html?|php)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]]*$|[.!?][\"'”’]?\s*\(?[\w -]{0,30}\)?$")
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+_SPACES = re.compile(r"\s+")
 _SENTENCE_INSIDE = re.compile(r"[a-z0-9%)\"”’][.!?][\"”’]?\s+[\"“‘(]?[A-Z]")
 
 STOP_WORDS = frozenset(
@@ -107,6 +109,8 @@ def _is_wrapped_paragraph(lines: list[str]) -> bool:
         return False
     if len({_indent(line) for line in lines[1:]}) > 1:
         return False
+    if all(_SENTENCE_END.search(line) for line in stripped[:-1]):
+        return False  # every line is complete on its own: separate items, not a wrapped paragraph
     body = [len(line) for line in stripped[:-1]]
     longest = max(body)
     return (min(body) >= WRAP_MIN_CHARS and longest <= WRAP_MAX_CHARS
@@ -130,8 +134,8 @@ def make_block(text: str, raw: str, indent: int, line: int) -> TextBlock:
         n_words = max(n_words, cjk // CJK_CHARS_PER_WORD)
         stop = min(n_words, len(_CJK_FUNCTION.findall(content)))
     capitalised = sum(1 for w in words if w[0].isupper())
-    letters = sum(1 for ch in content if ch.isalpha())
-    visible = sum(1 for ch in content if not ch.isspace()) or 1
+    letters = len(_NON_LETTERS.sub("", content))
+    visible = len(_SPACES.sub("", content)) or 1
     ends = bool(_SENTENCE_END.search(content))
     return TextBlock(
         text=text, raw=raw, indent=indent, line=line, listed=listed, words=n_words,

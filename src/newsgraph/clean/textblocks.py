@@ -87,7 +87,9 @@ def classify_text(text: str, title_hint: str | None = None) -> TextPage:
     if not isinstance(text, str) or not text.strip():
         return TextPage(blocks=[], title=None, body="")
     items = split_blocks(text)
-    cue_kinds = [_cue_kind(item) for item in items]
+    # Menus and link lists repeat within a page; classify each distinct text once.
+    cue_cache: dict[str, str | None] = {}
+    cue_kinds = [_cached_cue_kind(item, cue_cache) for item in items]
     markers = [_marker(item) for item in items]
     values = _values(items, cue_kinds, markers)
     start, end = _core(values)
@@ -102,6 +104,12 @@ def classify_text(text: str, title_hint: str | None = None) -> TextPage:
     body = "\n\n".join(block.text for block in blocks if block.kept)
     title = items[title_index].text if title_index is not None else None
     return TextPage(blocks=blocks, title=title, body=body)
+
+
+def _cached_cue_kind(item: TextBlock, cache: dict[str, str | None]) -> str | None:
+    if item.text not in cache:
+        cache[item.text] = _cue_kind(item)
+    return cache[item.text]
 
 
 def _cue_kind(item: TextBlock) -> str | None:
@@ -253,7 +261,7 @@ def _headline(items: list[TextBlock], cue_kinds: list[str | None], start: int,
         if cue_kinds[i] is not None or item.listed:
             continue
         if HEADLINE_MIN_WORDS <= item.words <= HEADLINE_MAX_WORDS and not item.text.endswith(".") \
-                and item.alpha_ratio >= PROSE_MIN_ALPHA and item.title_ratio >= 0.3:
+                and item.alpha_ratio >= PROSE_MIN_ALPHA:
             return i
     return None
 
