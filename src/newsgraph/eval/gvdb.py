@@ -1,0 +1,154 @@
+"""Gun Violence Database (dev): the main shooting's date, city, state and casualty counts.
+
+Each page is cleaned like any text page (``clean_page``; a date in the URL path,
+"/2016/01/27/", is passed as page metadata, as a crawler would), then parsed,
+dated (the dates stage) and run through the incident stage. The page's main
+shooting is the incident with the most evidence sentences among those of an
+assault type (else the first incident).
+
+Gold, from the crowd JSON:
+- date: "date-and-time"."date", zero-padded to YYYY-MM-DD ("2015-8-23" -> "2015-08-23");
+- city: "date-and-time"."city"."value", empty -> none;
+- state: the two-letter code before " - " in "date-and-time"."state"; "Unclear" or empty -> none;
+- killed: victims whose "victim-was" includes "killed";
+- injured: victims not killed whose "victim-was" includes "injured" or "hospitalized".
+Comparison: dates exactly; cities after lower-casing, dropping punctuation and a leading "the";
+states exactly; counts as integers, a missing prediction counting as 0 (none for city/state/date).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+
+from newsgraph.record import Document
+
+FIELDS = ("date", "city", "state", "killed", "injured")
+ASSAULT_TYPES = ("armed_assault", "assassination", "hostage_taking", "robbery", "other")
+_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)")
+
+
+def gold_fields(annotation: dict) -> dict:
+    when = annotation.get("date-and-time") or {}
+    date = _pad_date(when.get("date") or "")
+    city = ((when.get("city") or {}).get("value") or "").strip() or None
+    state_text = (when.get("state") or "").strip()
+    state = state_text.split(" - ")[0].strip() if " - " in state_text else None
+    killed = injured = 0
+    for victim in annotation.get("victim-section") or []:
+        status = set(victim.get("victim-was") or [])
+        if "killed" in status:
+            killed += 1
+        elif status & {"injured", "hospitalized"}:
+            injured += 1
+    return {"date": date, "city": city, "state": state, "killed": killed, "injured": injured}
+
+
+def _pad_date(value: str) -> str | None:
+    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", value.strip())
+    if not match:
+        return None
+    return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
+
+
+def normalise_city(value: str | None) -> str | None:
+    if not value:
+        return None
+    text = re.sub(r"[^\w\s]", " ", value.lower())
+    text = re.sub(r"^\s*the\s+", "", text)
+    return " ".join(text.split()) or None
+
+
+def read_rows(gold_tsv: Path) -> list[dict]:
+    csv.field_size_limit(sys.maxsize)
+    with open(gold_tsv, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return list(reader)
+
+
+def _url_date(url: str) -> str | None:
+    match = _URL_DATE.search(url or "")
+    return _pad_date(f"{match[1]}-{match[2]}-{match[3]}") if match else None
+
+
+def main_incident(doc: Document):
+    if not doc.incidents:
+        return None
+    assaults = [i for i in doc.incidents if i.type in ASSAULT_TYPES]
+    pool = assaults or doc.incidents
+    return max(pool, key=lambda i: (len(i.evidence), -doc.incidents.index(i)))
+
+
+def predict_page(row: dict, nlp) -> dict:
+    from newsgraph.clean import clean_page
+    from newsgraph.extract import dates, incidents
+    from newsgraph.ingest.readers import RawPage
+
+    url = row.get("Article url") or ""
+    raw = RawPage(content=row.get("Full text") or "", kind="text", origin="text", uri=url,
+                  published=_url_date(url), title=row.get("Article title") or None)
+    doc = clean_page(raw)
+    if not isinstance(doc, Document) or not doc.body.strip():
+        doc = Document(body=raw.content or " ")
+    doc._nlp = nlp(doc.body)
+    dates.run(doc)
+    incidents.run(doc)
+    incident = main_incident(doc)
+    if incident is None:
+        return {"date": None, "city": None, "state": None, "killed": 0, "injured": 0}
+    location = incident.location
+    state = location.admin1 if location.country == "US" and location.admin1 and len(location.admin1) == 2 \
+        else None
+    city = location.name if location.lat is not None or location.geonameid is None else None
+    return {"date": incident.date, "city": city, "state": state,
+            "killed": _value(incident.killed), "injured": _value(incident.injured)}
+
+
+def _value(count) -> int:
+    return int(count.low if count.low is not None else count.high or 0)
+
+
+def score(predictions: dict[str, dict], rows: list[dict]) -> dict:
+    correct = dict.fromkeys(FIELDS, 0)
+    for row in rows:
+        gold = gold_fields(json.loads(row["Json"]))
+        predicted = predictions.get(row["Article id"], {})
+        for name in FIELDS:
+            if name == "city":
+                hit = normalise_city(predicted.get("city")) == normalise_city(gold["city"])
+            elif name in ("killed", "injured"):
+                hit = int(predicted.get(name) or 0) == gold[name]
+            else:
+                hit = predicted.get(name) == gold[name]
+            correct[name] += int(hit)
+    total = max(len(rows), 1)
+    scores = {name: correct[name] / total for name in FIELDS}
+    scores["mean"] = sum(scores[name] for name in FIELDS) / len(FIELDS)
+    scores["pages"] = len(rows)
+    return scores
+
+
+def evaluate_gvdb(gold_tsv: Path, predictions_path: Path, limit: int | None = None) -> dict:
+    """Predict every page of ``gold_tsv``, write ``{article id: fields}`` JSON, return field accuracies."""
+    from newsgraph.language.model import load_model
+
+    rows = read_rows(gold_tsv)
+    if limit is not None:
+        rows = rows[:limit]
+    nlp = load_model()
+    predictions = {row["Article id"]: predict_page(row, nlp) for row in rows}
+    Path(predictions_path).parent.mkdir(parents=True, exist_ok=True)
+    with open(predictions_path, "w", encoding="utf-8") as handle:
+        json.dump(predictions, handle, indent=1)
+    return score(predictions, rows)
+
+
+def format_gvdb_report(scores: dict) -> str:
+    lines = [f"GVDB dev, main shooting per page, {scores['pages']} pages", "",
+             "| field | accuracy |", "|---|---|"]
+    lines += [f"| {name} | {scores[name]:.1%} |" for name in FIELDS]
+    lines.append(f"| **mean** | **{scores['mean']:.1%}** |")
+    return "\n".join(lines)
