@@ -123,6 +123,8 @@ def _year_for_month(anchor: dt.date, month: int, low: str, future: bool) -> int:
         return anchor.year if month > anchor.month else anchor.year + 1
     if re.search(r"\b(?:last|this past|past)\b", low):
         return anchor.year if month < anchor.month else anchor.year - 1
+    if re.search(r"\bthis\b", low):
+        return anchor.year
     if future:
         return anchor.year if month >= anchor.month else anchor.year + 1
     return anchor.year if month <= anchor.month else anchor.year - 1
@@ -454,7 +456,8 @@ def _shift(anchor: dt.date, number: float, unit: str, sign: int) -> Resolution:
     if unit in ("day", "night"):
         return _day(anchor + dt.timedelta(days=sign * n)), "day", "DATE"
     if unit in ("week", "fortnight"):
-        return _week(anchor + dt.timedelta(weeks=sign * n * (2 if unit == "fortnight" else 1))), "week", "DATE"
+        weeks = sign * n * (2 if unit == "fortnight" else 1)
+        return _week(anchor + dt.timedelta(weeks=weeks)), "week", "DATE"
     if unit == "month":
         year, month = _add_months(anchor.year, anchor.month, sign * n)
         return _month_value(year, month), "month", "DATE"

@@ -134,7 +134,8 @@ def find_dates(text: str, published: str | None, sdoc: Any = None) -> list[DateM
         except (ValueError, OverflowError):
             mention = DateMention(text=cand.text, span=[cand.start, cand.end], value=None)
         mentions.append(mention)
-        _reference_update(ctx, mention.value)
+        if cand.rule != "ago":  # "a year ago" is anchored on the reference; chaining would drift
+            _reference_update(ctx, mention.value)
     return mentions
 
 
