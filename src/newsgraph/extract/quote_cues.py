@@ -94,8 +94,20 @@ def _subject(verb):
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 return (objects[0] if objects else None), True
-        if current.dep_ in ("conj", "xcomp") and current.head is not current:
+        shares_subject = current.dep_ in ("conj", "xcomp") or (
+            current.dep_ == "advcl" and current.tag_ == "VBG")  # "he said, adding that ..."
+        if shares_subject and current.head is not current:
             current = current.head
+            if verb.dep_ == "advcl":
+                # "X reported that ..., citing Y": the participle may hang on the content's
+                # verb; its subject is the reporting verb's above it
+                climb = current
+                for _ in range(3):
+                    if climb.lemma_.lower() in CUE_VERBS or climb.head is climb:
+                        break
+                    climb = climb.head
+                if climb.lemma_.lower() in CUE_VERBS:
+                    current = climb
         else:
             break
     return None, False

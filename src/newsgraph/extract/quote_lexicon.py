@@ -52,6 +52,11 @@ army military ambassador diplomat diplomats aide aides adviser advisers advisor 
 prosecutors judge senator lawmaker lawmakers representative chief sheriff lieutenant
 captain sergeant inspector administration department agency council mp mps legislator
 """.split())
+# Nouns for bodies rather than people: their statements are an organisation's, not anonymous.
+BODY_NOUNS = frozenset("""
+police authorities authority government ministry administration department agency council army
+military office embassy court parliament congress senate committee commission
+""".split())
 EXPERT_NOUNS = frozenset("""
 expert experts analyst analysts professor researcher researchers scientist scientists economist
 economists academic historian strategist pollster consultant doctor doctors lawyer attorney

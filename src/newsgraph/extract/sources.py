@@ -1,0 +1,241 @@
+"""The chain of sources a story relies on: outlet, the agencies it relays, the people they cite.
+
+``run_sources(doc)`` reads ``doc.quotes`` (speakers already resolved) and fills
+``doc.sources`` with one Attribution per distinct source. Index 0 is the
+outlet that published the page (its site name, else the domain of its URI).
+News agencies and newspapers come next: those named in a dateline
+("(Reuters) -"), those quoted as speakers ("AP reported"), those a speaker
+talked to ("told The Times") and those that cite someone ("Reuters, citing ...").
+Then every other speaker. ``via`` is the index of the source that relays this
+one: a quote told to Reuters, or one inside Reuters' own report, is relayed by
+Reuters; Reuters and every other direct source are relayed by the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from newsgraph.extract.quote_lexicon import (
+    AGENCIES,
+    ANONYMITY_PHRASES,
+    ANONYMOUS_HEADS,
+    BODY_NOUNS,
+    DOCUMENT_NOUNS,
+    EXPERT_NOUNS,
+    OFFICIAL_NOUNS,
+    OUTLET_WORDS,
+)
+from newsgraph.record import Attribution, Document, Quote
+
+# Titles that make a named person an official.
+OFFICIAL_TITLES = frozenset({"rep.", "rep", "sen.", "sen", "gov.", "gov", "president", "minister",
+                             "secretary", "mayor", "governor", "senator", "ambassador", "gen.",
+                             "general", "col.", "colonel", "chief", "spokesman", "spokeswoman",
+                             "commissioner", "prime", "premier", "chancellor", "sheriff"})
+# A dateline naming the agency the page relays: "BAGHDAD (Reuters) -".
+_DATELINE = re.compile(r"\((?P<agency>[A-Za-z][A-Za-z .-]{1,40})\)\s*[-—–]")
+# How far into the body a dateline may sit (characters): the first paragraph's start.
+DATELINE_REACH = 300
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip().lower().removeprefix("the ")
+
+
+def agency_name(name: str) -> str | None:
+    return AGENCIES.get(_norm(name))
+
+
+def is_outlet_name(name: str) -> bool:
+    words = _norm(name).split()
+    return bool(words) and (agency_name(name) is not None or any(w in OUTLET_WORDS for w in words))
+
+
+def outlet_of(doc: Document) -> str | None:
+    if doc.site_name:
+        return doc.site_name
+    uri = doc.source.uri if doc.source else None
+    if uri:
+        host = urlparse(uri if "//" in uri else f"//{uri}").hostname or ""
+        return host.removeprefix("www.") or None
+    return None
+
+
+class _Ledger:
+    """Sources by merge key, in order of first appearance."""
+
+    def __init__(self) -> None:
+        self.items: list[Attribution] = []
+        self.keys: dict[str, int] = {}
+
+    def add(self, key: str, source: Attribution) -> int:
+        if key in self.keys:
+            index = self.keys[key]
+            known = self.items[index]
+            for span in source.evidence:
+                if span not in known.evidence:
+                    known.evidence.append(span)
+            known.anonymous = known.anonymous and source.anonymous
+            if known.via in (None, 0) and source.via not in (None, 0) and source.via != index:
+                known.via = source.via  # a specific relay beats the page itself
+            return index
+        self.keys[key] = len(self.items)
+        self.items.append(source)
+        return len(self.items) - 1
+
+
+def _token_at(doc: Document, position: int):
+    parsed = doc._nlp
+    if parsed is None:
+        return None
+    for token in parsed:
+        if token.idx <= position < token.idx + len(token):
+            return token
+    return None
+
+
+def _recipient(doc: Document, quote: Quote) -> tuple[str, list[int]] | None:
+    """The outlet a speaker talked to: "told Reuters", "said in an interview with The Times"."""
+    if not quote.cue_span:
+        return None
+    cue = _token_at(doc, quote.cue_span[0])
+    if cue is None:
+        return None
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    candidates = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+        candidates.extend(c for c in prep.children if c.dep_ == "pobj")
+    for child in candidates:
+        tokens = list(child.subtree)
+        text = doc.body[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+        if child.pos_ == "PROPN" and is_outlet_name(text):
+            return text, [tokens[0].idx, tokens[-1].idx + len(tokens[-1])]
+    return None
+
+
+def _kind(doc: Document, quote: Quote) -> str:
+    name = quote.speaker or ""
+    if agency_name(name):
+        return "agency"
+    entity = doc.entity(quote.speaker_entity)
+    written = (quote.speaker_text or name).lower()
+    words = set(re.findall(r"[\w.]+", written))
+    label = entity.type if entity else _spacy_label(doc, quote)
+    if label in ("ORG",) and is_outlet_name(name):
+        return "outlet"
+    if words & ANONYMOUS_HEADS:
+        return "official" if words & (OFFICIAL_NOUNS | BODY_NOUNS) else "person"
+    if words & BODY_NOUNS and not words & OFFICIAL_TITLES:
+        return "organisation"
+    if words & OFFICIAL_TITLES or words & OFFICIAL_NOUNS:
+        return "official"
+    if words & EXPERT_NOUNS:
+        return "expert"
+    if label == "PERSON":
+        return "person"
+    if label in ("ORG", "GPE", "NORP", "FAC"):
+        return "organisation"
+    if words & DOCUMENT_NOUNS:
+        return "document"
+    return "person"
+
+
+def _spacy_label(doc: Document, quote: Quote) -> str | None:
+    if doc._nlp is None or not quote.speaker_span:
+        return None
+    start, end = quote.speaker_span
+    for ent in doc._nlp.ents:
+        if start <= ent.start_char and ent.end_char <= end:
+            return ent.label_
+    return None
+
+
+def _anonymous(doc: Document, quote: Quote, kind: str) -> bool:
+    if kind in ("agency", "outlet", "document", "organisation"):
+        return False
+    if quote.speaker_entity or _spacy_label(doc, quote) == "PERSON":
+        return False
+    written = (quote.speaker or "").lower()
+    head_words = set(re.findall(r"\w+", written))
+    sentence_end = doc.body.find(".", quote.cue_span[1]) if quote.cue_span else -1
+    around = doc.body[(quote.speaker_span or quote.span)[0]:sentence_end if sentence_end > 0 else None]
+    people = ANONYMOUS_HEADS | (OFFICIAL_NOUNS - BODY_NOUNS) | EXPERT_NOUNS
+    return bool(head_words & people or any(phrase in around.lower() for phrase in ANONYMITY_PHRASES))
+
+
+def _enclosing(quote: Quote, quotes: list[Quote]) -> Quote | None:
+    """The quote whose content holds this one's cue (speech reported within speech)."""
+    if not quote.cue_span:
+        return None
+    holders = [q for q in quotes if q is not quote and q.speaker
+               and q.span[0] <= quote.cue_span[0] and quote.cue_span[1] <= q.span[1]]
+    return min(holders, key=lambda q: q.span[1] - q.span[0], default=None)
+
+
+def run_sources(doc: Document) -> None:
+    """Pipeline stage: fill ``doc.sources`` from ``doc.quotes`` (run after ``run_quotes``)."""
+    ledger = _Ledger()
+    outlet = outlet_of(doc)
+    outlet_index = ledger.add(f"outlet:{_norm(outlet)}", Attribution(outlet, "outlet")) if outlet else None
+    dateline_index = None
+    match = _DATELINE.search(doc.body[:DATELINE_REACH])
+    if match and agency_name(match.group("agency")):
+        name = agency_name(match.group("agency"))
+        dateline_index = ledger.add(f"agency:{_norm(name)}", Attribution(
+            name, "agency", via=outlet_index, evidence=[[match.start("agency"), match.end("agency")]]))
+    default_via = dateline_index if dateline_index is not None else outlet_index
+    quotes = [q for q in doc.quotes if q.speaker]
+    index_of: dict[int, int] = {}
+    # First the relays (agencies and newspapers), so that people can point to them.
+    recipients: dict[int, int] = {}
+    for quote in quotes:
+        recipient = _recipient(doc, quote)
+        if recipient is not None:
+            text, span = recipient
+            name = agency_name(text) or text.removeprefix("the ").removeprefix("The ")
+            kind = "agency" if agency_name(text) else "outlet"
+            recipients[id(quote)] = ledger.add(f"{kind}:{_norm(name)}", Attribution(
+                name, kind, via=default_via, evidence=[span]))
+        kind = _kind(doc, quote)
+        if kind in ("agency", "outlet"):
+            name = agency_name(quote.speaker or "") or quote.speaker or ""
+            index_of[id(quote)] = ledger.add(f"{kind}:{_norm(name)}", Attribution(
+                name, kind, entity=quote.speaker_entity, via=default_via,
+                evidence=[quote.speaker_span] if quote.speaker_span else []))
+    for quote in quotes:
+        if id(quote) in index_of:
+            continue
+        kind = _kind(doc, quote)
+        via = recipients.get(id(quote))
+        if via is None:
+            outer = _enclosing(quote, quotes)
+            via = index_of.get(id(outer)) if outer is not None else None
+        if via is None and quote.cue and quote.cue.lower().startswith("cit"):
+            via = None  # "citing X": handled below through the citing clause's subject
+        key = quote.speaker_entity or f"name:{_norm(quote.speaker or '')}"
+        index_of[id(quote)] = ledger.add(key, Attribution(
+            quote.speaker or "", kind, entity=quote.speaker_entity,
+            anonymous=_anonymous(doc, quote, kind), via=via if via is not None else default_via,
+            evidence=[quote.speaker_span] if quote.speaker_span else []))
+    _link_citations(doc, quotes, ledger, index_of)
+    doc.sources = ledger.items
+
+
+def _link_citations(doc: Document, quotes: list[Quote], ledger: _Ledger, index_of: dict[int, int]) -> None:
+    """"Reuters, citing two officials": the cited sources are relayed by the one citing them."""
+    for quote in quotes:
+        if not quote.cue or not quote.cue.lower().startswith("cit") or doc._nlp is None:
+            continue
+        citer = index_of.get(id(quote))
+        if citer is None:
+            continue
+        for source in ledger.items:
+            if any(quote.span[0] <= s and e <= quote.span[1] for s, e in source.evidence):
+                source.via = citer
+        # the cited words themselves become a source relayed by the citer
+        kind = "official" if set(quote.text.lower().split()) & OFFICIAL_NOUNS else "person"
+        anonymous = not any(ent.label_ == "PERSON" and quote.span[0] <= ent.start_char < quote.span[1]
+                            for ent in doc._nlp.ents)
+        ledger.add(f"name:{_norm(quote.text)}", Attribution(
+            quote.text, kind, anonymous=anonymous, via=citer, evidence=[list(quote.span)]))
