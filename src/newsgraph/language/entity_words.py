@@ -1,0 +1,75 @@
+"""Word lists the entity rules share: labels kept, titles, reporting verbs, noise."""
+
+from __future__ import annotations
+
+import re
+
+# spaCy labels for quantities and times: other stages own these, they are not actors.
+DROPPED_LABELS = frozenset({"CARDINAL", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+# Place labels: a person's surname is often also a place ("Washington", "Jordan"),
+# so a bare word tagged as a place joins a person only with a cue.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+# Labels the small model commonly puts on a surname standing alone ("Yusuf added"
+# comes out ORG); such a word may join a person with the same surname without a cue.
+SURNAME_MISTAG_LABELS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
+
+# Verbs whose subject is a speaker: a name that is their subject is a person or an
+# organisation speaking, and when it was a person earlier it is that person.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "add", "state", "claim", "announce", "report", "confirm", "deny", "explain",
+    "note", "warn", "insist", "write", "argue", "acknowledge", "allege", "assert", "declare",
+    "describe", "suggest", "urge", "reply", "respond", "testify", "recall", "admit", "estimate",
+})
+
+# Personal titles, as words before a name ("Mr. Lopez", "President Erdogan",
+# "Defence Minister Ali Haddad"). Written as regex pieces; a trailing "." is optional.
+_TITLE_WORDS = (
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Gen", "General", "Lt", "Lieutenant",
+    "Col", "Colonel", "Maj", "Capt", "Captain", "Cpt", "Sgt", "Sergeant", "Cpl", "Corporal",
+    "Adm", "Admiral", "Cmdr", "Commander", "Brig", "Brigadier", "Gov", "Governor", "Sen", "Senator",
+    "Rep", "Representative", "Rev", "Reverend", "Sir", "Dame", "Lord", "Lady", "Sheikh", "Sheik",
+    "Imam", "Mullah", "Ayatollah", "President", "Vice President", "Prime Minister", "Minister",
+    "Chancellor", "King", "Queen", "Prince", "Princess", "Crown Prince", "Emir", "Sultan",
+    "Judge", "Justice", "Mayor", "Inspector", "Superintendent", "Detective", "Ambassador",
+    "Secretary", "Pope", "Father", "Bishop", "Archbishop", "Cardinal", "Rabbi", "Pastor",
+    "Speaker", "Chief", "Officer", "Constable", "Marshal", "Field Marshal", "Commissioner",
+    "Attorney General", "Deputy", "Spokesman", "Spokeswoman", "Spokesperson",
+)
+_TITLE = (r"(?:(?:[A-Z][a-z]+\s+)?(?:Minister|Secretary)|"
+          + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_TITLE_WORDS, key=len, reverse=True))
+          + r")\.?")
+# One or more titles at the start of a span ("President Erdogan", "Gen. Haddad").
+LEADING_TITLES = re.compile(rf"^(?:{_TITLE}\s+)+")
+# A title right before a span (the model usually leaves it out of the name).
+TITLE_BEFORE = re.compile(rf"\b{_TITLE}\s+$")
+TITLE_ONLY = re.compile(rf"^{_TITLE}$")
+
+# Words a model sometimes tags as a name but that never name an actor alone.
+NOISE_WORDS = frozenset({
+    "i", "me", "my", "he", "him", "his", "she", "her", "hers", "it", "its", "we", "our", "you",
+    "your", "they", "them", "their", "this", "that", "these", "those", "the", "a", "an", "and",
+    "or", "of", "in", "on", "at", "to", "by", "for", "with", "from", "who", "what", "which",
+    "there", "here", "mr", "mrs", "ms", "dr", "sir", "today", "yesterday", "tomorrow",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "am", "pm", "ap", "photo", "video", "image", "getty",
+})
+
+# Words around an ambiguous table variant ("IS", "ETA") that show it names the group.
+GROUP_CUE_WORDS = frozenset({
+    "group", "groups", "militants", "militant", "fighters", "fighter", "jihadists", "jihadist",
+    "extremists", "extremist", "insurgents", "insurgent", "terrorists", "terrorist", "terror",
+    "rebels", "rebel", "guerrillas", "guerrilla", "separatists", "separatist", "leader", "leaders",
+    "commander", "commanders", "affiliate", "affiliated", "cell", "cells", "propaganda", "claimed",
+    "loyal", "allegiance", "caliphate", "stronghold", "members", "member", "supporters", "bombers",
+})
+
+# Connective words inside a multi-word name that an acronym skips ("Kurdistan
+# Workers' Party" -> KWP, "Revolutionary Armed Forces of Colombia" -> RAFC).
+ACRONYM_SKIPPED_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "del", "al", "el", "y"})
+
+# Name particles that a surname standing alone may drop ("al-Baghdadi" -> "Baghdadi").
+SURNAME_PARTICLES = ("al-", "al ", "el-", "el ", "ad-", "as-", "ash-", "an-", "bin ", "ibn ", "abu ",
+                     "van ", "von ", "de ", "da ", "di ", "del ", "la ", "le ")
