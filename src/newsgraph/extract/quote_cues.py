@@ -27,6 +27,8 @@ _VERB_GROUP_DEPS = {"aux", "auxpass", "neg", "prt"}
 _CUE_ADVERBS = {"also", "later", "previously", "repeatedly", "publicly", "privately", "again",
                 "recently", "often", "already", "then", "still", "reportedly", "once", "never",
                 "flatly", "quickly", "separately", "further", "earlier", "frequently"}
+# Channels of a statement kept in the cue after the verb ("said in a statement").
+_CHANNEL_NOUNS = {"statement", "interview", "tweet", "post", "letter", "speech", "email", "video"}
 _TRIM = set(" \t\n,;:.—–-\"“”„«»")
 # "SMITH: ..." or "Poll: ...": a short capitalised name and a colon opening a paragraph.
 _COLON_SPEAKER = re.compile(r"^([A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}):[ \t]+(?=\S)", re.MULTILINE)
@@ -66,6 +68,11 @@ def verb_group(verb) -> Span:
     while high + 1 in members:
         high += 1
     doc = verb.doc
+    # "said in a statement", "told reporters in an interview": the channel stays with the cue
+    after = doc[high + 1: high + 5]
+    if len(after) == 4 and after[0].lower_ == "in" and after[0].head.i == verb.i and (
+            after[1].lower_ in ("a", "an") and after[2].lower_ in _CHANNEL_NOUNS):
+        high = after[2].i
     return doc[low].idx, doc[high].idx + len(doc[high])
 
 

@@ -89,8 +89,8 @@ def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
     for item in colon_found:
         _claim_passages(item, passages, taken, text)
     for item in sorted(candidates, key=lambda f: f.cue[0]):
-        if any(_overlaps(item.cue, (p.start, p.end)) for i, p in enumerate(passages) if i in taken):
-            # A cue inside a quotation already given to another cue: speech within speech.
+        if any(_overlaps(item.cue, frag) for p in passages for frag in p.fragments):
+            # A cue inside a quotation: speech within speech, never the quotation's own cue.
             item.nested = True
             continue
         _claim_passages(item, passages, taken, text)
