@@ -93,6 +93,13 @@ def predict_page(row: dict, nlp) -> dict:
     doc = clean_page(raw)
     if not isinstance(doc, Document) or not doc.body.strip():
         doc = Document(body=raw.content or " ")
+    if doc.published is None:
+        # No dateline or metadata: a page is published on or after every full date it shows.
+        from newsgraph.clean.published import full_dates
+
+        shown = full_dates(raw.content)
+        if shown:
+            doc.published, doc.published_basis = max(shown), "text"
     doc._nlp = nlp(doc.body)
     dates.run(doc)
     incidents.run(doc)
@@ -102,6 +109,11 @@ def predict_page(row: dict, nlp) -> dict:
     location = incident.location
     state = location.admin1 if location.country == "US" and location.admin1 and len(location.admin1) == 2 \
         else None
+    if state is None:
+        # The town was not found or is abroad: a single US state named on the page is the best guess.
+        _countries, states = incidents._place_context(doc._nlp)
+        state = next(iter(states)) if len(states) == 1 else None
+    # A region (state, country) is not a city; a name the gazetteer lacks is kept as written.
     city = location.name if location.lat is not None or location.geonameid is None else None
     return {"date": incident.date, "city": city, "state": state,
             "killed": _value(incident.killed), "injured": _value(incident.injured)}

