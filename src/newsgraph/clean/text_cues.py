@@ -197,6 +197,17 @@ CUE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", DATE_ONLY),
 )
 
+# Words one of which every match of an unanchored family contains: a substring test
+# is far cheaper than running the case-insensitive pattern over every block.
+_GUARDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    EMBED: ("pic.twitter", "t.co/", "@", "shared by", "instagram", "twitter.com", "embedded"),
+    OTHER_FURNITURE: ("cookie", "accept", "agree", "got it", "ok", "newsletter", "subscri", "sign up",
+                      "thank", "email", "ad", "please", "javascript"),
+}
+
+# Looked up once here: hashing a compiled pattern per block is slow.
+_GUARDED_FAMILIES = tuple((kind, pattern, _GUARDS.get(pattern)) for kind, pattern in CUE_FAMILIES)
+
 # Cue families that only make sense on short blocks: a 60-word paragraph that
 # mentions "newsletter" or "privacy policy" in passing is still a paragraph.
 # 40 words is above every furniture line seen in the development dumps' notices.
@@ -211,7 +222,10 @@ def match_cue(text: str, n_words: int) -> str | None:
     """The kind a cue family gives ``text``, or None when no family matches."""
     if n_words > CUE_MAX_WORDS:
         return "embed" if EMBED.search(text) and n_words < 3 * CUE_MAX_WORDS else None
-    for kind, pattern in CUE_FAMILIES:
+    lowered = text.lower()
+    for kind, pattern, guard in _GUARDED_FAMILIES:
+        if guard is not None and n_words > 1 and not any(word in lowered for word in guard):
+            continue
         if pattern.search(text):
             return kind
     return None

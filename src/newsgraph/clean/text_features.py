@@ -20,6 +20,9 @@ WRAP_MAX_CHARS = 100
 # ...and the shorter lines (but the last) are at least this fraction of the longest.
 WRAP_EVENNESS = 0.5
 
+# A sentence end (with a trailing quote or a short bracketed note) fits in this many characters.
+SENTENCE_TAIL_CHARS = 40
+
 _LIST_MARKER = re.compile(r"^(?:[*•·+o\-–]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 _WORD = re.compile(r"\w[\w'’.-]*", re.UNICODE)
 _URL = re.compile(r"https?://|www\.\w|\b\w+\.(?:com|org|net|co\.uk|html?|php)\b", re.IGNORECASE)
@@ -109,7 +112,7 @@ def _is_wrapped_paragraph(lines: list[str]) -> bool:
         return False
     if len({_indent(line) for line in lines[1:]}) > 1:
         return False
-    if all(_SENTENCE_END.search(line) for line in stripped[:-1]):
+    if all(_SENTENCE_END.search(line[-SENTENCE_TAIL_CHARS:]) for line in stripped[:-1]):
         return False  # every line is complete on its own: separate items, not a wrapped paragraph
     body = [len(line) for line in stripped[:-1]]
     longest = max(body)
@@ -136,7 +139,7 @@ def make_block(text: str, raw: str, indent: int, line: int) -> TextBlock:
     capitalised = sum(1 for w in words if w[0].isupper())
     letters = len(_NON_LETTERS.sub("", content))
     visible = len(_SPACES.sub("", content)) or 1
-    ends = bool(_SENTENCE_END.search(content))
+    ends = bool(_SENTENCE_END.search(content[-SENTENCE_TAIL_CHARS:]))
     return TextBlock(
         text=text, raw=raw, indent=indent, line=line, listed=listed, words=n_words,
         stop_ratio=stop / n_words if n_words else 0.0,

@@ -96,7 +96,10 @@ def html_extractor(page: str) -> str:
     from newsgraph.clean import clean_page
     from newsgraph.ingest.readers import RawPage
 
-    result = clean_page(RawPage(content=page, kind="html", origin="html"))
+    try:
+        result = clean_page(RawPage(content=page, kind="html", origin="html"))
+    except Exception:  # a cleaner bug on one page is scored as that page's empty body
+        return ""
     return getattr(result, "body", "") or ""
 
 
