@@ -49,7 +49,8 @@ RULES: list[tuple[str, str]] = [
     ("iso", r"\b\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?)?\b"),
     ("numeric", r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
     ("time", rf"\b(?:(?:{_WEEKDAY}|{_DEICTIC_DAY})(?:\s+(?:at|about|around))?\s+)?{_TIME_OF_DAY}"
-             rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY}|{_DEICTIC_DAY}|(?:this|last|tomorrow|yesterday)\s+{_PART}))?"),
+             rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY}|{_DEICTIC_DAY}|(?:this|last|tomorrow|yesterday)\s+{_PART}"
+             rf"|{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?))?"),
     ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?(?:(?:{_EDGE})\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
     ("day_month", rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
     ("month_year", rf"\b(?:(?:{_EDGE})[- ]|the\s+(?:end|beginning|middle|start)\s+of\s+)?"
@@ -61,7 +62,7 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:on\s+)?)?{_WEEKDAY}(?![\w-])(?:\s+{_PART}(?![\w-]))?"),
     ("deictic", rf"\b(?:(?:{_EDGE})\s+)?(?:{_DEICTIC_DAY}|tonight|last\s+night|this\s+{_PART}"
                 rf"|(?:yesterday|tomorrow)\s+{_PART})(?![\w-])"),
-    ("ago", rf"\b(?:{_APPROX}\s+)?{_NUM}[\s-]+{_UNIT}(?:\s+and\s+a\s+half)?\s+"
+    ("ago", rf"\b(?:{_APPROX}\s+)?{_NUM}[\s-]+{_UNIT}(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+"
             r"(?:ago|earlier|later|from\s+now|hence)\b"),
     ("relative_unit", rf"\b(?:(?:{_EDGE})\s+)?(?:the\s+)?(?:last|this|next|past|previous|coming|current|"
                       rf"following|same|latest|prior|preceding|that|year-ago|year-earlier|the)\s+"
@@ -72,6 +73,8 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:[- ](?:fiscal|calendar))?[- ]?quarter(?:\s+of\s+(?:fiscal\s+)?{_YEAR}"
                 rf"|\s+of\s+(?:this|last|next)\s+year)?(?![\w-])"),
     ("quarter_year", rf"\b(?:fiscal\s+)?{_YEAR}(?:'s)?\s+(?:{_ORD}|fourth)[- ]quarter(?![\w-])"),
+    ("year_ago", r"\b(?:(?:the|a)\s+(?:comparable\s+|same\s+)?year[- ](?:ago|earlier)\s+(?:period|quarter)"
+                 r"|year[- ](?:ago|earlier))(?![\w-])"),
     ("half", rf"\b(?:the\s+)?(?:first|second|latter|later)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{_YEAR}|"
              r"(?:this|last|next|the)\s+year))?(?![\w-])"),
     ("season", rf"\b(?:(?:last|next|this|this\s+past|this\s+coming|coming|past|{_EDGE})\s+)?"
@@ -140,6 +143,9 @@ def _acceptable(rule: str, text: str, body: str, start: int, end: int) -> bool:
         if "$" in before or re.search(r"\d[.,]?$", before) or \
                 re.search(r"No\.\s*$", body[max(0, start - 4):start]):
             return False
+    if rule == "duration" and "quarter" in low and (re.match(r"\s+of\b", body[end:end + 4]) or
+                                                    re.search(r"\w-quarters?$", low)):
+        return False  # "a quarter of the shares", "three-quarters": fractions, not quarters of a year
     if rule == "relative_unit" and low.endswith("second"):
         return False  # "the second" is an ordinal far more often than a unit of time
     if rule == "duration" and (low.endswith("-old") or re.match(r"\s*old\b", body[end:end + 5])):

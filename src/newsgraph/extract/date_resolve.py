@@ -640,7 +640,18 @@ def _resolve_holiday(text: str, ctx: ResolveContext) -> Resolution:
     return (_day(found) if found else None), "day", "DATE"
 
 
+def _resolve_year_ago(text: str, ctx: ResolveContext) -> Resolution:
+    """ "year-earlier", "the year-ago quarter": the same period one year before."""
+    if ctx.reference_quarter:
+        year, quarter = ctx.reference_quarter
+        return f"{year - 1:04d}-Q{quarter}", "quarter", "DATE"
+    if ctx.anchor is None:
+        return None, "year", "DATE"
+    return f"{ctx.anchor.year - 1:04d}", "year", "DATE"
+
+
 _RESOLVERS = {
+    "year_ago": _resolve_year_ago,
     "month_day": _resolve_day_expression, "day_month": _resolve_day_expression,
     "month_year": _resolve_month, "month": _resolve_month, "time": _resolve_time,
     "weekday": _resolve_weekday, "deictic": _resolve_deictic, "ago": _resolve_ago,

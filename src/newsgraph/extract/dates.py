@@ -27,6 +27,9 @@ _FUTURE_WORDS = re.compile(
 _PAST_WORDS = re.compile(
     r"\b(?:said|was|were|had|did|reported|told|announced|ago|earlier|last|yesterday|\w+ed)\b",
     re.IGNORECASE)
+# A preposition right before the expression that sets a deadline or a start ahead of now.
+_DEADLINE_CUE = re.compile(r"\b(?:until|till|as\s+soon\s+as|starting)\s+(?:on\s+|at\s+)?$",
+                           re.IGNORECASE)
 # How far back from an expression the tense cue is looked for (characters), within its sentence.
 # 60 characters is about ten words: the verb governing a date adverb is nearly always that close.
 TENSE_WINDOW = 60
@@ -129,12 +132,14 @@ def find_dates(text: str, published: str | None, sdoc: Any = None) -> list[DateM
             except (IndexError, ValueError):
                 future = None
         ctx.future = _is_future_text(text, cand.start, cand.end) if future is None else future
+        if _DEADLINE_CUE.search(text[max(0, cand.start - 16):cand.start]):
+            ctx.future = True
         try:
             mention = _mention(cand, ctx)
         except (ValueError, OverflowError):
             mention = DateMention(text=cand.text, span=[cand.start, cand.end], value=None)
         mentions.append(mention)
-        if cand.rule != "ago":  # "a year ago" is anchored on the reference; chaining would drift
+        if cand.rule not in ("ago", "year_ago"):  # anchored on the reference: chaining would drift
             _reference_update(ctx, mention.value)
     return mentions
 
