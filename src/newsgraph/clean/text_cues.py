@@ -203,6 +203,14 @@ _GUARDS: dict[re.Pattern[str], tuple[str, ...]] = {
     EMBED: ("pic.twitter", "t.co/", "@", "shared by", "instagram", "twitter.com", "embedded"),
     OTHER_FURNITURE: ("cookie", "accept", "agree", "got it", "ok", "newsletter", "subscri", "sign up",
                       "thank", "email", "ad", "please", "javascript"),
+    FOOTER: ("©", "(c)", "copyright", "rights", "privacy", "terms", "cookie", "contact", "about", "career",
+             "advertis", "site", "accessib", "help", "faq", "ethic", "correction", "feedback", "legal",
+             "imprint", "do not sell", "ad", "rss", "archive"),
+    BLOG_CHROME: ("posted", "label", "tag", "categor", "filed", "topic", "older", "newer", "subscribe",
+                  "blogthis", "share", "email", "home", "powered", "comment", "permalink", "reblog",
+                  "prev", "next"),
+    BYLINE: ("by", "from", "published", "updated", "posted", "last", "first", "created", "modified",
+             "writer", "reporter", "correspondent", "editor", "min", ":"),
 }
 
 # Looked up once here: hashing a compiled pattern per block is slow.
