@@ -19,7 +19,7 @@ dozens more, officials said. The explosion shattered windows across the district
 <figure><img src="a.jpg"><figcaption>Police at the scene of the blast. Photo: AFP</figcaption></figure>
 <p>The blast happened shortly after noon, when the market was full of shoppers, police said in a
 statement issued later in the afternoon. Ambulances took the wounded to three hospitals.</p>
-<p>No group has claimed responsibility for the attack, the interior minister told reporters.</p>
+<!-- ad slot --><p>No group has claimed responsibility for the attack, the interior minister told reporters.</p>
 </article>
 <section id="comments"><h3>2 comments</h3><p>Terrible news, my thoughts are with the families.</p></section>
 <footer><p>© 2016 Daily Courier. All rights reserved.</p></footer>
@@ -41,6 +41,14 @@ def test_body_metadata_and_block_kinds():
     assert kinds["Bomb kills 12 in Ankara market"] == ("headline", False)
     kept = [block.text for block in doc.blocks if block.kept]
     assert "\n\n".join(kept) == doc.body
+
+
+def test_comments_in_markup_keep_the_text_around_them():
+    doc = clean_page(RawPage("<html><body><div>Before <!-- note --> after the comment, "
+                             "a sentence long enough to count as article text for the page.</div>"
+                             "</body></html>", "html", "html"))
+    assert [b.text for b in doc.blocks] == [
+        "Before after the comment, a sentence long enough to count as article text for the page."]
 
 
 def test_html_with_no_text_is_a_failure_with_a_reason():

@@ -120,6 +120,20 @@ def demo(db: str | None, samples: Path | None) -> None:
             click.echo(line)
 
 
+@main.command()
+@click.option("--write", "target", type=click.Path(path_type=Path), default=None,
+              help="Report file (default docs/BENCHMARKS.md).")
+def bench(target: Path | None) -> None:
+    """Throughput figures on the benchmark pages; writes docs/BENCHMARKS.md."""
+    from newsgraph.bench import DEFAULT_REPORT, run_bench, write_report
+
+    rows = []
+    for name, value in run_bench():
+        click.echo(f"{name}: {value}")
+        rows.append((name, value))
+    write_report(rows, target or DEFAULT_REPORT)
+
+
 def _register_subgroups() -> None:
     from newsgraph.eval.commands import eval_group
 

@@ -110,7 +110,10 @@ def dom_blocks(html: str, body_lines: list[str], title: str | None) -> list[Bloc
             return
         pending = element.text or ""
         for child in element:
-            child_tag = child.tag if isinstance(child.tag, str) else ""
+            if not isinstance(child.tag, str):  # a comment or processing instruction: only its tail
+                pending += child.tail or ""
+                continue
+            child_tag = child.tag
             if child_tag in _BLOCK_TAGS or child_tag in _CONTAINER_TAGS or child_tag in _TAG_KINDS:
                 emit(pending, region or "paragraph")
                 pending = ""

@@ -1,0 +1,114 @@
+"""`newsgraph bench`: throughput figures on the benchmark pages, written to docs/BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import platform
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+from newsgraph.eval.commands import DATASETS, REPO_ROOT
+
+ROUNDS = 3  # cleaning is timed this many times over the pages; the best round is reported
+
+
+def _pages(kind: str) -> list[str]:
+    folder = DATASETS / "extraction" / kind
+    pages = []
+    for path in sorted(folder.iterdir()):
+        if kind == "html":
+            pages.append(gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace"))
+        else:
+            pages.append(path.read_text(encoding="utf-8"))
+    return pages
+
+
+def _best_rate(work: Callable[[], int]) -> float:
+    best = 0.0
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        count = work()
+        best = max(best, count / (time.perf_counter() - started))
+    return best
+
+
+def cleaning_rates() -> list[tuple[str, str]]:
+    from newsgraph.clean import clean_page
+    from newsgraph.ingest.readers import RawPage
+
+    rows = []
+    for kind in ("text", "html"):
+        pages = _pages(kind)
+
+        def work(pages: list[str] = pages, kind: str = kind) -> int:
+            for page in pages:
+                clean_page(RawPage(page, kind, kind))
+            return len(pages)
+
+        rate = _best_rate(work)
+        rows.append((f"cleaning, {kind} pages ({len(pages)} pages, 1 core)", f"{rate:.1f} pages/s"))
+    return rows
+
+
+def pipeline_rates() -> list[tuple[str, str]]:
+    """Whole pipeline vs bare nlp.pipe with the same model on the same bodies."""
+    from newsgraph.clean import clean_page
+    from newsgraph.ingest.readers import RawPage
+    from newsgraph.pipeline import Pipeline
+    from newsgraph.record import Document
+
+    bodies = []
+    for page in _pages("text"):
+        doc = clean_page(RawPage(page, "text", "text"))
+        if isinstance(doc, Document):
+            bodies.append(doc.body)
+    words = sum(len(body.split()) for body in bodies)
+    pipeline = Pipeline()
+    nlp = pipeline.nlp()
+    list(nlp.pipe(bodies[:4]))  # warm-up
+
+    started = time.perf_counter()
+    for _ in nlp.pipe(bodies, batch_size=pipeline.batch_size):
+        pass
+    bare = time.perf_counter() - started
+
+    docs = [Document(body=body, published="2019-11-20", published_basis="metadata") for body in bodies]
+    pipeline.timings.clear()
+    started = time.perf_counter()
+    for _ in pipeline.annotate(docs):
+        pass
+    full = time.perf_counter() - started
+    rows = [
+        (f"bare nlp.pipe ({len(bodies)} bodies, {words} words, 1 process)",
+         f"{len(bodies) / bare:.1f} records/s ({words / bare:.0f} words/s)"),
+        ("whole pipeline", f"{len(bodies) / full:.1f} records/s ({words / full:.0f} words/s)"),
+        ("pipeline / bare throughput", f"{bare / full:.2f}"),
+    ]
+    model_time = pipeline.timings.get("model", 0.0) or 1e-9
+    for name, seconds in pipeline.timings.items():
+        if name != "model":
+            rows.append((f"stage {name}: share of the model's time", f"{seconds / model_time:.3f}"))
+    return rows
+
+
+def run_bench() -> Iterator[tuple[str, str]]:
+    yield from cleaning_rates()
+    yield from pipeline_rates()
+
+
+def write_report(rows: list[tuple[str, str]], target: Path) -> None:
+    lines = ["# Benchmarks", "",
+             f"Written by `newsgraph bench` on {date.today().isoformat()}; do not edit by hand.",
+             f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}.",
+             "Pages: the extraction benchmark's dev pages in ../shared/datasets.", "",
+             "| measure | result |", "|---|---|"]
+    lines += [f"| {name} | {value} |" for name, value in rows]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
+DEFAULT_REPORT = REPO_ROOT / "docs" / "BENCHMARKS.md"
