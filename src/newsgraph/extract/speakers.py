@@ -12,6 +12,7 @@ latest news organisation named.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsgraph.extract.quote_cues import Found
@@ -109,6 +110,13 @@ class _Entities:
             inside = head is not None and ent.start_char <= head < ent.end_char
             if inside or (head is None and start <= ent.start_char and ent.end_char <= end):
                 return self._fullest(ent), None, ent.label_
+        if head is not None:
+            # a surname the tagger missed, used alone after the full name ("Lopez said")
+            word = re.match(r"[\w’'-]+", self.doc.body[head:end])
+            names = [e.text for e in self.spacy_ents if e.label_ == "PERSON" and word
+                     and len(e.text.split()) > 1 and e.text.split()[-1] == word.group(0)]
+            if names:
+                return max(names, key=len), None, "PERSON"
         return None
 
     def _fullest(self, ent) -> str:

@@ -1,0 +1,83 @@
+"""The chain of sources: outlet first, relaying agencies, cited people with via and anonymity."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quotes import run_quotes
+from newsgraph.extract.sources import outlet_of, run_sources
+from newsgraph.record import Document, Quote, Source
+
+
+def _chain(doc):
+    return [(s.name, s.kind, s.anonymous, s.via) for s in doc.sources]
+
+
+def test_outlet_from_site_name_or_domain():
+    assert outlet_of(Document(body="x", site_name="The Ledger")) == "The Ledger"
+    assert outlet_of(Document(body="x", source=Source(uri="https://www.example.com/a"))) == "example.com"
+    assert outlet_of(Document(body="x")) is None
+
+
+def test_hand_built_quotes_merge_repeated_speakers():
+    body = "Jane Roe said it was over. She said more."
+    doc = Document(body=body, site_name="Ledger")
+    doc.quotes = [
+        Quote("it was over", [14, 25], "indirect", cue="said", cue_span=[9, 13], speaker="Jane Roe",
+              speaker_span=[0, 8], speaker_text="Jane Roe"),
+        Quote("more", [36, 40], "indirect", cue="said", cue_span=[31, 35], speaker="Jane Roe",
+              speaker_span=[27, 30], speaker_text="She"),
+    ]
+    run_sources(doc)
+    assert _chain(doc) == [("Ledger", "outlet", False, None), ("Jane Roe", "person", False, 0)]
+    assert doc.sources[1].evidence == [[0, 8], [27, 30]]
+
+
+def test_no_quotes_no_outlet_gives_no_sources():
+    doc = Document(body="Nothing was said.")
+    run_sources(doc)
+    assert doc.sources == []
+
+
+@pytest.mark.model
+def test_page_relaying_reuters_with_two_anonymous_officials_and_a_named_expert(parse):
+    doc = parse("BAGHDAD (Reuters) - A car bomb killed 12 people on Tuesday, two security officials "
+                "told Reuters on condition of anonymity. “The toll may rise,” said Ali Hassan, a "
+                "professor at Baghdad University.")
+    doc.source = Source(uri="https://www.example-news.com/a/1")
+    run_quotes(doc)
+    run_sources(doc)
+    assert _chain(doc) == [
+        ("example-news.com", "outlet", False, None),
+        ("Reuters", "agency", False, 0),
+        ("two security officials", "official", True, 1),
+        ("Ali Hassan", "expert", False, 1),
+    ]
+    assert doc.sources[1].evidence == [[9, 16], [88, 95]]
+
+
+@pytest.mark.model
+def test_agency_reporting_anonymous_police_sources(parse):
+    doc = parse("Police said the suspect was arrested. AP reported that police sources said he was 19.")
+    doc.site_name = "Daily Ledger"
+    run_quotes(doc)
+    run_sources(doc)
+    assert _chain(doc) == [
+        ("Daily Ledger", "outlet", False, None),
+        ("Associated Press", "agency", False, 0),
+        ("Police", "organisation", False, 0),
+        ("police sources", "official", True, 1),
+    ]
+
+
+@pytest.mark.model
+def test_outlet_citing_diplomats(parse):
+    doc = parse("The Times reported that the deal was off, citing two diplomats. "
+                "Minister Jane Roe said she was surprised. “It is a mistake,” she said.")
+    run_quotes(doc)
+    run_sources(doc)
+    assert _chain(doc) == [
+        ("Times", "outlet", False, None),
+        ("Jane Roe", "official", False, None),
+        ("two diplomats", "official", True, 0),
+    ]
