@@ -69,6 +69,10 @@ def find_quantities(text: str, sdoc: Any = None) -> list[Quantity]:
         unit = item.unit
         if unit is None:
             unit = _counted_noun(sdoc, item) if sdoc is not None else _next_noun(text, item)
+            if unit is None and sdoc is not None:
+                after = _token_at(sdoc, item.end + 1)
+                if after is not None and after.pos_ == "NOUN" and after.idx == item.end + 1:
+                    unit = after.lower_  # the parse missed the link: the noun right after the number
         elif unit != "percent":
             unit += _rate_suffix(text, item.end)
         quantity = Quantity(text=text[item.start:item.end], span=[item.start, item.end],
@@ -85,13 +89,17 @@ def run(doc: Document) -> None:
     """The stage: fill ``doc.quantities`` from ``doc.body`` (and its parse, when present)."""
     body = doc.body or ""
     sdoc = doc._nlp
-    if sdoc is not None and len(sdoc.text) != len(body):
-        doc.warn("quantities: parse does not cover the whole body; numbers read without it past its end")
+    if sdoc is not None and not body.startswith(sdoc.text):
+        doc.warn("quantities: the parse is not of this body; numbers read without it")
+        sdoc = None
+    elif sdoc is not None and len(sdoc.text) < len(body):
+        # The pipeline cuts very long bodies for the model: past the cut, no units or claimants.
+        doc.warn("quantities: parse does not cover the whole body; numbers past its end read without it")
     try:
-        quantities = find_quantities(body, sdoc if sdoc is not None and sdoc.text == body[:len(sdoc.text)]
-                                     else None)
+        quantities = find_quantities(body, sdoc)
     except RecursionError:  # pathological nesting in the parse; never fail the document
         doc.warn("quantities: parse too deep, read without it")
+        sdoc = None
         quantities = find_quantities(body)
     for quantity in quantities:
         _attach_claimant(doc, quantity, sdoc)
@@ -138,6 +146,8 @@ def _counted_noun(sdoc: Any, item: Found) -> str | None:
     tok = _token_at(sdoc, item.end - 1)
     if tok is None:
         return None
+    while tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.idx >= item.start:
+        tok = tok.head  # "between 200 and 300 fighters": the range's first number carries the noun
     head = None
     if tok.dep_ in ("nummod", "quantmod", "amod", "compound") and tok.head.i > tok.i \
             and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -196,7 +206,7 @@ def _attach_claimant(doc: Document, quantity: Quantity, sdoc: Any) -> None:
             return
     if sdoc is None:
         return
-    tok = _token_at(sdoc, start if start < len(sdoc.text) else len(sdoc.text) - 1)
+    tok = _token_at(sdoc, start)
     if tok is None:
         return
     claimant = _reporting_subject(tok)

@@ -259,7 +259,8 @@ class Scanner:
             suffix = self.tokens[j].text
             key = suffix.lower()
             money = self._currency_before(core.first) is not None
-            if key in words.SCALE_SUFFIXES and (money or key in ("bn", "mn", "mln", "tn", "trn")
+            label_like = j + 1 < len(self.tokens) and self.glued(j + 1) and self.tokens[j + 1].text.isalnum()
+            if key in words.SCALE_SUFFIXES and not label_like and (money or key in ("bn", "mn", "mln", "tn", "trn")
                                                 or suffix.isupper() and key in ("m", "b", "k")):
                 core.value *= words.SCALE_SUFFIXES[key]
                 core.end = j + 1
