@@ -356,7 +356,9 @@ def _resolve_quarter(text: str, ctx: ResolveContext) -> Resolution:
         if number is None:
             if re.search(r"\b(?:current|this)\b", low):
                 number = current
-            elif ctx.reference_quarter and not re.search(r"\b(?:next|coming)\b", low):
+            elif (ctx.reference_quarter and ctx.reference_quarter[0] == ctx.anchor.year
+                  and not re.search(r"\b(?:next|coming|latest|last|past)\b", low)):
+                # "the quarter", "that quarter": the one this year's story is about.
                 year, number = ctx.reference_quarter
             else:
                 # "the quarter" in a results story is the latest finished one.
@@ -373,6 +375,11 @@ def _resolve_quarter(text: str, ctx: ResolveContext) -> Resolution:
 def _add_quarter(year: int, quarter: int, delta: int) -> tuple[int, int]:
     index = year * 4 + quarter - 1 + delta
     return index // 4, index % 4 + 1
+
+
+def _year_before_latest_quarter(anchor: dt.date) -> str:
+    year, quarter = _add_quarter(anchor.year, _quarter_of(anchor), -1)
+    return f"{year - 1:04d}-Q{quarter}"
 
 
 def _resolve_half(text: str, ctx: ResolveContext) -> Resolution:
@@ -479,10 +486,9 @@ def _resolve_ago(text: str, ctx: ResolveContext) -> Resolution:
     number, unit, vague = _number_and_unit(low)
     if vague or unit is None or number is None:
         return ("FUTURE_REF" if sign > 0 else "PAST_REF"), "ref", "DATE"
-    if unit == "year" and number == 1 and ctx.reference_quarter and sign < 0:
-        # "a year ago" beside quarterly figures means the same quarter a year before.
-        year, quarter = ctx.reference_quarter
-        return f"{year - 1:04d}-Q{quarter}", "quarter", "DATE"
+    if unit == "year" and number == 1 and ctx.reference_quarter and ctx.anchor and sign < 0:
+        # "a year ago" beside quarterly figures: the latest finished quarter, a year before.
+        return _year_before_latest_quarter(ctx.anchor), "quarter", "DATE"
     if ctx.anchor is None:
         return None, None, "DATE"
     return _shift(ctx.anchor, number, unit, sign)
@@ -642,9 +648,8 @@ def _resolve_holiday(text: str, ctx: ResolveContext) -> Resolution:
 
 def _resolve_year_ago(text: str, ctx: ResolveContext) -> Resolution:
     """ "year-earlier", "the year-ago quarter": the same period one year before."""
-    if ctx.reference_quarter:
-        year, quarter = ctx.reference_quarter
-        return f"{year - 1:04d}-Q{quarter}", "quarter", "DATE"
+    if ctx.reference_quarter and ctx.anchor:
+        return _year_before_latest_quarter(ctx.anchor), "quarter", "DATE"
     if ctx.anchor is None:
         return None, "year", "DATE"
     return f"{ctx.anchor.year - 1:04d}", "year", "DATE"
