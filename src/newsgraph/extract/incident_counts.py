@@ -38,9 +38,11 @@ VAGUE_WORDS = {"dozens": 24, "scores": 40, "hundreds": 200}
 KILLED_WORDS = (r"(?:killed|dead|died|murdered|slain|shot dead|shot and killed|lost their lives|"
                 r"fatally shot|assassinated|massacred|executed|deaths|fatalities|bodies)")
 INJURED_WORDS = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|casualties)"
-KILL_VERBS = r"(?:killing|killed|kills|kill|leaving|left|claimed the lives of|murdering|slaying)"
+KILL_VERBS = (r"(?:killing|killed|kills|kill|leaving|left|claimed the lives of|murdering|slaying|"
+              r"shot dead|shooting dead|gunned down|gunning down|shot and killed)")
 INJURE_VERBS = r"(?:injuring|injured|wounding|wounded|injures|wounds|hurting)"
-NOUN_GAP = r"(?:[a-z'\-]+\s+){0,4}?"
+# Up to four words between a number and its verb ("12 people were"), never across "and"/"or".
+NOUN_GAP = r"(?:(?!and\b|or\b|but\b)[a-z'\-]+\s+){0,4}?"
 AUX = r"(?:(?:were|was|are|is|have been|has been|had been|being|been|also|reportedly|all|later)\s+)*"
 
 _KILLED_AFTER = re.compile(rf"\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?P<noun>{NOUN_GAP})"

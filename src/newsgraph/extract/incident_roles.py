@@ -52,6 +52,8 @@ _WEAPON_PATTERN = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(WEAP
 # A learned lexicon entry is used only when at least this share of its occurrences in training
 # texts were role fillers (calibrated on MUC-4 train: below 0.3 common words like "army" crept in).
 LEXICON_MIN_PRECISION = 0.15
+_ATTACKER = re.compile(r"\b(?:attackers?|gunm[ae]n|bombers?|assailants?|shooters?|hijackers?|kidnappers?|"
+                      r"terrorists?|militants?|guerrillas?|rebels?|insurgents?|robbers?)\b", re.I)
 _STRIP = re.compile(r"^(?:the|a|an|some|several|two|three|four|five|his|her|their|its)\s+", re.I)
 
 
@@ -170,7 +172,7 @@ def fill_roles(sentences: list[Span], trigger_tokens: list[Token], roles: Roles)
                 continue
             if agent.ent_type_ == "ORG" or _matches_lexicon(agent, "PerpOrg"):
                 roles.add("perpetrator_orgs", noun_phrase(agent).text)
-            elif is_person(agent) or _matches_lexicon(agent, "PerpInd"):
+            elif is_person(agent) or _matches_lexicon(agent, "PerpInd") or _ATTACKER.search(agent.text):
                 roles.add("perpetrators", noun_phrase(agent).text)
         for patient in patients:
             if patient.pos_ == "PRON":
@@ -204,8 +206,20 @@ def _add_weapons(text: str, roles: Roles) -> None:
         roles.add("weapons", WEAPON_NORMAL[match.group(1).lower()])
 
 
+# "Islamic State claimed responsibility", in any case: the words before the claim verb,
+# back to a clause boundary (at most six words).
+_CLAIM = re.compile(r"(?:^|[,;:.\-]\s*|\b(?:and|but|while|after)\s+)((?:[\w'&-]+\s+){1,6}?)"
+                    r"(?:has\s+|have\s+|had\s+|later\s+)?(?:claimed|claims|accepted)\s+responsibility", re.I)
+_NOT_ORG = {"no", "nobody", "no one", "no group", "it", "they", "he", "she", "police", "officials"}
+
+
 def _claims(sentence: Span, roles: Roles) -> None:
     """"X claimed responsibility": X is the perpetrating organisation."""
+    for match in _CLAIM.finditer(sentence.text):
+        name = clean_mention(match.group(1))
+        if name and name.lower() not in _NOT_ORG:
+            roles.add("perpetrator_orgs", name)
+            return
     for token in sentence:
         if token.lemma_.lower() in {"claim", "accept"} and any(
                 c.lower_ == "responsibility" for c in token.subtree):

@@ -16,7 +16,7 @@ TRIGGERS: dict[str, str] = {
     # bombing
     "bomb": "bombing", "bombing": "bombing", "explode": "bombing", "explosion": "bombing",
     "blast": "bombing", "detonate": "bombing", "dynamite": "bombing", "car-bomb": "bombing",
-    "explosive": "bombing",
+    "explosive": "bombing", "blow": "bombing",
     # armed assault
     "attack": "armed_assault", "shoot": "armed_assault", "shooting": "armed_assault",
     "gunfire": "armed_assault", "ambush": "armed_assault", "massacre": "armed_assault",
@@ -42,7 +42,7 @@ TRIGGERS: dict[str, str] = {
 }
 # Words that need a sense check: "fire" is a trigger only as "open fire"/"fire on/at";
 # "gun" only as a verb ("gunned down").
-CONTEXT_TRIGGERS = {"fire", "gun"}
+CONTEXT_TRIGGERS = {"fire", "gun", "blow"}
 # Type precedence when several triggers describe one event: the most specific wins
 # ("a bomb attack" is a bombing, "kidnapped and killed" is a kidnapping).
 TYPE_PRIORITY = ("hijacking", "hostage_taking", "kidnapping", "assassination", "bombing", "arson",
@@ -87,6 +87,8 @@ def trigger_type(token: Token) -> str | None:
 
 
 def _fire_sense(token: Token) -> bool:
+    if token.lemma_.lower() == "blow":  # "blew up the bus", "blew themselves up"
+        return any(child.dep_ == "prt" and child.lower_ == "up" for child in token.children)
     if token.lower_.startswith("gun"):
         return token.pos_ == "VERB"
     if token.pos_ == "VERB":
@@ -121,12 +123,16 @@ def is_irrealis(token: Token) -> bool:
             return True
         if child.dep_ == "det" and child.lower_ == "no":
             return True
+        # "No one was killed", "nobody was hurt"
+        if child.dep_ in {"nsubj", "nsubjpass"} and (child.lower_ in {"nobody", "none"} or any(
+                grandchild.lower_ == "no" for grandchild in child.children)):
+            return True
     return False
 
 
 def is_suicide(token: Token, sentence: Span) -> bool:
-    window = sentence.doc[max(sentence.start, token.i - 3): token.i + 1]
-    return any(t.lower_ in SUICIDE_WORDS or t.lower_.startswith("suicide") for t in window)
+    """A suicide attack: "suicide bomber", "suicide car bomb" in the trigger's sentence."""
+    return any(t.lower_ in SUICIDE_WORDS or t.lower_.startswith("suicide") for t in sentence)
 
 
 def find_triggers(doc) -> list[Trigger]:

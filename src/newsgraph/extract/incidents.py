@@ -257,7 +257,7 @@ def _sites(draft: _Draft) -> list[str]:
                 found.append(ent.text)
         for chunk in sentence.noun_chunks:
             if chunk.root.lower_ in SITE_WORDS and any(t.pos_ == "PROPN" for t in chunk):
-                text = _strip_article(chunk.text)
+                text = re.sub(r"^(?:at|in|near|outside)\s+", "", _strip_article(chunk.text), flags=re.I)
                 if text not in found:
                     found.append(text)
     return found

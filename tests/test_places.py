@@ -1,0 +1,38 @@
+"""Geocoder: curated districts and short forms, ambiguity settled by context, unknown names."""
+
+from __future__ import annotations
+
+from newsgraph.extract import places
+
+
+def test_curated_district_short_form():
+    location = places.geocode("Molenbeek")
+    assert (location.name, location.country, location.admin1, location.geonameid) == (
+        "Molenbeek-Saint-Jean", "BE", "BRU", 2791018)
+    assert location.lat is not None and location.lon is not None
+
+
+def test_short_form_of_a_long_name():
+    assert places.geocode("NYC").geonameid == 5128581
+    assert places.geocode("the Bronx").geonameid == 5110266
+
+
+def test_ambiguous_name_settled_by_country_then_state_then_population():
+    assert places.geocode("Paris").country == "FR"  # most populous
+    assert places.geocode("Paris", countries={"US"}).admin1 == "TX"
+    assert places.geocode("Wilmington", countries={"US"}, states={"CA"}).geonameid == 5409802
+    assert places.geocode("Wilmington", countries={"US"}, states={"DE"}).geonameid == 4145381
+
+
+def test_unknown_place_keeps_its_name_and_warns():
+    warnings: list[str] = []
+    location = places.geocode("Xqzville", warn=warnings.append)
+    assert (location.name, location.lat, location.lon, location.geonameid) == ("Xqzville", None, None, None)
+    assert warnings == ["place 'Xqzville' not found in the gazetteer; kept without coordinates"]
+
+
+def test_country_and_state_codes():
+    assert places.country_code("El Salvador") == "SV"
+    assert places.state_code("Texas") == "TX"
+    assert places.state_code("PA") == "PA"
+    assert places.state_code("Springfield") is None
