@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 _APOSTROPHES = re.compile(r"['\u2019\u2018`\u02bc]")
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NON_ALNUM = re.compile(r"[\W_]+")  # any script: Cyrillic and Arabic names keep their letters
 _LEADING_THE = re.compile(r"^the\s+")
 
 # Variants written as one word with two or more capitals ("ISIS", "LeT", "U.S.")
@@ -40,6 +40,7 @@ def fold_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Lower case, accents folded, apostrophes dropped, other punctuation as spaces, no leading "the"."""
     text = _APOSTROPHES.sub("", fold_accents(name).lower())

@@ -59,6 +59,8 @@ class Cluster:
     first_label: str = ""
     last_seen: int = -1
     merged_into: Cluster | None = None
+    full_person_names: int = 0  # mentions that are a full personal name (or imply one)
+    indexed: set[tuple[str, str]] = field(default_factory=set)
 
     def root(self) -> Cluster:
         cluster = self
@@ -78,8 +80,7 @@ class Cluster:
         return min(leaders)
 
     def has_full_person_name(self) -> bool:
-        return bool(self.implied_names) or any(
-            m.label == "PERSON" and len(m.words) >= 2 for m in self.mentions)
+        return self.full_person_names > 0
 
 
 @dataclass
@@ -259,17 +260,22 @@ class Merger:
         cluster.last_seen = max(cluster.last_seen, mention.start)
         # "Lopez and Omar Haddad" after "Maria Lopez": Lopez joined Maria Lopez as
         # her surname, and is not a given name sharing the Haddad surname.
-        if mention.implied_name and not _has_other_full_name(cluster, mention):
+        if mention.implied_name and not cluster.has_full_person_name():
             cluster.implied_names.append(mention.implied_name)
             self._index_form(cluster, mention.implied_name, "PERSON")
+            cluster.full_person_names += 1
+        elif mention.label == "PERSON" and len(mention.words) >= 2:
+            cluster.full_person_names += 1
         label, weight = _vote(mention, cluster.has_full_person_name())
         cluster.votes[label] += weight
         self._index_form(cluster, mention.text, mention.label)
 
     def _index_form(self, cluster: Cluster, text: str, label: str) -> None:
         norm = normalise_name(text)
-        if not norm:
+        kind = "PERSON" if label == "PERSON" else "other"
+        if not norm or (norm, kind) in cluster.indexed:
             return
+        cluster.indexed.add((norm, kind))
         forms = self.by_form.setdefault(norm, [])
         if cluster not in forms:
             forms.append(cluster)
@@ -321,6 +327,7 @@ class Merger:
             return
         target.mentions.extend(source.mentions)
         target.implied_names.extend(source.implied_names)
+        target.full_person_names += source.full_person_names
         target.last_seen = max(target.last_seen, source.last_seen)
         if target.canonical is None and source.canonical is not None:
             target.canonical, target.canonical_type = source.canonical, source.canonical_type
@@ -329,10 +336,6 @@ class Merger:
 
     def roots(self) -> list[Cluster]:
         return [c for c in self.clusters if c.merged_into is None and c.mentions]
-
-
-def _has_other_full_name(cluster: Cluster, mention: Mention) -> bool:
-    return any(m is not mention and len(m.words) >= 2 for m in cluster.mentions)
 
 
 def _vote(mention: Mention, has_person_name: bool) -> tuple[str, int]:

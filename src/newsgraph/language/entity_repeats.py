@@ -22,6 +22,12 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 # surnames but also fragments of other words and initials).
 MIN_REPEATED_SURNAME = 3
 _SENTENCE_END = ".!?\"\u201c\u201d:;\n"
+# Words that open a sentence before a name without being part of it ("But Lopez said").
+_SENTENCE_OPENERS = frozenset({
+    "but", "and", "so", "then", "when", "while", "after", "before", "as", "if", "since", "though",
+    "although", "because", "meanwhile", "later", "earlier", "now", "still", "yet", "also", "instead",
+    "here", "there", "however", "asked", "according", "said",
+}) | NOISE_WORDS
 
 
 def add_repeated_names(merger: Merger, body: str, parsed: Any, mentions: list[Mention]) -> None:
@@ -50,7 +56,7 @@ def add_repeated_names(merger: Merger, body: str, parsed: Any, mentions: list[Me
             if not holders:
                 continue
             end = start + len(_strip_possessive(text))
-            if not _free(occupied, starts, start, end) or not _stands_alone(body, start, end):
+            if not _free(occupied, starts, start, end) or not _stands_alone(body, start, end, parsed, tagged):
                 continue
             if tagged and not _is_proper_noun(parsed, start, end):
                 continue
@@ -107,19 +113,23 @@ def _free(occupied: list[tuple[int, int]], starts: list[int], start: int, end: i
         s < end and start < e for s, e in occupied[max(0, i - 3):i])
 
 
-def _stands_alone(body: str, start: int, end: int) -> bool:
-    """Not part of a longer untagged name: no capitalised word right before or after."""
+def _stands_alone(body: str, start: int, end: int, parsed: Any, tagged: bool) -> bool:
+    """Not part of a longer untagged name ("Carlos Lopez"): no name word right before or after."""
     after = re.match(r"[ \t]+([^\W\d_])", body[end:end + 3])
     if after and after.group(1).isupper():
         return False
     before = body[max(0, start - 30):start]
     previous = re.search(r"([^\W\d_][\w'\u2019\-]*)[ \t]+$", before)
-    if previous and previous.group(1)[0].isupper():
-        gap = before[:previous.start()].rstrip()
-        sentence_start = not gap or gap[-1] in _SENTENCE_END
-        if not sentence_start and not TITLE_ONLY.match(previous.group(1)):
-            return False
-    return True
+    if not previous or not previous.group(1)[0].isupper() or TITLE_ONLY.match(previous.group(1)):
+        return True
+    gap = before[:previous.start()].rstrip()
+    if gap and gap[-1] not in _SENTENCE_END:
+        return False  # a capitalised word mid-sentence: part of the name
+    # At a sentence start the capital says nothing: ask the tagger, or the opener list.
+    if tagged:
+        offset = max(0, start - 30) + previous.start(1)
+        return not _is_proper_noun(parsed, offset, offset + len(previous.group(1)))
+    return previous.group(1).lower() in _SENTENCE_OPENERS
 
 
 def _is_proper_noun(parsed: Any, start: int, end: int) -> bool:

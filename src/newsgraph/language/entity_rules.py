@@ -11,6 +11,7 @@ names ("Ali and Omar Haddad"). Merging the mentions into entities is
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -22,8 +23,8 @@ from newsgraph.language.entity_words import (
     LEADING_TITLES,
     NOISE_WORDS,
     REPORTING_VERBS,
-    TITLE_BEFORE,
     TITLE_ONLY,
+    has_title_before,
 )
 
 # Share of upper-case letters above which a text counts as all capitals (wire
@@ -49,8 +50,9 @@ PARENTHESIS_SPLIT = re.compile(
 MAX_PAREN_ALIAS_WORDS = 5
 
 _LEADING_JUNK = re.compile(r"^(?:[Tt]he\s+|THE\s+|[\"'\u201c\u2018(\[\-\u2013\u2014\s])+")
-_TRAILING_JUNK = re.compile(r"[\s\"'\u201d\u2019)\],;:!?\-\u2013\u2014]+$")
-_POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")
+# Quotes, brackets and punctuation a model leaves at the end of a name; a lone
+# apostrophe is the possessive of a name ending in s ("Reuters'").
+_TRAILING_CHARS = " \t\"'\u201d\u2019)],;:!?-\u2013\u2014"
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 _NAME_WORD = r"[^\W\d_][\w'\u2019\-]*"
 _COORDINATION_TAIL = re.compile(rf"((?:{_NAME_WORD}\s*,\s*)*{_NAME_WORD})\s*,?\s+(?:and|&)\s+$")
@@ -71,7 +73,7 @@ class Mention:
     linked_to: int | None = None   # index of the mention this one is a parenthetical alias of
     ambiguous: bool = False        # a table variant that is also a common word ("IS")
 
-    @property
+    @functools.cached_property
     def words(self) -> list[str]:
         return self.text.split()
 
@@ -102,11 +104,9 @@ def clean_span(body: str, start: int, end: int, casing: str) -> tuple[int, int, 
     if lead:
         start += lead.end()
         text = text[lead.end():]
-    for _ in range(2):
-        trail = _TRAILING_JUNK.search(text) or _POSSESSIVE.search(text)
-        if not trail:
-            break
-        text = text[:trail.start()]
+    text = text.rstrip(_TRAILING_CHARS)
+    if text.endswith(("'s", "\u2019s")):  # "Lopez's" is a mention of Lopez
+        text = text[:-2].rstrip(_TRAILING_CHARS)
     end = start + len(text)
     titled = False
     title = LEADING_TITLES.match(text)
@@ -129,7 +129,9 @@ def _looks_like_name(text: str, casing: str) -> bool:
     if lowered in NOISE_WORDS and not (casing == "mixed" and text.isupper() and len(text) > 1
                                        and lowered not in {"i", "a", "the", "and", "or"}):
         return False
-    if casing == "mixed" and not any(ch.isupper() for ch in text):
+    # In ordinary text a name has a capital; scripts without case (Arabic,
+    # Chinese) have neither capitals nor small letters and pass.
+    if casing == "mixed" and not any(ch.isupper() for ch in text) and any(ch.islower() for ch in text):
         return False
     return True
 
@@ -340,8 +342,7 @@ def _mark_cues(mentions: list[Mention], body: str, parsed: Any) -> None:
     """Titles before a name, and names that are the subject of a reporting verb."""
     has_parse = parsed.has_annotation("DEP")
     for mention in mentions:
-        before = body[max(0, mention.start - TITLE_WINDOW):mention.start]
-        if not mention.titled and TITLE_BEFORE.search(before):
+        if not mention.titled and has_title_before(body[max(0, mention.start - TITLE_WINDOW):mention.start]):
             mention.titled = True
         if has_parse and len(mention.words) == 1 and mention.label != "PERSON":
             span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")

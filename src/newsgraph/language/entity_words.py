@@ -42,9 +42,15 @@ _TITLE = (r"(?:(?:[A-Z][a-z]+\s+)?(?:Minister|Secretary)|"
           + r")\.?")
 # One or more titles at the start of a span ("President Erdogan", "Gen. Haddad").
 LEADING_TITLES = re.compile(rf"^(?:{_TITLE}\s+)+")
-# A title right before a span (the model usually leaves it out of the name).
-TITLE_BEFORE = re.compile(rf"\b{_TITLE}\s+$")
 TITLE_ONLY = re.compile(rf"^{_TITLE}$")
+
+
+def has_title_before(before: str) -> bool:
+    """Whether ``before`` (the text just before a name) ends with a title and a space."""
+    if not before or not before[-1].isspace():
+        return False
+    words = before.split()[-2:]
+    return any(TITLE_ONLY.match(" ".join(words[-n:])) for n in (1, 2) if len(words) >= n)
 
 # Words a model sometimes tags as a name but that never name an actor alone.
 NOISE_WORDS = frozenset({
