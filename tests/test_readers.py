@@ -162,7 +162,7 @@ def test_invalid_utf8_is_replaced_with_a_warning(tmp_path):
 
 
 def test_windows_1252_is_detected(tmp_path):
-    text = "“We will rebuild,” said the mayor of Orléans, who visited the café on Tuesday. " * 3
+    text = "“We will rebuild,” said Hélène, the mayor of Orléans, who visited the café on Tuesday. " * 3
     [page] = read_one(tmp_path, "cp1252.txt", text.encode("cp1252"))
     assert page.content == text
-    assert page.warnings and page.warnings[0].startswith("input is not UTF-8; decoded as cp125")
+    assert page.warnings == ["input is not UTF-8; decoded as cp1252"]

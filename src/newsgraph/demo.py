@@ -11,11 +11,21 @@ from newsgraph.kb.load import ingest_paths
 from newsgraph.pipeline import Pipeline
 
 SHOWN = 8  # rows shown per section
+# Folders of the samples that are not pages to ingest: gold answers, and the
+# sources the archives are built from (the archives hold the same pages).
+NOT_PAGES = {"gold", "src"}
+
+
+def _corpus_paths(samples: Path) -> list[Path]:
+    paths = []
+    for path in sorted(samples.iterdir()):
+        if path.is_dir() and path.name not in NOT_PAGES:
+            paths += [p for p in sorted(path.iterdir()) if p.name not in NOT_PAGES]
+    return paths
 
 
 def run_demo(samples: Path, db: str) -> Iterator[str]:
-    inputs = [str(path) for path in sorted(samples.iterdir())
-              if path.is_dir() and path.name not in ("gold",)]
+    inputs = [str(path) for path in _corpus_paths(samples)]
     with open_kb(db) as kb:
         summary = ingest_paths(inputs, kb, Pipeline())
         yield f"newsgraph demo: {samples}"

@@ -39,7 +39,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[st
         return replaced, [f"invalid UTF-8 at byte {utf8_error.start}; undecodable bytes replaced"]
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is not None:
+        # Ties are common between Windows code pages (cp1250 and cp1252 read English text the
+        # same); windows-1252 is the usual legacy encoding of web pages, so it wins a tie.
+        tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+        best = next((m for m in tied if m.encoding == "cp1252"), best)
     if best is not None and best.encoding not in ("utf_8", "utf-8"):
         return str(best), [f"input is not UTF-8; decoded as {best.encoding}"]
     return data.decode("utf-8", errors="replace"), [
