@@ -92,6 +92,7 @@ class Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens = tokenize(text)
+        self.lows = [tok.text.lower() for tok in self.tokens]
         self.masked = [False] * len(self.tokens)
         self._mask_phones()
 
@@ -103,7 +104,7 @@ class Scanner:
                     self.masked[i] = True
 
     def low(self, i: int) -> str:
-        return self.tokens[i].low if 0 <= i < len(self.tokens) else ""
+        return self.lows[i] if 0 <= i < len(self.lows) else ""
 
     def glued(self, i: int) -> bool:
         """Token ``i`` touches the token before it (no space between)."""
@@ -114,7 +115,7 @@ class Scanner:
             and any(c.isdigit() for c in self.tokens[i].text)
 
     def match_words(self, i: int, phrase: tuple[str, ...]) -> bool:
-        return all(self.low(i + k) == w for k, w in enumerate(phrase))
+        return i >= 0 and tuple(self.lows[i:i + len(phrase)]) == phrase
 
     def match_before(self, i: int, phrase: tuple[str, ...]) -> bool:
         """``phrase`` ends right before token ``i``."""
@@ -422,7 +423,7 @@ class Scanner:
         return found
 
     def _prefix_qualifier(self, i: int) -> tuple[str | None, int]:
-        for phrase, qualifier in words.PREFIX_QUALIFIERS:
+        for phrase, qualifier in words.PREFIX_QUALIFIERS_BY_LAST.get(self.low(i - 1), ()):
             if self.match_before(i, phrase):
                 return qualifier, i - len(phrase)
         return None, i

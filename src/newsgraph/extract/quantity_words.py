@@ -62,6 +62,10 @@ PREFIX_QUALIFIERS: list[tuple[tuple[str, ...], str]] = sorted([
     (("circa",), "about"), (("approx",), "about"), (("~",), "about"), (("≈",), "about"),
     (("an", "average", "of"), "about"), (("averaging",), "about"), (("nearly", "half"), "about"),
 ], key=lambda item: -len(item[0]))
+# The same phrases keyed by their last word, for a quick look-up before a number.
+PREFIX_QUALIFIERS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _qualifier in PREFIX_QUALIFIERS:
+    PREFIX_QUALIFIERS_BY_LAST.setdefault(_phrase[-1], []).append((_phrase, _qualifier))
 SUFFIX_QUALIFIERS: list[tuple[tuple[str, ...], str]] = [
     (("or", "more"), "at_least"), (("or", "so"), "about"), (("plus",), "at_least"),
     (("or", "less"), "at_most"), (("or", "fewer"), "at_most"),
