@@ -9,6 +9,7 @@ from pathlib import Path
 from newsgraph.kb import open_kb
 from newsgraph.kb.load import ingest_paths
 from newsgraph.pipeline import Pipeline
+from newsgraph.record import Document
 
 SHOWN = 8  # rows shown per section
 # Folders of the samples that are not pages to ingest: gold answers, and the
@@ -44,3 +45,48 @@ def run_demo(samples: Path, db: str) -> Iterator[str]:
         yield f"  {doc.published or '----------'}  {doc.id[:12]}  {(doc.title or '(no title)')[:70]}"
     if len(docs) > SHOWN:
         yield f"  ... and {len(docs) - SHOWN} more"
+    yield from _extraction_summary(docs)
+
+
+def _extraction_summary(docs: list[Document]) -> Iterator[str]:
+    """What the annotation stages found, summed over the corpus, with a few examples each."""
+    yield ""
+    yield (f"found: {sum(len(d.entities) for d in docs)} entities, {sum(len(d.dates) for d in docs)} "
+           f"dates, {sum(len(d.quantities) for d in docs)} quantities, "
+           f"{sum(len(d.quotes) for d in docs)} quotes, {sum(len(d.sources) for d in docs)} sources, "
+           f"{sum(len(d.incidents) for d in docs)} incidents")
+    actors = Counter(e.name for d in docs for e in d.entities if e.type in ("PERSON", "ORG", "NORP"))
+    yield "most reported actors: " + ", ".join(f"{name} ({n})" for name, n in actors.most_common(SHOWN))
+    yield ""
+    yield "quotes (speaker as resolved / as written):"
+    quotes = [(d, q) for d in docs for q in d.quotes if q.kind == "direct" and q.speaker]
+    for _, quote in quotes[:SHOWN]:
+        as_written = quote.speaker_text
+        written = f" / {as_written}" if as_written and as_written != quote.speaker else ""
+        yield f"  {quote.speaker}{written} ({quote.cue}): {_short(quote.text)}"
+    yield ""
+    yield "numbers with qualifiers and claimants:"
+    claimed = [q for d in docs for q in d.quantities if q.qualifier != "exact" and q.unit]
+    for quantity in claimed[:SHOWN]:
+        by = f" — {quantity.claimant_text}" if quantity.claimant_text else ""
+        yield f"  {quantity.text} {quantity.unit} [{quantity.qualifier} {quantity.low}-{quantity.high}]{by}"
+    yield ""
+    yield "incidents (per report):"
+    for doc in docs:
+        for incident in doc.incidents[:1]:
+            place = incident.location.name or "?"
+            yield (f"  {doc.published or '----------'}  {incident.type:<14} {incident.date or '?':<10}  "
+                   f"{place:<12} killed {_count(incident.killed)}, injured {_count(incident.injured)}")
+
+
+def _count(count) -> str:
+    if count.low is None and count.high is None:
+        return "-"
+    if count.qualifier in (None, "exact"):
+        return str(count.low)
+    return f"{count.qualifier} {count.low if count.low is not None else count.high}"
+
+
+def _short(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
