@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests.conftest import datasets_dir
 
-from conftest import datasets_dir
 from newsgraph.eval.newsquant import (
     evaluate_quantities,
     format_quantities_report,

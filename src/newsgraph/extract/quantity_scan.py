@@ -261,8 +261,10 @@ class Scanner:
             key = suffix.lower()
             money = self._currency_before(core.first) is not None
             label_like = j + 1 < len(self.tokens) and self.glued(j + 1) and self.tokens[j + 1].text.isalnum()
-            if key in words.SCALE_SUFFIXES and not label_like and (money or key in ("bn", "mn", "mln", "tn", "trn")
-                                                or suffix.isupper() and key in ("m", "b", "k")):
+            # Lowercase "m"/"b" alone are metres/bits unless money is named; "bn", "tn" are always scales.
+            unambiguous = key in ("bn", "mn", "mln", "tn", "trn") or (
+                suffix.isupper() and key in ("m", "b", "k"))
+            if key in words.SCALE_SUFFIXES and not label_like and (money or unambiguous):
                 core.value *= words.SCALE_SUFFIXES[key]
                 core.end = j + 1
                 core.scaled = True
