@@ -11,7 +11,7 @@ Works on plain text; the spaCy parse, when given, only adds the counted noun.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from newsgraph.extract import quantity_units as units
 from newsgraph.extract import quantity_words as words
@@ -67,7 +67,12 @@ class Found:
     descending: bool = False  # a range stated high to low ("from 208 to 193")
     last_token: int = 0
     first_token: int = 0
-    notes: list[str] = field(default_factory=list)
+    # The first number's token range and form, for the filters in ``Scanner.keep``.
+    core_first: int = 0
+    core_end: int = 0
+    from_words: bool = False
+    plain: bool = False  # the first number is a bare integer (may be a year or a label)
+    plain_second: bool = False
 
 
 @dataclass
@@ -510,7 +515,6 @@ class Scanner:
         end_tok = max(end_tok, first.end - 1)
         unit = None
         if second is not None:
-            unit_core = second
             currency = second.currency or first.currency
             scale_gap = second.scaled and not first.scaled and first.raw < second.raw
             lo_v = first.value
@@ -521,7 +525,6 @@ class Scanner:
             found = Found(start=0, end=0, low=min(lo_v, hi_v), high=max(lo_v, hi_v),
                           qualifier="range", unit=None, descending=lo_v > hi_v)
             unit = currency or second.unit or first.unit
-            del unit_core
         else:
             value = first.value
             qual = qualifier or "exact"
@@ -544,21 +547,16 @@ class Scanner:
         found.last_token = end_tok
         found.start = self.tokens[start_tok].start
         found.end = self.tokens[end_tok].end
-        found.notes = [f"core:{first.first}:{first.end}"]
-        if first.plain_integer:
-            found.notes.append("plain")
-        if first.from_words:
-            found.notes.append("words")
-        if second is not None and second.plain_integer:
-            found.notes.append("plain2")
+        found.core_first, found.core_end = first.first, first.end
+        found.plain, found.from_words = first.plain_integer, first.from_words
+        found.plain_second = second is not None and second.plain_integer
         return found
 
     # -- filters -------------------------------------------------------------------------------
     def keep(self, item: Found) -> bool:
-        first_core = int(item.notes[0].split(":")[1])
-        core_end = int(item.notes[0].split(":")[2])
-        i = first_core if self.is_digit(first_core) or "words" in item.notes else first_core + 1
-        if "words" not in item.notes and not self.is_digit(i):
+        first_core, core_end = item.core_first, item.core_end
+        i = first_core if self.is_digit(first_core) or item.from_words else first_core + 1
+        if not item.from_words and not self.is_digit(i):
             i = first_core + 1
         unit = item.unit or ""
         marked = (bool(unit) and not unit.startswith("?")) or item.qualifier not in ("exact", "range")
@@ -582,9 +580,9 @@ class Scanner:
             return False
         # Dates: "March 22", "22 March", "Feb. 21", "22/3", "2016-03-22".
         if prev in words.MONTHS or (prev == "." and self.low(prev_i - 1) in words.MONTHS):
-            if "words" not in item.notes and item.low is not None and item.low <= 31:
+            if not item.from_words and item.low is not None and item.low <= 31:
                 return False
-        if "words" not in item.notes and nxt in words.MONTHS and (item.low or 0) <= 31 and not unit:
+        if not item.from_words and nxt in words.MONTHS and (item.low or 0) <= 31 and not unit:
             return False
         if (nxt in ("/", "-") and self.glued(core_end) and self.is_digit(core_end + 1)
                 and self.glued(core_end + 1) and item.qualifier != "range" and nxt == "/"):
@@ -592,20 +590,20 @@ class Scanner:
         if prev == "/" and self.glued(item.first_token) and self.is_digit(prev_i - 1):
             return False
         # Years: a plain 4-digit integer with no currency, percent, unit or qualifier.
-        if "plain" in item.notes and not marked:
+        if item.plain and not marked:
             value = item.low if item.low is not None else item.high
             if value is not None and YEAR_MIN <= value <= YEAR_MAX and \
                     len(self.tokens[i].text) == 4:
                 return False
-        if "plain2" in item.notes and not marked and item.high is not None and \
+        if item.plain_second and not marked and item.high is not None and \
                 YEAR_MIN <= item.high <= YEAR_MAX and float(item.high).is_integer():
             return False  # "from 1600 to 1900", "2008 to 29": years
             if self.glued(core_end) and nxt == "s":
                 return False  # "the 1990s", "in his 30s" as a decade, not a count
-        if self.glued(core_end) and nxt == "s" and "plain" in item.notes:
+        if self.glued(core_end) and nxt == "s" and item.plain:
             return False
         # Street addresses: "12 Main Street", "22 Ave Foch", "9 E 71st St".
-        if ("plain" in item.notes or "plain2" in item.notes) and (
+        if (item.plain or item.plain_second) and (
                 self._street_follows(core_end) or self._street_follows(item.last_token + 1)):
             return False
         # "a five-year award", "its three-year forecast": a duration used as an adjective.
@@ -613,13 +611,13 @@ class Scanner:
                 "year", "month", "week", "day", "hour", "minute") and self.low(core_end + 2) != "-":
             return False
         # A plain number followed by a capitalised word mid-sentence names a model ("787 Dreamliner").
-        if "plain" in item.notes and not marked and "words" not in item.notes and \
+        if item.plain and not marked and not item.from_words and \
                 core_end < len(self.tokens) and self.tokens[core_end].text[:1].isupper() \
                 and self.tokens[core_end].text.isalpha() and item.first_token > 0 \
                 and self.low(core_end) not in units.MEASURE_UNITS:
             return False
         # Labels and names: "Resolution 2254", "MH17", "TA-35", "Big 12", "BBC One".
-        if not marked or "words" in item.notes:
+        if not marked or item.from_words:
             if self._is_label(item.first_token, i, item):
                 return False
         return True

@@ -2,8 +2,9 @@
 
 Money is recorded with its ISO code as the unit ("$5 million" -> "USD"); a bare
 "$" is read as US dollars, the usual meaning in English-language news.
-Percentages get the unit "percent". Units of measure keep a canonical name
-("km" -> "kilometre") so that "11 km" and "11 kilometres" agree.
+Percentages get the unit "percent". Units of measure stay as written in the
+record ("km"); ``MEASURE_UNITS`` gives their canonical name ("kilometre") for
+comparisons, so that "11 km" and "11 kilometres" agree.
 """
 
 from __future__ import annotations
