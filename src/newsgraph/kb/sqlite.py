@@ -69,10 +69,13 @@ class SqliteKB:
     # -- writing ----------------------------------------------------------------------------
     def add_batch(self, documents: Iterable[Document]) -> list[bool]:
         """Store a batch in one transaction; per document, True if new, False if already present."""
+        from newsgraph.kb.index import index_document, prepare_id
+
         results = []
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             for doc in documents:
+                prepare_id(self.conn, doc)  # a taken id with another text or source gets its own
                 cursor = self.conn.execute(
                     """INSERT OR IGNORE INTO documents (id, uri, path, format, title, published,
                        published_basis, language, site_name, body, record)
@@ -81,6 +84,8 @@ class SqliteKB:
                      doc.published, doc.published_basis, doc.language, doc.site_name, doc.body,
                      doc.to_json()))
                 results.append(cursor.rowcount == 1)
+                if cursor.rowcount == 1:  # cross-document tables, in the same transaction
+                    index_document(self.conn, doc)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")

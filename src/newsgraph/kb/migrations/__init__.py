@@ -36,3 +36,125 @@ SQLITE_MIGRATIONS: list[tuple[int, str, str]] = [
         END;
     """),
 ]
+
+# Cross-document resolution (issue 6): everything below is derived from the stored
+# records and can be rebuilt from them (`newsgraph.kb.index.rebuild`).
+SQLITE_MIGRATIONS.append((2, "cross-document entities, reprints, incidents, quotes and claims", """
+    CREATE TABLE doc_sources (
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        origin TEXT NOT NULL,
+        uri TEXT,
+        published TEXT,
+        site_name TEXT,
+        PRIMARY KEY (doc_id, origin)
+    );
+    CREATE INDEX doc_sources_origin ON doc_sources (origin);
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        decided_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX decisions_doc ON decisions (doc_id);
+    CREATE TABLE kb_entities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL
+    );
+    CREATE TABLE entity_keys (
+        key TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        strong INTEGER NOT NULL,
+        PRIMARY KEY (key, entity_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_keys_entity ON entity_keys (entity_id);
+    CREATE TABLE mentions (
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        forms TEXT NOT NULL,
+        spans TEXT NOT NULL,
+        PRIMARY KEY (doc_id, local_id)
+    );
+    CREATE INDEX mentions_entity ON mentions (entity_id);
+    CREATE TABLE lsh_bands (
+        key INTEGER NOT NULL,
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        PRIMARY KEY (key, doc_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX lsh_bands_doc ON lsh_bands (doc_id);
+    CREATE TABLE reprints (
+        original TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        copy TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        coverage REAL NOT NULL,
+        kind TEXT NOT NULL,
+        PRIMARY KEY (original, copy)
+    );
+    CREATE INDEX reprints_copy ON reprints (copy);
+    CREATE TABLE kb_incidents (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        date TEXT,
+        place TEXT,
+        country TEXT,
+        lat REAL,
+        lon REAL
+    );
+    CREATE INDEX kb_incidents_date ON kb_incidents (date);
+    CREATE TABLE incident_reports (
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        incident_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        date TEXT,
+        place TEXT,
+        country TEXT,
+        published TEXT,
+        killed INTEGER,
+        injured INTEGER,
+        independent INTEGER NOT NULL,
+        record TEXT NOT NULL,
+        PRIMARY KEY (doc_id, local_id)
+    );
+    CREATE INDEX incident_reports_incident ON incident_reports (incident_id);
+    CREATE TABLE kb_quotes (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        speaker TEXT,
+        entity_id TEXT
+    );
+    CREATE INDEX kb_quotes_doc ON kb_quotes (doc_id);
+    CREATE INDEX kb_quotes_entity ON kb_quotes (entity_id);
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, speaker, content='kb_quotes', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER kb_quotes_fts_insert AFTER INSERT ON kb_quotes BEGIN
+        INSERT INTO quotes_fts (rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+    END;
+    CREATE TRIGGER kb_quotes_fts_delete AFTER DELETE ON kb_quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker)
+        VALUES ('delete', old.id, old.text, old.speaker);
+    END;
+    CREATE TABLE kb_claims (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        low REAL,
+        high REAL,
+        qualifier TEXT,
+        unit TEXT,
+        claimant_text TEXT,
+        entity_id TEXT,
+        sentence TEXT NOT NULL,
+        published TEXT
+    );
+    CREATE INDEX kb_claims_doc ON kb_claims (doc_id);
+    CREATE INDEX kb_claims_entity ON kb_claims (entity_id);
+    CREATE INDEX kb_claims_unit ON kb_claims (unit);
+"""))

@@ -1,0 +1,242 @@
+"""Entities across documents: one canonical entity per actor, every document's mentions linked to it.
+
+Each document's entities are matched against the knowledge base by keys:
+strong keys (the alias table's actor, a full multi-word name, an acronym or the
+acronym of a multi-word organisation name) link on their own; weak keys (a
+surname, or a surname one letter off) link only when the candidate shares
+context with the document (another actor both are mentioned with) and the first
+names do not disagree. Two people with one surname in unrelated stories stay
+apart, and every weak-key refusal or choice is written to ``decisions``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+
+from newsgraph.language.aliases import canonical_alias, normalise_name
+from newsgraph.record import Document, Entity
+
+# Words skipped when an organisation's initials are formed ("Frente Revolucionario
+# del Pacífico" -> FRP, "Tehreek-e-Nifaz-e-Adl" -> TNA).
+_ACRONYM_SKIP = {"of", "the", "and", "for", "de", "del", "la", "las", "los", "el", "e", "y", "al",
+                 "da", "do", "di", "du", "des", "in", "on", "a", "an", "et", "und"}
+MIN_ACRONYM = 3  # two-letter initials ("NA") collide too often to link on their own
+MAX_ACRONYM = 6
+MIN_FUZZY_SURNAME = 4  # one letter off in a shorter name is another name ("Ali" / "Ala")
+# A weak key (surname alone, one-letter variant) links only when the candidate has
+# been mentioned alongside at least this many of the document's other actors.
+MIN_SHARED_CONTEXT = 1
+CONTEXT_DOCS = 50  # recent documents of a candidate read for its context (bounds the query)
+LINKED_TYPES = ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+_ACRONYM_FORM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+
+
+@dataclass
+class Group:
+    """The document's entities that name one actor (an entity, plus bare names of it in the same text)."""
+
+    local_ids: list[str]
+    type: str
+    forms: list[str] = field(default_factory=list)
+    spans: list[list[int]] = field(default_factory=list)
+
+    @property
+    def fullest(self) -> str:
+        return max(self.forms, key=lambda f: (len(normalise_name(f).split()), not f.isupper(), len(f)))
+
+
+def _tokens(form: str) -> list[str]:
+    return normalise_name(form).split()
+
+
+def _is_acronym(form: str) -> bool:
+    return bool(_ACRONYM_FORM.match(form.replace(".", "")))
+
+
+def initials(form: str) -> str:
+    words = [w for w in _tokens(form) if w not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words)
+
+
+def local_groups(doc: Document) -> list[Group]:
+    """The document's entities, a bare surname or first word joined to the one full name it shortens."""
+    entities = [e for e in doc.entities if e.type in LINKED_TYPES and e.name.strip()]
+    groups: dict[str, Group] = {}
+    for ent in entities:
+        groups[ent.id] = Group([ent.id], ent.type, [ent.name, *ent.aliases], [list(m) for m in ent.mentions])
+    multi = [e for e in entities if len(_tokens(e.name)) >= 2]
+    for ent in entities:
+        tokens = _tokens(ent.name)
+        if len(tokens) != 1 or _is_acronym(ent.name):
+            continue
+        owners = [m for m in multi
+                  if (m.type == "PERSON" and _tokens(m.name)[-1] == tokens[0])
+                  or (m.type != "PERSON" and _tokens(m.name)[0] == tokens[0])]
+        if len(owners) == 1 and owners[0].id in groups and ent.id in groups:
+            owner = groups[owners[0].id]
+            mine = groups.pop(ent.id)
+            owner.local_ids += mine.local_ids
+            owner.forms += mine.forms
+            owner.spans += mine.spans
+    return list(groups.values())
+
+
+def keys_of(group: Group) -> tuple[set[str], set[str]]:
+    """(strong, weak) keys of a group."""
+    strong: set[str] = set()
+    weak: set[str] = set()
+    for form in group.forms:
+        norm = normalise_name(form)
+        if not norm:
+            continue
+        hit = canonical_alias(form)
+        if hit:
+            strong.add("alias:" + normalise_name(hit[0]))
+        tokens = norm.split()
+        if _is_acronym(form.strip()) and group.type != "PERSON":
+            strong.add("acr:" + norm.replace(" ", ""))
+            continue
+        if len(tokens) >= 2:
+            strong.add("name:" + norm)
+            if group.type != "PERSON":
+                letters = initials(form)
+                if MIN_ACRONYM <= len(letters) <= MAX_ACRONYM:
+                    strong.add("acr:" + letters)
+        elif group.type != "PERSON":
+            strong.add("name:" + norm)
+        if group.type == "PERSON" or len(tokens) == 1:
+            weak |= surname_keys(tokens[-1])
+    return strong, weak
+
+
+def surname_keys(surname: str) -> set[str]:
+    """The surname and, for longer ones, each spelling one letter shorter: two names one
+    letter apart (substitution, insertion or deletion) always share one of these keys."""
+    keys = {"sur:" + surname}
+    if len(surname) >= MIN_FUZZY_SURNAME:
+        keys |= {"sur:" + surname[:i] + surname[i + 1:] for i in range(len(surname))}
+    return keys
+
+
+def first_names(forms: list[str]) -> set[str]:
+    return {_tokens(f)[0] for f in forms if len(_tokens(f)) >= 2}
+
+
+def _entity_id(seed: str) -> str:
+    return "E" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
+
+
+class EntityResolver:
+    """Resolves one document at a time against the stored entities (same connection, same transaction)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def resolve(self, doc: Document) -> dict[str, str]:
+        """Link every entity of ``doc``; returns {local entity id: canonical id}."""
+        resolved: dict[str, str] = {}
+        pending: list[tuple[Group, set[str], set[str]]] = []
+        for group in local_groups(doc):
+            strong, weak = keys_of(group)
+            target = self._strong_match(strong)
+            if target:
+                self._attach(doc, group, target, strong, weak, resolved)
+            else:
+                pending.append((group, strong, weak))
+        for group, strong, weak in pending:
+            target = self._weak_match(doc, group, weak, set(resolved.values()))
+            if target is None:
+                seed = sorted(strong)[0] if strong else f"{doc.id}:{group.local_ids[0]}"
+                target = _entity_id(seed)
+                if self.conn.execute("SELECT 1 FROM kb_entities WHERE id = ?", (target,)).fetchone():
+                    target = _entity_id(f"{doc.id}:{group.local_ids[0]}")
+                canonical = next((canonical_alias(f) for f in group.forms if canonical_alias(f)), None)
+                self.conn.execute("INSERT OR IGNORE INTO kb_entities (id, name, type) VALUES (?, ?, ?)",
+                                  (target, canonical[0] if canonical else group.fullest, group.type))
+            self._attach(doc, group, target, strong, weak, resolved)
+        return resolved
+
+    def _strong_match(self, strong: set[str]) -> str | None:
+        if not strong:
+            return None
+        marks = ",".join("?" * len(strong))
+        rows = self.conn.execute(
+            f"SELECT entity_id, COUNT(*) AS n FROM entity_keys WHERE strong = 1 AND key IN ({marks}) "
+            "GROUP BY entity_id ORDER BY n DESC, entity_id", tuple(sorted(strong))).fetchall()
+        return rows[0][0] if rows else None
+
+    def _weak_match(self, doc: Document, group: Group, weak: set[str], context: set[str]) -> str | None:
+        if not weak:
+            return None
+        marks = ",".join("?" * len(weak))
+        candidates = [r[0] for r in self.conn.execute(
+            f"SELECT DISTINCT entity_id FROM entity_keys WHERE strong = 0 AND key IN ({marks}) "
+            "ORDER BY entity_id", tuple(sorted(weak)))]
+        mine = first_names(group.forms)
+        scored = []
+        for candidate in candidates:
+            theirs = first_names(self._forms(candidate))
+            if mine and theirs and not (mine & theirs):
+                self._decide(doc.id, "entity kept apart",
+                             f"{group.fullest!r} and entity {candidate} share a surname but not a first name")
+                continue
+            shared = len(self._context(candidate) & context)
+            if shared < MIN_SHARED_CONTEXT:
+                self._decide(doc.id, "entity kept apart",
+                             f"{group.fullest!r} resembles entity {candidate} but they share no context")
+                continue
+            scored.append((shared, candidate))
+        if not scored:
+            return None
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            self._decide(doc.id, "entity ambiguous",
+                         f"{group.fullest!r} fits {scored[0][1]} and {scored[1][1]} equally; kept apart")
+            return None
+        self._decide(doc.id, "entity linked by context",
+                     f"{group.fullest!r} linked to {scored[0][1]} ({scored[0][0]} shared actors)")
+        return scored[0][1]
+
+    def _forms(self, entity_id: str) -> list[str]:
+        forms: list[str] = []
+        for row in self.conn.execute("SELECT forms FROM mentions WHERE entity_id = ? LIMIT ?",
+                                     (entity_id, CONTEXT_DOCS)):
+            forms += json.loads(row[0])
+        return forms
+
+    def _context(self, entity_id: str) -> set[str]:
+        rows = self.conn.execute(
+            """SELECT DISTINCT m2.entity_id FROM
+                 (SELECT doc_id FROM mentions WHERE entity_id = ? ORDER BY rowid DESC LIMIT ?) AS m1
+               JOIN mentions m2 ON m2.doc_id = m1.doc_id WHERE m2.entity_id != ?""",
+            (entity_id, CONTEXT_DOCS, entity_id))
+        return {row[0] for row in rows}
+
+    def _attach(self, doc: Document, group: Group, target: str, strong: set[str], weak: set[str],
+                resolved: dict[str, str]) -> None:
+        self.conn.executemany("INSERT OR IGNORE INTO entity_keys (key, entity_id, strong) VALUES (?, ?, 1)",
+                              [(key, target) for key in sorted(strong)])
+        self.conn.executemany("INSERT OR IGNORE INTO entity_keys (key, entity_id, strong) VALUES (?, ?, 0)",
+                              [(key, target) for key in sorted(weak)])
+        self.conn.executemany("INSERT OR IGNORE INTO entity_keys (key, entity_id, strong) VALUES (?, ?, 2)",
+                              [("form:" + normalise_name(f), target) for f in set(group.forms)])
+        row = self.conn.execute("SELECT name FROM kb_entities WHERE id = ?", (target,)).fetchone()
+        if row and canonical_alias(row[0]) is None and \
+                len(_tokens(group.fullest)) > len(_tokens(row[0])) and not group.fullest.isupper():
+            self.conn.execute("UPDATE kb_entities SET name = ? WHERE id = ?", (group.fullest, target))
+        for local_id in group.local_ids:
+            ent = doc.entity(local_id) or Entity(local_id, group.fullest, group.type)
+            self.conn.execute(
+                "INSERT OR REPLACE INTO mentions (doc_id, local_id, entity_id, name, type, forms, spans) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, local_id, target, ent.name, ent.type,
+                 json.dumps(sorted({ent.name, *ent.aliases}), ensure_ascii=False), json.dumps(ent.mentions)))
+            resolved[local_id] = target
+
+    def _decide(self, doc_id: str, kind: str, detail: str) -> None:
+        self.conn.execute("INSERT INTO decisions (doc_id, kind, detail) VALUES (?, ?, ?)",
+                          (doc_id, kind, detail))
