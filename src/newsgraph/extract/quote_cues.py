@@ -27,11 +27,22 @@ _VERB_GROUP_DEPS = {"aux", "auxpass", "neg", "prt"}
 _CUE_ADVERBS = {"also", "later", "previously", "repeatedly", "publicly", "privately", "again",
                 "recently", "often", "already", "then", "still", "reportedly", "once", "never",
                 "flatly", "quickly", "separately", "further", "earlier", "frequently"}
+# Verbs whose direct object is the addressee, not the content ("told reporters").
+_RECIPIENT_VERBS = {"tell", "ask", "inform", "assure", "urge", "advise", "warn", "remind", "order", "answer"}
+# Verb and preposition pairs whose object is the content.
+_PREPOSITION_CUES = {
+    ("call", "for"), ("ask", "for"), ("warn", "of"), ("warn", "about"), ("warn", "against"),
+    ("complain", "about"), ("comment", "on"), ("speak", "about"), ("speak", "of"), ("talk", "about"),
+    ("refer", "to"), ("point", "to"), ("argue", "for"), ("argue", "against"), ("plead", "for"),
+    ("write", "about"), ("worry", "about"), ("agree", "with"), ("disagree", "with"), ("hint", "at"),
+    ("push", "for"), ("lobby", "for"), ("respond", "to"), ("react", "to"), ("testify", "about"),
+}
+_PREPOSITION_VERBS = frozenset(verb for verb, _ in _PREPOSITION_CUES)
 # Channels of a statement kept in the cue after the verb ("said in a statement").
 _CHANNEL_NOUNS = {"statement", "interview", "tweet", "post", "letter", "speech", "email", "video"}
 _TRIM = set(" \t\n,;:.—–-\"“”„«»")
 # "SMITH: ..." or "Poll: ...": a short capitalised name and a colon opening a paragraph.
-_COLON_SPEAKER = re.compile(r"^([A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}):[ \t]+(?=\S)", re.MULTILINE)
+_COLON_SPEAKER = re.compile(r"^([A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}):[ \t]+(?=\S)", re.MULTILINE)
 
 
 @dataclass
@@ -128,9 +139,16 @@ def _complement(verb):
                 continue
             if dep == "xcomp" and lemma not in BELIEF_VERBS | STANCE_VERBS | {"ask", "tell", "urge"}:
                 continue
-            if dep == "dobj" and lemma not in STANCE_VERBS:
+            pronoun_object = child.pos_ == "PRON" and lemma not in STANCE_VERBS  # "said it"
+            if dep == "dobj" and (lemma in _RECIPIENT_VERBS or pronoun_object):
                 continue
             return child
+    for child in verb.children:
+        # "warned of more attacks", "called for calm", "complained about the delay"
+        if child.dep_ == "prep" and (lemma, child.lower_) in _PREPOSITION_CUES:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return child
     return None
 
 
@@ -146,7 +164,7 @@ def find_in_parse(parsed, text: str) -> list[Found]:
     for token in parsed:
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             item = _according_to(token, text)
-        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS:
+        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS | _PREPOSITION_VERBS:
             item = _from_verb(token, text)
         else:
             item = None
@@ -167,6 +185,11 @@ def _from_verb(verb, text: str) -> Found | None:
         found.source_token = subject.i
     if complement is not None:
         start, end = subtree_span(complement, text)
+        if complement.dep_ == "prep":
+            if not text[found.cue[1]:complement.idx].strip():  # one contiguous cue only
+                found.cue = (found.cue[0], complement.idx + len(complement))
+            objects = [c for c in complement.children if c.dep_ in ("pobj", "pcomp")]
+            start, end = subtree_span(objects[0], text)
         if complement.dep_ == "dobj":
             # "called it a “historic” day": the object with its predicate
             for sibling in complement.head.children:

@@ -41,7 +41,11 @@ def _passage_words(text: str, passage: QuotedPassage) -> int:
 def _gap_is_punctuation(text: str, start: int, end: int) -> bool:
     if end < start:
         return False
-    return end - start <= ADJACENT_GAP and all(ch in " \t,:;—–-" for ch in text[start:end])
+    gap = text[start:end]
+    if ":" in gap:
+        # "X says:" closing a paragraph, the quotation opening the next one
+        return end - start <= ADJACENT_GAP + 2 and all(ch in " \t\n:" for ch in gap)
+    return end - start <= ADJACENT_GAP and all(ch in " \t,;—–-" for ch in gap)
 
 
 def _claim_passages(found: Found, passages: list[QuotedPassage], taken: set[int], text: str) -> None:
@@ -83,8 +87,10 @@ def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
     """All attributions of a page in text order, with warnings about its quotation marks."""
     passages, warnings = find_quoted_passages(text)
     candidates = find_in_parse(parsed, text) if parsed is not None else []
+    # "X said: ..." is the verb's; a colon speaker is a bare name ("SMITH:", "Poll:")
     colon_found = [f for f in find_colon_speakers(text)
-                   if not any(_overlaps(f.cue, (p.start, p.end)) for p in passages)]
+                   if not any(_overlaps(f.cue, (p.start, p.end)) for p in passages)
+                   and not any(f.source and _overlaps(f.source, c.cue) for c in candidates)]
     taken: set[int] = set()
     for item in colon_found:
         _claim_passages(item, passages, taken, text)
