@@ -53,11 +53,34 @@ def report_date(incident: Incident, published: str | None) -> str | None:
     """The event's day: the incident's own date when it is a day, else the publication date."""
     if _day(incident.date):
         return incident.date
+    if incident.date and not (published or "").startswith(incident.date):
+        return None  # "in 2013": another, older event, not the one reported on
     return published if _day(published) else None
 
 
-def _count(value: int | None) -> int | None:
+def _figure(count) -> int | None:
+    """A casualty count as one number: the upper bound when stated, else the lower."""
+    value = count.high if count.high is not None else count.low
     return int(value) if isinstance(value, (int, float)) else None
+
+
+def _stories(reports: list[tuple[str, Incident, str | None]]) -> list[list[tuple[str, Incident, str | None]]]:
+    """Group one document's incidents: compatible types on days within the window are one story."""
+    stories: list[list[tuple[str, Incident, str | None]]] = []
+    for report in reports:
+        day = _day(report[2])
+        home = None
+        if day is not None:
+            for story in stories:
+                if any(_day(w) is not None and abs((_day(w) - day).days) <= DATE_WINDOW_DAYS
+                       and compatible_types(i.type, report[1].type) for _, i, w in story):
+                    home = story
+                    break
+        if home is None:
+            stories.append([report])
+        else:
+            home.append(report)
+    return stories
 
 
 def _incident_id(doc_id: str, local_id: str) -> str:
@@ -69,61 +92,84 @@ class IncidentResolver:
         self.conn = conn
 
     def resolve(self, doc: Document, entity_map: dict[str, str], copy_of: list[str]) -> list[str]:
-        """File every incident of ``doc``; returns the incident ids it reports."""
+        """File every incident of ``doc``; returns the incident ids it reports.
+
+        The document's incidents are first grouped into stories (compatible types,
+        days within the window): one story is one event, told in several sentences,
+        and all its parts go to one stored incident.
+        """
         actors = {entity_map[e.id] for e in doc.entities if e.type in ACTOR_TYPES and e.id in entity_map}
-        out = []
+        reports = []
         for n, incident in enumerate(doc.incidents):
-            local_id = incident.id or f"i{n}"
-            when = report_date(incident, doc.published)
-            place = normalise_name(incident.location.name or "") or None
-            country = incident.location.country
-            target = self._copied_incident(copy_of, incident) if copy_of else None
+            reports.append((incident.id or f"i{n}", incident, report_date(incident, doc.published)))
+        out = []
+        for story in _stories(reports):
+            kinds = {incident.type for _, incident, _ in story}
+            target = self._copied_incident(copy_of, kinds) if copy_of else None
             if target is None:
-                target = self._match(incident.type, when, place, country, actors)
+                matches = self._matches(doc.id, story, actors)
+                if matches:
+                    target = matches[0]
+                    for other in matches[1:]:
+                        self._merge(doc.id, target, other)
             if target is None:
+                local_id, first, when = story[0]
                 target = _incident_id(doc.id, local_id)
                 self.conn.execute(
                     "INSERT OR IGNORE INTO kb_incidents (id, type, date, place, country, lat, lon) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (target, incident.type, when, incident.location.name, country,
-                     incident.location.lat, incident.location.lon))
-            else:
-                self._fill_gaps(target, incident, country)
-            self.conn.execute(
-                "INSERT OR REPLACE INTO incident_reports (doc_id, local_id, incident_id, type, date, place, "
-                "country, published, killed, injured, independent, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (doc.id, local_id, target, incident.type, when, place, country, doc.published,
-                 _count(incident.killed.low if incident.killed.high is None else incident.killed.high),
-                 _count(incident.injured.low if incident.injured.high is None else incident.injured.high),
-                 0 if copy_of else 1, json.dumps(asdict(incident), ensure_ascii=False)))
-            out.append(target)
+                    (target, first.type, when, first.location.name, first.location.country,
+                     first.location.lat, first.location.lon))
+            for local_id, incident, when in story:
+                self._fill_gaps(target, incident, incident.location.country)
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO incident_reports (doc_id, local_id, incident_id, type, date, "
+                    "place, country, published, killed, injured, independent, record) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (doc.id, local_id, target, incident.type, when,
+                     normalise_name(incident.location.name or "") or None, incident.location.country,
+                     doc.published, _figure(incident.killed), _figure(incident.injured),
+                     0 if copy_of else 1, json.dumps(asdict(incident), ensure_ascii=False)))
+                out.append(target)
         return out
 
-    def _copied_incident(self, originals: list[str], incident: Incident) -> str | None:
+    def _copied_incident(self, originals: list[str], kinds: set[str]) -> str | None:
         marks = ",".join("?" * len(originals))
         rows = self.conn.execute(
-            f"SELECT incident_id, type FROM incident_reports WHERE doc_id IN ({marks})", tuple(originals))
+            f"SELECT incident_id, type FROM incident_reports WHERE doc_id IN ({marks}) ORDER BY rowid",
+            tuple(originals))
         for incident_id, kind in rows:
-            if compatible_types(kind, incident.type):
+            if any(compatible_types(kind, mine) for mine in kinds):
                 return incident_id
         return None
 
+    def _matches(self, doc_id: str, story: list[tuple[str, Incident, str | None]],
+                 actors: set[str]) -> list[str]:
+        """Stored incidents this story reports, best first."""
+        scores: dict[str, int] = {}
+        for _, incident, when in story:
+            place = normalise_name(incident.location.name or "") or None
+            for score, incident_id in self._match(incident.type, when, place, incident.location.country,
+                                                  actors):
+                scores[incident_id] = max(score, scores.get(incident_id, 0))
+        return sorted(scores, key=lambda i: (-scores[i], i))
+
     def _match(self, kind: str, when: str | None, place: str | None, country: str | None,
-               actors: set[str]) -> str | None:
+               actors: set[str]) -> list[tuple[int, str]]:
         day = _day(when)
         if day is None or not actors:
-            return None  # an undated report, or one naming nobody, cannot be placed safely
+            return []  # an undated report, or one naming nobody, cannot be placed safely
         low = (day - timedelta(days=DATE_WINDOW_DAYS)).isoformat()
         high = (day + timedelta(days=DATE_WINDOW_DAYS)).isoformat()
         rows = self.conn.execute(
-            "SELECT id, type, country FROM kb_incidents WHERE date BETWEEN ? AND ? ORDER BY date, id LIMIT ?",
+            "SELECT DISTINCT r.incident_id, i.type FROM incident_reports r JOIN kb_incidents i "
+            "ON i.id = r.incident_id WHERE r.date BETWEEN ? AND ? ORDER BY r.incident_id LIMIT ?",
             (low, high, CANDIDATE_LIMIT)).fetchall()
-        best: tuple[int, str] | None = None
-        for incident_id, other_type, other_country in rows:
+        found = []
+        for incident_id, other_type in rows:
             if not compatible_types(kind, other_type):
                 continue
             places, countries = self._places(incident_id)
-            countries.add(other_country)
             countries.discard(None)
             if country and countries and country not in countries:
                 continue
@@ -131,10 +177,16 @@ class IncidentResolver:
             same_place = bool(place and place in places)
             needed = MIN_SHARED_ACTORS_SAME_PLACE if same_place else MIN_SHARED_ACTORS
             if shared >= needed:
-                score = shared + (1 if same_place else 0)
-                if best is None or score > best[0]:
-                    best = (score, incident_id)
-        return best[1] if best else None
+                found.append((shared + (1 if same_place else 0), incident_id))
+        return found
+
+    def _merge(self, doc_id: str, target: str, other: str) -> None:
+        """A report that fits two stored incidents shows they are one event."""
+        self.conn.execute("UPDATE incident_reports SET incident_id = ? WHERE incident_id = ?",
+                          (target, other))
+        self.conn.execute("DELETE FROM kb_incidents WHERE id = ?", (other,))
+        self.conn.execute("INSERT INTO decisions (doc_id, kind, detail) VALUES (?, ?, ?)",
+                          (doc_id, "incidents merged", f"{other} joined {target}: this report fits both"))
 
     def _places(self, incident_id: str) -> tuple[set[str], set[str | None]]:
         rows = self.conn.execute("SELECT DISTINCT place, country FROM incident_reports WHERE incident_id = ?",
