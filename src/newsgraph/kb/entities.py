@@ -110,6 +110,8 @@ def keys_of(group: Group) -> tuple[set[str], set[str]]:
             strong.add("name:" + norm)
         if group.type == "PERSON" or len(tokens) == 1:
             weak |= surname_keys(tokens[-1])
+        if group.type != "PERSON" and tokens[0] not in _ACRONYM_SKIP:
+            weak.add("first:" + tokens[0])  # "Meridian" for "Meridian Press Agency", with context
     return strong, weak
 
 
