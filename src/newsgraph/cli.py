@@ -138,6 +138,7 @@ def _register_subgroups() -> None:
     from newsgraph.eval.commands import eval_group
 
     main.add_command(eval_group)
+    from newsgraph.kb.commands import register; register(main)  # noqa: E702, I001
 
 
 _register_subgroups()

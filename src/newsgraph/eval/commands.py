@@ -139,3 +139,15 @@ def all_tasks(target: Path, predictions: Path) -> None:
     with open(target, "w", encoding="utf-8") as handle:
         handle.write("\n".join(parts))
     click.echo(f"wrote {target}", err=True)
+
+
+@eval_group.command(name="kb")
+@click.option("--samples", type=_dir, default=REPO_ROOT / "samples", show_default=True)
+@click.option("--records", type=_file, default=None,
+              help="Ready records (JSON Lines from `newsgraph extract`) instead of running the pipeline.")
+@click.option("--predictions", type=_out, default=DEFAULT_OUT / "kb.json", show_default=True)
+def kb(samples: Path, records: Path | None, predictions: Path) -> None:
+    """Cross-document merges on the demo corpus: reprints, incidents, entities (pairwise P/R)."""
+    from newsgraph.eval.kb import evaluate_kb, format_kb_report
+
+    click.echo(format_kb_report(evaluate_kb(samples, predictions, records)))

@@ -184,6 +184,8 @@ class IncidentResolver:
         """A report that fits two stored incidents shows they are one event."""
         self.conn.execute("UPDATE incident_reports SET incident_id = ? WHERE incident_id = ?",
                           (target, other))
+        self.conn.execute("UPDATE OR IGNORE relations SET target = ? WHERE target = ?", (target, other))
+        self.conn.execute("DELETE FROM relations WHERE target = ?", (other,))
         self.conn.execute("DELETE FROM kb_incidents WHERE id = ?", (other,))
         self.conn.execute("INSERT INTO decisions (doc_id, kind, detail) VALUES (?, ?, ?)",
                           (doc_id, "incidents merged", f"{other} joined {target}: this report fits both"))

@@ -17,6 +17,7 @@ from datetime import date
 
 from newsgraph.kb.entities import EntityResolver
 from newsgraph.kb.incidents import IncidentResolver
+from newsgraph.kb.network import index_relations
 from newsgraph.kb.reprints import (
     FULL_COPY,
     MIN_CONTAINMENT,
@@ -29,8 +30,8 @@ from newsgraph.record import Document, body_id
 
 # Decisions taken before a record is stored (about its id); a rebuild keeps them.
 STORAGE_DECISIONS = ("id collision", "same text from another source")
-DERIVED_TABLES = ("kb_claims", "kb_quotes", "incident_reports", "kb_incidents", "reprints", "lsh_bands",
-                  "mentions", "entity_keys", "kb_entities", "doc_sources")
+DERIVED_TABLES = ("relations", "kb_claims", "kb_quotes", "incident_reports", "kb_incidents", "reprints",
+                  "lsh_bands", "mentions", "entity_keys", "kb_entities", "doc_sources")
 
 
 def origin_of(doc: Document) -> str:
@@ -86,8 +87,9 @@ def index_document(conn: sqlite3.Connection, doc: Document) -> None:
         published = None
     entity_map = EntityResolver(conn).resolve(doc)
     originals = _reprints(conn, doc, published)
-    IncidentResolver(conn).resolve(doc, entity_map, originals)
+    incident_ids = IncidentResolver(conn).resolve(doc, entity_map, originals)
     _quotes_and_claims(conn, doc, entity_map)
+    index_relations(conn, doc, entity_map, incident_ids)
 
 
 def _reprints(conn: sqlite3.Connection, doc: Document, published: str | None) -> list[str]:

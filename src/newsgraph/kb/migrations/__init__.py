@@ -158,3 +158,15 @@ SQLITE_MIGRATIONS.append((2, "cross-document entities, reprints, incidents, quot
     CREATE INDEX kb_claims_entity ON kb_claims (entity_id);
     CREATE INDEX kb_claims_unit ON kb_claims (unit);
 """))
+
+SQLITE_MIGRATIONS.append((3, "typed relations between entities, outlets and incidents", """
+    CREATE TABLE relations (
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        relation TEXT NOT NULL,
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        PRIMARY KEY (source, target, relation, doc_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX relations_target ON relations (target);
+    CREATE INDEX relations_doc ON relations (doc_id);
+"""))
