@@ -146,6 +146,14 @@ def _acceptable(rule: str, text: str, body: str, start: int, end: int) -> bool:
     if rule == "duration" and "quarter" in low and (re.match(r"\s+of\b", body[end:end + 4]) or
                                                     re.search(r"\w-quarters?$", low)):
         return False  # "a quarter of the shares", "three-quarters": fractions, not quarters of a year
+    if text.startswith("-"):
+        return False  # the tail of a split compound ("third- and fourth-quarter")
+    if rule == "season" and re.fullmatch(r"(?:the\s+)?(?:spring|summer|fall|autumn|winter)", low):
+        # A bare "fall" or "spring" is most often a verb or a noun; a season needs a temporal frame.
+        return bool(re.search(r"\b(?:in|during|by|until|through|since|over|this|last|next|that)\s*$",
+                              body[max(0, start - 12):start].lower()))
+    if rule == "relative_unit" and re.fullmatch(r"the\s+day", low):
+        return False  # "the day" is a generic noun phrase far more often than a date
     if rule == "relative_unit" and low.endswith("second"):
         return False  # "the second" is an ordinal far more often than a unit of time
     if rule == "duration" and (low.endswith("-old") or re.match(r"\s*old\b", body[end:end + 5])):
