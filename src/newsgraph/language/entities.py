@@ -18,7 +18,7 @@ import hashlib
 from newsgraph.language.aliases import normalise_name
 from newsgraph.language.entity_merge import MergedEntity, Merger, finish
 from newsgraph.language.entity_repeats import add_repeated_names
-from newsgraph.language.entity_rules import collect_mentions
+from newsgraph.language.entity_rules import ParsedText, collect_mentions
 from newsgraph.record import Document, Entity
 
 ID_HEX_DIGITS = 12
@@ -42,11 +42,14 @@ def run(doc: Document) -> None:
     if not doc.body.startswith(parsed.text):
         doc.warn("entities: the parse does not match the body; no entities found")
         return
-    mentions = collect_mentions(doc)
+    text = ParsedText.of(doc)
+    if text.casing == "upper":
+        doc.warn("entities: text is almost all capital letters; names found in it are less reliable")
+    mentions = collect_mentions(text)
     merger = Merger()
     merger.add_all(mentions)
     merger.link_late_full_forms()
-    add_repeated_names(merger, doc.body, parsed, mentions)
+    add_repeated_names(merger, text, mentions)
     doc.entities = to_records([finish(cluster) for cluster in merger.roots()])
 
 

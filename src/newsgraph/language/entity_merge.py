@@ -37,6 +37,9 @@ from newsgraph.language.entity_words import (
 # letters): below it one letter separates distinct names too often ("Iran",
 # "Iraq"; "Omar", "Amar").
 MIN_FUZZY_LENGTH = 5
+# ... and only for names up to this long: misspelt names in news are personal
+# and short organisation names, and the deletion index grows with length.
+MAX_FUZZY_LENGTH = 40
 # Longest acronym compared with initials; longer all-capital words are names.
 MAX_ACRONYM_LETTERS = 6
 # Vote weights for a cluster's type: a full personal name or a title is strong
@@ -217,7 +220,9 @@ class Merger:
         return True
 
     def _fuzzy_match(self, mention: Mention, norm: str) -> Cluster | None:
-        if len(norm.replace(" ", "")) < MIN_FUZZY_LENGTH or mention.label in PLACE_LABELS:
+        if len(norm.replace(" ", "")) < MIN_FUZZY_LENGTH or len(norm) > MAX_FUZZY_LENGTH:
+            return None
+        if mention.label in PLACE_LABELS:
             return None
         single_word = len(mention.words) == 1
         found: dict[int, Cluster] = {}
@@ -280,7 +285,7 @@ class Merger:
         if cluster not in forms:
             forms.append(cluster)
         words = text.split()
-        if len(norm.replace(" ", "")) >= MIN_FUZZY_LENGTH:
+        if MIN_FUZZY_LENGTH <= len(norm.replace(" ", "")) and len(norm) <= MAX_FUZZY_LENGTH:
             for key in _deletions(norm):
                 self.fuzzy.setdefault(key, []).append((norm, cluster, False))
         if label == "PERSON" and len(words) >= 2:

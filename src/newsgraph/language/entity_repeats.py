@@ -14,10 +14,12 @@ import re
 from typing import Any
 
 from newsgraph.language.entity_merge import Cluster, Merger, is_acronym
-from newsgraph.language.entity_rules import Mention
+from newsgraph.language.entity_rules import Mention, ParsedText
 from newsgraph.language.entity_words import NOISE_WORDS, SURNAME_PARTICLES, TITLE_ONLY
 
-_WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+# Words not starting with an ASCII small letter: names are capitalised, and
+# skipping most words in the regex itself keeps the scan cheap.
+_CAPITALISED_WORD = re.compile(r"(?<![\w'\u2019\-])[^\W\d_a-z][\w'\u2019\-]*")
 # Surnames shorter than this are not searched for untagged ("Li", "Ng" are real
 # surnames but also fragments of other words and initials).
 MIN_REPEATED_SURNAME = 3
@@ -30,21 +32,22 @@ _SENTENCE_OPENERS = frozenset({
 }) | NOISE_WORDS
 
 
-def add_repeated_names(merger: Merger, body: str, parsed: Any, mentions: list[Mention]) -> None:
+def add_repeated_names(merger: Merger, text: ParsedText, mentions: list[Mention]) -> None:
+    if text.casing != "mixed":
+        return  # in all-capital or all-lower text a capital says nothing about names
     surnames, forms = _lookup_tables(merger)
     if not surnames and not forms:
         return
-    occupied = sorted({(m.start, m.end) for m in mentions}
-                      | {(e.start_char, e.end_char) for e in parsed.ents})
+    body, parsed, tagged = text.body, text.parsed, text.tagged
+    occupied = sorted({(m.start, m.end) for m in mentions} | {(e.start_char, e.end_char) for e in text.ents})
     starts = [s for s, _ in occupied]
-    tagged = parsed.has_annotation("TAG")
     mention_starts = {c.key: sorted(m.start for m in c.mentions) for c in merger.roots()}
     added_until = 0  # end of the last repeat added: words inside it are taken
-    for word in _WORD.finditer(body):
-        text, start = word.group(0), word.start()
-        if start < added_until:
+    for word in _CAPITALISED_WORD.finditer(body):
+        found, start = word.group(0), word.start()
+        if start < added_until or not found[0].isupper():
             continue
-        for form, cluster in forms.get(text, []):
+        for form, cluster in forms.get(found, []):
             end = start + len(form)
             matches = body.startswith(form, start) and not _continues(body, end)
             if matches and _free(occupied, starts, start, end):
@@ -52,10 +55,11 @@ def add_repeated_names(merger: Merger, body: str, parsed: Any, mentions: list[Me
                 added_until = end
                 break
         else:
-            holders = surnames.get(_strip_possessive(text))
+            surname = _strip_possessive(found)
+            holders = surnames.get(surname)
             if not holders:
                 continue
-            end = start + len(_strip_possessive(text))
+            end = start + len(surname)
             if not _free(occupied, starts, start, end) or not _stands_alone(body, start, end, parsed, tagged):
                 continue
             if tagged and not _is_proper_noun(parsed, start, end):

@@ -78,12 +78,41 @@ class Mention:
         return self.text.split()
 
 
+@dataclass
+class ParsedText:
+    """What the rules read of one document, computed once: the spaCy ``ents``
+    property walks every token, so it is read a single time."""
+
+    body: str
+    parsed: Any
+    ents: list[Any]
+    casing: str
+    tagged: bool
+    has_parse: bool
+
+    @classmethod
+    def of(cls, doc: Any) -> ParsedText:
+        parsed = doc._nlp
+        return cls(doc.body, parsed, list(parsed.ents), text_casing(doc.body),
+                   parsed.has_annotation("TAG"), parsed.has_annotation("DEP"))
+
+
+# Cased letters of the Latin, Greek and Cyrillic scripts, counted with regexes
+# (C speed) rather than a Python loop over every character.
+_UPPER_LETTER = re.compile(r"[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
+_LOWER_LETTER = re.compile(r"[a-z\u00df-\u00ff\u03b1-\u03c9\u0430-\u044f]")
+CASING_SAMPLE_CHARS = 20000
+
+
 def text_casing(text: str) -> str:
     """"upper", "lower" or "mixed": how far capital letters can be trusted as name cues."""
-    letters = [ch for ch in text[:20000] if ch.isalpha()]
-    if len(letters) < MIN_LETTERS_FOR_CASING:
+    sample = text[:CASING_SAMPLE_CHARS]
+    # Scripts without case (Arabic, Chinese) count as neither: compare cased letters only.
+    upper = len(_UPPER_LETTER.findall(sample))
+    lower = len(_LOWER_LETTER.findall(sample))
+    if upper + lower < MIN_LETTERS_FOR_CASING:
         return "mixed"
-    ratio = sum(ch.isupper() for ch in letters) / len(letters)
+    ratio = upper / (upper + lower)
     if ratio >= ALL_CAPS_RATIO:
         return "upper"
     if ratio <= LOWER_CASE_RATIO:
@@ -136,27 +165,23 @@ def _looks_like_name(text: str, casing: str) -> bool:
     return True
 
 
-def collect_mentions(doc: Any, table: AliasTable | None = None) -> list[Mention]:
-    """All name mentions of ``doc`` (a Document with ``_nlp`` set), in text order."""
+def collect_mentions(text: ParsedText, table: AliasTable | None = None) -> list[Mention]:
+    """All name mentions of a parsed document, in text order."""
     table = table or alias_table()
-    body: str = doc.body
-    parsed = doc._nlp
-    casing = text_casing(body)
-    if casing == "upper":
-        doc.warn("entities: text is almost all capital letters; names found in it are less reliable")
-    candidates = [*_model_mentions(parsed, body, casing, table), *_table_mentions(body, casing, table)]
+    body, casing = text.body, text.casing
+    candidates = [*_model_mentions(text.ents, body, casing, table), *_table_mentions(body, casing, table)]
     mentions = _without_overlaps(candidates)
     mentions = _resolve_ambiguous(mentions, body)
-    mentions = _split_coordinations(mentions, body, parsed)
+    mentions = _split_coordinations(mentions, body, text)
     _link_parentheticals(mentions, body, casing, table)
     mentions.sort(key=lambda m: (m.start, m.end))
-    _mark_cues(mentions, body, parsed)
+    _mark_cues(mentions, text)
     return mentions
 
 
-def _model_mentions(parsed: Any, body: str, casing: str, table: AliasTable) -> list[Mention]:
+def _model_mentions(ents: list[Any], body: str, casing: str, table: AliasTable) -> list[Mention]:
     out = []
-    for ent in parsed.ents:
+    for ent in ents:
         if ent.label_ in DROPPED_LABELS:
             continue
         cleaned = clean_span(body, ent.start_char, ent.end_char, casing)
@@ -221,7 +246,7 @@ def _has_group_cue(body: str, start: int, end: int) -> bool:
     return any(w in GROUP_CUE_WORDS for w in (*words_before, *words_after))
 
 
-def _split_coordinations(mentions: list[Mention], body: str, parsed: Any) -> list[Mention]:
+def _split_coordinations(mentions: list[Mention], body: str, text: ParsedText) -> list[Mention]:
     """"Ali and Omar Haddad": Ali's full name is Ali Haddad; add it to the mention of "Ali"."""
     out: list[Mention] = []
     for mention in mentions:
@@ -230,6 +255,8 @@ def _split_coordinations(mentions: list[Mention], body: str, parsed: Any) -> lis
         else:
             out.append(mention)
     by_start = {m.start: m for m in out}
+    ordered = sorted(out, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
     added: list[Mention] = []
     for mention in list(out):
         words = mention.words
@@ -244,10 +271,15 @@ def _split_coordinations(mentions: list[Mention], body: str, parsed: Any) -> lis
             start = window_start + tail.start(1) + word.start()
             given = word.group(0)
             earlier = by_start.get(start)
+            # "Ali Haddad and Omar Haddad": the word before "and" ends another
+            # name; it is not a given name.
+            i = bisect.bisect_left(starts, start)
+            if earlier is None and i > 0 and ordered[i - 1].end > start:
+                continue
             if earlier is not None:
                 if earlier.label == "PERSON" and len(earlier.words) == 1:
                     earlier.implied_name = f"{given} {surname}"
-            elif _is_untagged_given_name(given, start, parsed):
+            elif _is_untagged_given_name(given, start, text):
                 added.append(Mention(start, start + len(given), given, "PERSON", origin="coordination",
                                      implied_name=f"{given} {surname}"))
     return out + added
@@ -271,12 +303,12 @@ def _split_person_span(mention: Mention) -> list[Mention]:
     return pieces or [mention]
 
 
-def _is_untagged_given_name(word: str, start: int, parsed: Any) -> bool:
+def _is_untagged_given_name(word: str, start: int, text: ParsedText) -> bool:
     if not word[0].isupper() or len(word) < 2 or word.lower() in NOISE_WORDS or TITLE_ONLY.match(word):
         return False
-    if not parsed.has_annotation("TAG"):
+    if not text.tagged:
         return True
-    span = parsed.char_span(start, start + len(word), alignment_mode="expand")
+    span = text.parsed.char_span(start, start + len(word), alignment_mode="expand")
     return span is not None and span.root.pos_ == "PROPN"
 
 
@@ -338,9 +370,9 @@ def _is_alias_like(text: str) -> bool:
     return all(w[0].isupper() or w.lower() in {"of", "the", "and", "for", "al", "de", "la"} for w in words)
 
 
-def _mark_cues(mentions: list[Mention], body: str, parsed: Any) -> None:
+def _mark_cues(mentions: list[Mention], text: ParsedText) -> None:
     """Titles before a name, and names that are the subject of a reporting verb."""
-    has_parse = parsed.has_annotation("DEP")
+    body, parsed, has_parse = text.body, text.parsed, text.has_parse
     for mention in mentions:
         if not mention.titled and has_title_before(body[max(0, mention.start - TITLE_WINDOW):mention.start]):
             mention.titled = True
