@@ -24,11 +24,10 @@ WRAP_EVENNESS = 0.5
 SENTENCE_TAIL_CHARS = 40
 
 _LIST_MARKER = re.compile(r"^(?:[*•·+o\-–]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
+_MARKER_OPENERS = frozenset("*•·+-–0123456789abcdefghijklmnopqrstuvwxyz")
 _WORD = re.compile(r"\w[\w'’.-]*", re.UNICODE)
 _URL = re.compile(r"https?://|www\.\w|\b\w+\.(?:com|org|net|co\.uk|html?|php)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]]*$|[.!?][\"'”’]?\s*\(?[\w -]{0,30}\)?$")
-_NON_LETTERS = re.compile(r"[\W\d_]+")
-_SPACES = re.compile(r"\s+")
 _SENTENCE_INSIDE = re.compile(r"[a-z0-9%)\"”’][.!?][\"”’]?\s+[\"“‘(]?[A-Z]")
 
 STOP_WORDS = frozenset(
@@ -63,22 +62,50 @@ _CJK_FUNCTION = re.compile(r"[のはがをにでともへやかなたしてる�
 CJK_CHARS_PER_WORD = 2
 
 
-@dataclass
+_ALL_STOP_WORDS = STOP_WORDS | FOREIGN_STOP_WORDS
+# Visible characters that are not letters, for text beyond ASCII.
+_NON_LETTERS_VISIBLE = re.compile(r"(?:[^\w\s]|[\d_])+")
+# ASCII letters, deleted with bytes.translate to count them: far cheaper than a regex.
+_ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
+# The whitespace a stripped ASCII line can still hold (splitlines() takes the rest).
+_ASCII_INNER_SPACES = (" ", "\t", "\x1f")
+
+
+@dataclass(slots=True)
 class TextBlock:
-    """One block of the dump and the features the classifier reads."""
+    """One block of the dump and the features the classifier reads.
+
+    Features the classifier reads for every block are computed up front; the rest
+    (title_ratio, sentences, has_url) only when asked for, which keeps splitting cheap
+    (a dump has a few hundred blocks, and bulk cleaning runs hundreds of pages a second).
+    """
 
     text: str  # stripped; lines of a wrapped paragraph joined with one space
     raw: str  # the original lines, for callers who need them
     indent: int  # leading spaces of its first line
     line: int  # 0-based number of its first line
     listed: bool  # starts with a list marker ("* ", "o ", "1. ")
+    content: str  # text without its list marker
+    lowered: str  # content in lower case, for the cue patterns
     words: int
     stop_ratio: float  # share of words that are function words
-    title_ratio: float  # share of words that start with a capital letter
     sentence_end: bool  # ends like a sentence
-    sentences: int  # rough count of sentence breaks inside plus the end
-    has_url: bool
-    alpha_ratio: float  # share of characters that are letters
+    alpha_ratio: float  # share of visible characters that are letters
+
+    @property
+    def title_ratio(self) -> float:
+        """Share of words that start with a capital letter."""
+        words = _WORD.findall(self.content)
+        return sum(1 for w in words if w[0].isupper()) / len(words) if words else 0.0
+
+    @property
+    def sentences(self) -> int:
+        """Rough count of sentence breaks inside plus the end."""
+        return len(_SENTENCE_INSIDE.findall(self.content)) + (1 if self.sentence_end else 0)
+
+    @property
+    def has_url(self) -> bool:
+        return bool(_URL.search(self.content))
 
 
 def split_blocks(text: str) -> list[TextBlock]:
@@ -125,27 +152,29 @@ def _indent(line: str) -> int:
 
 
 def make_block(text: str, raw: str, indent: int, line: int) -> TextBlock:
-    listed = bool(_LIST_MARKER.match(text))
-    content = _LIST_MARKER.sub("", text, count=1) if listed else text
-    words = _WORD.findall(content)
+    # Only a few characters can open a list marker; most lines skip the pattern.
+    listed = text[:1] in _MARKER_OPENERS and bool(_LIST_MARKER.match(text))
+    content = _LIST_MARKER.sub("", text, count=1).lstrip() if listed else text
+    lowered = content.lower()
+    words = _WORD.findall(lowered)
     n_words = len(words)
-    lowered = [w.lower() for w in words]
-    stop = sum(1 for w in lowered if w in STOP_WORDS or w in FOREIGN_STOP_WORDS)
-    cjk = len(_CJK.findall(content))
-    if cjk > n_words:
-        # CJK text has no spaces: count words by characters, function words by particles.
-        n_words = max(n_words, cjk // CJK_CHARS_PER_WORD)
-        stop = min(n_words, len(_CJK_FUNCTION.findall(content)))
-    capitalised = sum(1 for w in words if w[0].isupper())
-    letters = len(_NON_LETTERS.sub("", content))
-    visible = len(_SPACES.sub("", content)) or 1
-    ends = bool(_SENTENCE_END.search(content[-SENTENCE_TAIL_CHARS:]))
+    stop = sum(map(_ALL_STOP_WORDS.__contains__, words))
+    ascii_only = content.isascii()
+    if not ascii_only:
+        cjk = len(_CJK.findall(content))
+        if cjk > n_words:
+            # CJK text has no spaces: count words by characters, function words by particles.
+            n_words = max(n_words, cjk // CJK_CHARS_PER_WORD)
+            stop = min(n_words, len(_CJK_FUNCTION.findall(content)))
+    if ascii_only:
+        visible = len(content) - sum(map(content.count, _ASCII_INNER_SPACES))
+        letters = len(content) - len(content.encode("ascii").translate(None, _ASCII_LETTERS))
+    else:
+        visible = sum(map(len, content.split()))
+        letters = visible - sum(map(len, _NON_LETTERS_VISIBLE.findall(content)))
     return TextBlock(
-        text=text, raw=raw, indent=indent, line=line, listed=listed, words=n_words,
-        stop_ratio=stop / n_words if n_words else 0.0,
-        title_ratio=capitalised / n_words if n_words else 0.0,
-        sentence_end=ends,
-        sentences=len(_SENTENCE_INSIDE.findall(content)) + (1 if ends else 0),
-        has_url=bool(_URL.search(content)),
-        alpha_ratio=letters / visible,
+        text=text, raw=raw, indent=indent, line=line, listed=listed, content=content, lowered=lowered,
+        words=n_words, stop_ratio=stop / n_words if n_words else 0.0,
+        sentence_end=bool(_SENTENCE_END.search(content[-SENTENCE_TAIL_CHARS:])),
+        alpha_ratio=letters / (visible or 1),
     )

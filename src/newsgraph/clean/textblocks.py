@@ -64,6 +64,10 @@ COMMENT_PROSE_WEIGHT = 0.3
 
 # --- Subheadings inside the article: short, not a sentence, followed by prose.
 SUBHEADING_MAX_WORDS = 14
+# --- A caption above a credit line is short and one sentence: on the development dumps
+# captions run 8-30 words, while article paragraphs above an image credit have two
+# sentences or more.
+CAPTION_MAX_WORDS = 30
 # --- Headline: searched among the blocks just before the core.
 HEADLINE_LOOKBACK = 25
 HEADLINE_MIN_WORDS = 3
@@ -90,6 +94,7 @@ def classify_text(text: str, title_hint: str | None = None) -> TextPage:
     # Menus and link lists repeat within a page; classify each distinct text once.
     cue_cache: dict[str, str | None] = {}
     cue_kinds = [_cached_cue_kind(item, cue_cache) for item in items]
+    _captions_above_credits(items, cue_kinds)
     markers = [_marker(item) for item in items]
     values = _values(items, cue_kinds, markers)
     start, end = _core(values)
@@ -113,29 +118,32 @@ def _cached_cue_kind(item: TextBlock, cache: dict[str, str | None]) -> str | Non
 
 
 def _cue_kind(item: TextBlock) -> str | None:
-    text = _strip_marker(item)
-    kind = cues.match_cue(text, item.words)
-    if kind is None and item.words <= cues.CUE_MAX_WORDS * 2 and cues.is_caption_tail(text):
+    text, lowered = item.content, item.lowered
+    kind = cues.match_cue(text, lowered, item.words)
+    if kind is None and item.words <= cues.CUE_MAX_WORDS * 2 and cues.is_caption_tail(text, lowered):
         kind = "caption"
-    if kind is None and cues.RELATED_INLINE.match(text):
+    if kind is None and cues.RELATED_INLINE.match(lowered):
         kind = "related"
     return kind
+
+
+def _captions_above_credits(items: list[TextBlock], cue_kinds: list[str | None]) -> None:
+    """A short one-sentence block just above a photo credit is that photo's caption."""
+    for i in range(len(items) - 1):
+        if cue_kinds[i] is None and cue_kinds[i + 1] == "credit" and not items[i].listed \
+                and items[i].words <= CAPTION_MAX_WORDS and items[i].sentences <= 1:
+            cue_kinds[i] = "caption"
 
 
 def _marker(item: TextBlock) -> str | None:
     """'comments' or 'related' when the block heads such a section."""
     if item.words > 12:
         return None
-    text = _strip_marker(item)
-    if cues.COMMENTS_MARKER.match(text):
+    if cues.COMMENTS_MARKER.match(item.lowered):
         return "comments"
-    if cues.RELATED_MARKER.match(text):
+    if cues.RELATED_MARKER.match(item.lowered):
         return "related"
     return None
-
-
-def _strip_marker(item: TextBlock) -> str:
-    return re.sub(r"^(?:[*•·+o\-–]\s+|\d{1,3}[.)]\s+)", "", item.text) if item.listed else item.text
 
 
 def is_prose(item: TextBlock) -> bool:
@@ -258,7 +266,9 @@ def _headline(items: list[TextBlock], cue_kinds: list[str | None], start: int,
             return hinted
     for i in range(start - 1, max(-1, start - 1 - HEADLINE_LOOKBACK), -1):
         item = items[i]
-        if cue_kinds[i] is not None or item.listed:
+        # Bylines and datelines are cued "other"; a longer line naming a full date
+        # ("By Jane Roe and John Doe in Ankara | Tuesday, March 22, 2016") is one too.
+        if cue_kinds[i] is not None or item.listed or cues.DATE_INSIDE.search(item.lowered):
             continue
         if HEADLINE_MIN_WORDS <= item.words <= HEADLINE_MAX_WORDS and not item.text.endswith(".") \
                 and item.alpha_ratio >= PROSE_MIN_ALPHA:
