@@ -122,9 +122,9 @@ def test_polnear_dev_gate(tmp_path):
     data = datasets_dir("polnear") / "dev"
     scores = evaluate_attribution(data, tmp_path, limit=30)
     assert scores["documents"] == 30
-    # Floors just below the scores measured on these 30 articles (soft F1 source 0.628,
-    # cue 0.604, content 0.576).
-    assert scores["source"]["soft"]["f1"] >= 0.60
-    assert scores["cue"]["soft"]["f1"] >= 0.58
-    assert scores["content"]["soft"]["f1"] >= 0.55
+    # Floors just below the scores measured on these 30 articles (soft F1 source 0.652,
+    # cue 0.623, content 0.585).
+    assert scores["source"]["soft"]["f1"] >= 0.63
+    assert scores["cue"]["soft"]["f1"] >= 0.60
+    assert scores["content"]["soft"]["f1"] >= 0.56
     assert len(list(tmp_path.glob("*.ann"))) == 30

@@ -3,7 +3,8 @@
 Items are ``{file, sentence, pronoun, occurrence, antecedent}``: the pronoun's
 ``occurrence``-th appearance (counted from 1, as a whole word, case-insensitive)
 inside ``sentence``, in the body of ``file``. The body is
-``samples/gold/bodies/<stem>.txt`` when present, else the cleaned page. Every
+``samples/gold/bodies/<stem>.txt`` when present, else the cleaned page (``file#N``:
+the N-th page, from 1, of an archive or JSON Lines export). Every
 item is resolved with the speaker resolver (``speakers``), whether or not the
 quote extractor found a quote for it, so the score measures resolution alone.
 A resolution is right when it equals the antecedent (case, articles and
@@ -43,12 +44,15 @@ def _body(samples_dir: Path, file: str) -> str:
     from newsgraph.clean import clean_page
     from newsgraph.ingest.readers import Failure, read_paths
 
-    path = samples_dir / file if (samples_dir / file).exists() else samples_dir / "text" / file
-    for raw in read_paths([str(path)]):
-        if isinstance(raw, Failure):
-            return ""
-        cleaned = clean_page(raw)
-        return getattr(cleaned, "body", "") or ""
+    # "archive/crawl.warc.gz#2": the second page of an archive or JSON Lines export
+    name, _, record = file.partition("#")
+    wanted = int(record) if record.isdigit() else 1
+    path = samples_dir / name if (samples_dir / name).exists() else samples_dir / "text" / name
+    pages = (raw for raw in read_paths([str(path)]) if not isinstance(raw, Failure))
+    for number, raw in enumerate(pages, start=1):
+        if number == wanted:
+            cleaned = clean_page(raw)
+            return getattr(cleaned, "body", "") or ""
     return ""
 
 

@@ -61,6 +61,19 @@ kellyanne huma sheryl marine ursula christine fatima aisha maryam leila sonia in
 """.split())
 
 _PERSON_LIKE_LABELS = {"PERSON"}
+# Role nouns that name people; with the endings below, what makes a description able
+# to be "he" or "she" ("the stall" or "the currency" never is).
+PERSON_NOUNS = frozenset("""
+man woman boy girl child mother father son daughter wife husband brother sister resident witness
+victim survivor official spokesman spokeswoman spokesperson minister officer police chief mayor
+governor president senator lawmaker judge lawyer doctor nurse professor expert analyst guard
+watchman driver owner trader farmer worker teacher student leader commander soldier fighter
+activist reporter journalist editor economist director manager executive vendor shopkeeper
+neighbour neighbor relative friend colleague aide adviser advisor diplomat ambassador secretary
+prosecutor attorney suspect gunman bomber militant rebel member head founder chairman chairwoman
+""".split())
+_PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer")
+_NOT_PEOPLE = frozenset({"no", "every", "each", "any"})
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 
 
@@ -82,6 +95,7 @@ class _Mention:
     head_lemma: str = ""
     indefinite: bool = False
     outlet: bool = False
+    person: bool = False  # can be "he" or "she"
 
 
 def _sentence_index(parsed) -> dict[int, int]:
@@ -159,13 +173,15 @@ def _mention_for(token, role: str, sentences: dict[int, int], entities: _Entitie
         gender = _gender_of(span_tokens) if label in _PERSON_LIKE_LABELS else (
             "n" if label in _ORG_LABELS else None)
         return _Mention(token.idx, sentences[token.i], name, entity, role, gender, number,
-                        token.lemma_.lower(), outlet=_is_outlet(name))
+                        token.lemma_.lower(), outlet=_is_outlet(name), person=label in _PERSON_LIKE_LABELS)
     if token.pos_ == "PROPN":
         return None
     description = text[start:end].strip(" ,")
+    lemma = token.lemma_.lower()
+    person = (lemma in PERSON_NOUNS or lemma.endswith(_PERSON_ENDINGS)) and not determiners & _NOT_PEOPLE
     return _Mention(token.idx, sentences[token.i], description, None, role, _gender_of(span_tokens),
-                    number, token.lemma_.lower(), indefinite=bool(determiners & {"a", "an", "one", "some"})
-                    or not determiners)
+                    number, lemma, indefinite=bool(determiners & {"a", "an", "one", "some"})
+                    or not determiners, person=person)
 
 
 def _collect_mentions(doc: Document, found: list[Found], entities: _Entities) -> list[_Mention]:
@@ -254,7 +270,7 @@ def _resolve(head, written: str, item: Found, earlier: list[_Mention], sentences
         candidates = [m for m in earlier if _compatible(m, gender, number)]
         if gender in ("m", "f"):
             # he/she refer to people: drop organisations and places
-            candidates = [m for m in candidates if m.gender != "n"]
+            candidates = [m for m in candidates if m.gender != "n" and m.person]
         best = max(candidates, key=lambda m: _score(m, sentence), default=None)
         if best is None or _score(best, sentence) == 0.0:
             return Speaker(written), None
@@ -281,4 +297,4 @@ def _resolve(head, written: str, item: Found, earlier: list[_Mention], sentences
 def _copy(mention: _Mention, gender: str | None) -> _Mention:
     return _Mention(mention.pos, mention.sentence, mention.name, mention.entity, "speaker",
                     mention.gender or (gender if gender != "n" else mention.gender), mention.number,
-                    mention.head_lemma, mention.indefinite, mention.outlet)
+                    mention.head_lemma, mention.indefinite, mention.outlet, mention.person)
