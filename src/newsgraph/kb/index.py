@@ -95,7 +95,8 @@ def index_document(conn: sqlite3.Connection, doc: Document) -> None:
 def _reprints(conn: sqlite3.Connection, doc: Document, published: str | None) -> list[str]:
     """Record the copies ``doc`` forms with stored documents; returns the ids it copies."""
     me = Candidate(doc.id, doc.body, published, doc.site_name, doc.source.uri)
-    originals = []
+    originals: list[str] = []
+    affected: set[str] = set()
     for other in index_and_find(conn, doc.id, doc.body):
         if other.published and other.published > date.today().isoformat():
             other.published = None
@@ -104,7 +105,8 @@ def _reprints(conn: sqlite3.Connection, doc: Document, published: str | None) ->
         coverage = containment(copy.body, original.body)
         if coverage < MIN_CONTAINMENT:
             continue
-        kind = "full" if coverage >= FULL_COPY else "partial"
+        # A full copy carries (nearly) all of the original, whatever chrome surrounds it.
+        kind = "full" if containment(original.body, copy.body) >= FULL_COPY else "partial"
         conn.execute("INSERT OR REPLACE INTO reprints (original, copy, coverage, kind) VALUES (?, ?, ?, ?)",
                      (original.doc_id, copy.doc_id, round(coverage, 3), kind))
         decide(conn, copy.doc_id, "reprint",
@@ -117,7 +119,22 @@ def _reprints(conn: sqlite3.Connection, doc: Document, published: str | None) ->
             originals.append(original.doc_id)
         else:  # a stored document turns out to copy this one: it no longer confirms anything on its own
             conn.execute("UPDATE incident_reports SET independent = 0 WHERE doc_id = ?", (copy.doc_id,))
-    return originals
+        affected.add(copy.doc_id)
+    for copy_id in sorted(affected):
+        _keep_earliest_original(conn, copy_id)
+    return [o for o in originals if conn.execute(
+        "SELECT 1 FROM reprints WHERE original = ? AND copy = ?", (o, doc.id)).fetchone()]
+
+
+def _keep_earliest_original(conn: sqlite3.Connection, copy_id: str) -> None:
+    """A text copied from a copy is linked to the first original only, not to every copy in between."""
+    originals = [r[0] for r in conn.execute("SELECT original FROM reprints WHERE copy = ?", (copy_id,))]
+    for original in originals:
+        others = [o for o in originals if o != original]
+        if others and conn.execute(
+                f"SELECT 1 FROM reprints WHERE copy = ? AND original IN ({','.join('?' * len(others))})",
+                (original, *others)).fetchone():
+            conn.execute("DELETE FROM reprints WHERE original = ? AND copy = ?", (original, copy_id))
 
 
 def _sentence(body: str, start: int, end: int) -> str:

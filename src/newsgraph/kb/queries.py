@@ -20,6 +20,8 @@ _INCIDENT_LISTS = ("places", "perpetrators", "perpetrator_orgs", "targets", "vic
 def find_entity(conn: sqlite3.Connection, name: str) -> str | None:
     """The canonical entity a name (any alias, any spelling the alias table knows) refers to."""
     keys = ["form:" + normalise_name(name)]
+    if len(normalise_name(name).split()) == 1:  # a bare surname finds the best-known bearer
+        keys.append("sur:" + normalise_name(name))
     hit = canonical_alias(name)
     if hit:
         keys.insert(0, "alias:" + normalise_name(hit[0]))
