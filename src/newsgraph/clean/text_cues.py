@@ -309,6 +309,14 @@ def is_dateline(text: str, lowered: str, n_words: int) -> bool:
     return n_words <= 6 and BYLINE_CITY.match(text) is not None
 
 
+def is_byline(text: str, lowered: str, n_words: int) -> bool:
+    """A byline or dateline ("By Jane Roe", "Updated 1:39 am", "Staff Reporter • July 19, 2016")."""
+    if n_words > CUE_MAX_WORDS:
+        return False
+    return (BYLINE_LINE.match(lowered) is not None or (_has_guard(lowered, BYLINE_GUARD)
+            and BYLINE_INSIDE.search(lowered) is not None) or is_dateline(text, lowered, n_words))
+
+
 def is_caption_tail(text: str, lowered: str) -> bool:
     """A block carrying a picture credit at its end, or a "[Photo]" label at its start."""
     if CAPTION_HEAD.match(lowered):
