@@ -283,3 +283,12 @@ def test_record_round_trip_keeps_entities(blank):
     again = Document.from_json(doc.to_json())
     assert again.entities == [Entity(id=entity_id("PERSON", "Maria Lopez"), name="Maria Lopez",
                                      type="PERSON", aliases=[], mentions=[[0, 11]])]
+
+
+def test_common_acronyms_take_the_table_name(blank):
+    doc = hand_built(blank, "Officials in the US and the U.N. said NATO agreed.",
+                     [("US", "GPE"), ("U.N.", "ORG"), ("NATO", "ORG")])
+    run(doc)
+    assert summary(doc) == [("United States", "GPE", ["US"], [[17, 19]]),
+                            ("United Nations", "ORG", ["U.N."], [[28, 32]]),
+                            ("NATO", "ORG", [], [[38, 42]])]

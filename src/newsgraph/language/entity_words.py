@@ -54,7 +54,8 @@ def has_title_before(before: str) -> bool:
 
 # Words a model sometimes tags as a name but that never name an actor alone.
 NOISE_WORDS = frozenset({
-    "i", "me", "my", "he", "him", "his", "she", "her", "hers", "it", "its", "we", "our", "you",
+    # "us" and "it" are also "US" and "IT": capitals keep them in ordinary text only
+    "i", "me", "my", "he", "him", "his", "she", "her", "hers", "it", "its", "we", "us", "our", "you",
     "your", "they", "them", "their", "this", "that", "these", "those", "the", "a", "an", "and",
     "or", "of", "in", "on", "at", "to", "by", "for", "with", "from", "who", "what", "which",
     "there", "here", "mr", "mrs", "ms", "dr", "sir", "today", "yesterday", "tomorrow",
