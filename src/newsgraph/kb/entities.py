@@ -30,6 +30,7 @@ MIN_FUZZY_SURNAME = 4  # one letter off in a shorter name is another name ("Ali"
 # A weak key (surname alone, one-letter variant) links only when the candidate has
 # been mentioned alongside at least this many of the document's other actors.
 MIN_SHARED_CONTEXT = 1
+MAX_WEAK_CANDIDATES = 20  # bearers of a common surname examined per weak link
 CONTEXT_DOCS = 50  # recent documents of a candidate read for its context (bounds the query)
 LINKED_TYPES = ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 _ACRONYM_FORM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
@@ -177,7 +178,7 @@ class EntityResolver:
         marks = ",".join("?" * len(weak))
         candidates = [r[0] for r in self.conn.execute(
             f"SELECT DISTINCT entity_id FROM entity_keys WHERE strong = 0 AND key IN ({marks}) "
-            "ORDER BY entity_id", tuple(sorted(weak)))]
+            "ORDER BY entity_id LIMIT ?", (*sorted(weak), MAX_WEAK_CANDIDATES))]
         mine = first_names(group.forms)
         scored = []
         for candidate in candidates:

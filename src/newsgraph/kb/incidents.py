@@ -24,7 +24,7 @@ DATE_WINDOW_DAYS = 4
 # the wire agency; two make the same story. A same-place, same-type report needs one.
 MIN_SHARED_ACTORS = 2
 MIN_SHARED_ACTORS_SAME_PLACE = 1
-CANDIDATE_LIMIT = 200  # incidents in the date window examined per report
+CANDIDATE_LIMIT = 50  # incidents sharing actors examined per report, most shared first
 ACTOR_TYPES = ("PERSON", "ORG", "NORP")
 
 # Types one report may give where another gives the other: a kidnapping that turns
@@ -161,19 +161,26 @@ class IncidentResolver:
             return []  # an undated report, or one naming nobody, cannot be placed safely
         low = (day - timedelta(days=DATE_WINDOW_DAYS)).isoformat()
         high = (day + timedelta(days=DATE_WINDOW_DAYS)).isoformat()
+        # Candidates come from the actors' own mentions (indexed), not from every incident of
+        # the week: a busy news day must not make each report read hundreds of incidents.
+        marks = ",".join("?" * len(actors))
         rows = self.conn.execute(
-            "SELECT DISTINCT r.incident_id, i.type FROM incident_reports r JOIN kb_incidents i "
-            "ON i.id = r.incident_id WHERE r.date BETWEEN ? AND ? ORDER BY r.incident_id LIMIT ?",
-            (low, high, CANDIDATE_LIMIT)).fetchall()
+            f"""SELECT r.incident_id, COUNT(DISTINCT m.entity_id) AS shared
+                FROM mentions m JOIN incident_reports r ON r.doc_id = m.doc_id
+                WHERE m.entity_id IN ({marks}) AND r.date BETWEEN ? AND ?
+                GROUP BY r.incident_id ORDER BY shared DESC, r.incident_id LIMIT ?""",
+            (*sorted(actors), low, high, CANDIDATE_LIMIT)).fetchall()
         found = []
-        for incident_id, other_type in rows:
-            if not compatible_types(kind, other_type):
+        for incident_id, shared in rows:
+            if shared < MIN_SHARED_ACTORS_SAME_PLACE:
+                continue
+            other = self.conn.execute("SELECT type FROM kb_incidents WHERE id = ?", (incident_id,)).fetchone()
+            if other is None or not compatible_types(kind, other[0]):
                 continue
             places, countries = self._places(incident_id)
             countries.discard(None)
             if country and countries and country not in countries:
                 continue
-            shared = len(self._actors(incident_id) & actors)
             same_place = bool(place and place in places)
             needed = MIN_SHARED_ACTORS_SAME_PLACE if same_place else MIN_SHARED_ACTORS
             if shared >= needed:
@@ -194,13 +201,6 @@ class IncidentResolver:
         rows = self.conn.execute("SELECT DISTINCT place, country FROM incident_reports WHERE incident_id = ?",
                                  (incident_id,)).fetchall()
         return {r[0] for r in rows if r[0]}, {r[1] for r in rows}
-
-    def _actors(self, incident_id: str) -> set[str]:
-        marks = ",".join("?" * len(ACTOR_TYPES))
-        rows = self.conn.execute(
-            f"""SELECT DISTINCT m.entity_id FROM incident_reports r JOIN mentions m ON m.doc_id = r.doc_id
-                WHERE r.incident_id = ? AND m.type IN ({marks})""", (incident_id, *ACTOR_TYPES))
-        return {row[0] for row in rows}
 
     def _fill_gaps(self, incident_id: str, incident: Incident, country: str | None) -> None:
         """A later report may know the country or coordinates the first one lacked."""
