@@ -51,6 +51,7 @@ SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 class ResolveContext:
     anchor: dt.date | None
     future: bool = False              # the clause around the expression points forward
+    firm_future: bool = False         # ... and says so with "will"/"shall" on the governing verb
     reference_year: int | None = None  # the last year mentioned, for "that year"
     reference_quarter: tuple[int, int] | None = None  # last (year, quarter) mentioned
 
@@ -228,7 +229,9 @@ def _resolve_weekday(text: str, ctx: ResolveContext) -> Resolution:
     weekday = _weekday_in(low)
     if weekday is None:
         return None, "day", "DATE"
-    day = resolve_weekday(ctx.anchor, weekday, low, ctx.future)
+    # Weekday names follow only a firm future: 95% of TimeBank's bare weekdays are on or before
+    # publication, so weaker cues ("would", "until") cost more than they gain.
+    day = resolve_weekday(ctx.anchor, weekday, low, ctx.firm_future)
     return _with_part(_day(day), _part_in(low))
 
 

@@ -27,6 +27,7 @@ _FUTURE_WORDS = re.compile(
 _PAST_WORDS = re.compile(
     r"\b(?:said|was|were|had|did|reported|told|announced|ago|earlier|last|yesterday|\w+ed)\b",
     re.IGNORECASE)
+_FIRM_FUTURE = re.compile(r"\b(?:will|shall)\b|'ll\b", re.IGNORECASE)
 # A preposition right before the expression that sets a deadline or a start ahead of now.
 _DEADLINE_CUE = re.compile(r"\b(?:until|till|as\s+soon\s+as|starting)\s+(?:on\s+|at\s+)?$",
                            re.IGNORECASE)
@@ -98,6 +99,23 @@ def _is_future_parse(sdoc: Any, start: int, end: int) -> bool | None:
     return None
 
 
+def _has_firm_future(sdoc: Any, start: int, end: int) -> bool:
+    """Whether the verb governing the expression carries "will", "shall" or "'ll"."""
+    try:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+    except (IndexError, ValueError):
+        return False
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "'ll", "shall", "wo")
+               for c in token.children)
+
+
 def _reference_update(ctx: ResolveContext, value: str | None) -> None:
     if not value:
         return
@@ -134,6 +152,11 @@ def find_dates(text: str, published: str | None, sdoc: Any = None) -> list[DateM
         ctx.future = _is_future_text(text, cand.start, cand.end) if future is None else future
         if _DEADLINE_CUE.search(text[max(0, cand.start - 16):cand.start]):
             ctx.future = True
+        if sdoc is not None:
+            ctx.firm_future = _has_firm_future(sdoc, cand.start, cand.end)
+        else:
+            before, _after = _sentence_window(text, cand.start, cand.end)
+            ctx.firm_future = ctx.future and bool(_FIRM_FUTURE.search(before))
         try:
             mention = _mention(cand, ctx)
         except (ValueError, OverflowError):
