@@ -45,13 +45,13 @@ def test_ingest_summary_exit_code_and_idempotence(tmp_path):
     runner = CliRunner()
     first = runner.invoke(main, ["ingest", str(pages), "--db", db])
     assert first.exit_code == 3
-    assert first.output == (
+    assert first.stdout == (
         "pages read: 3\nstored: 2\nalready present: 0\nfailed: 1\n"
         "stored with warnings: 1\n"  # b.txt has no publication date: relative dates stay unresolved
         f"  {pages / 'empty.txt'}: empty file\n")
     second = runner.invoke(main, ["ingest", str(pages / "a.txt"), str(pages / "b.txt"), "--db", db])
     assert second.exit_code == 0
-    assert second.output == "pages read: 2\nstored: 0\nalready present: 2\nfailed: 0\n"
+    assert second.stdout == "pages read: 2\nstored: 0\nalready present: 2\nfailed: 0\n"
 
 
 def test_search_json_lines(tmp_path):
