@@ -35,7 +35,7 @@ def write_warc(path, records, gz=True):
 
 
 def test_plain_text_page(tmp_path):
-    [page] = read_one(tmp_path, "a.txt", "Storm hits coast\n\nWinds of 120 km/h.".encode())
+    [page] = read_one(tmp_path, "a.txt", b"Storm hits coast\n\nWinds of 120 km/h.")
     assert isinstance(page, RawPage)
     assert (page.kind, page.origin, page.content) == ("text", "text", "Storm hits coast\n\nWinds of 120 km/h.")
 

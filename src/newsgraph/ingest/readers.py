@@ -201,7 +201,7 @@ def _read_warc(handle: BinaryIO, where: str) -> Iterator[Item]:
         yield Failure(f"{where}#{number + 1}", f"broken WARC record: {_one_line(str(exc))}")
     except (EOFError, OSError, zlib.error) as exc:
         yield Failure(f"{where}#{number + 1}", f"truncated or corrupt archive: {_one_line(str(exc))}")
-    except Exception as exc:  # warcio fails in many ways on malformed headers; the record is lost, not the batch
+    except Exception as exc:  # warcio fails in many ways on malformed headers: lose the record, not the batch
         yield Failure(f"{where}#{number + 1}",
                       f"broken WARC record: {type(exc).__name__}: {_one_line(str(exc))}")
 
