@@ -219,6 +219,14 @@ BYLINE_CITY = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*[-–—|]\s*[A-Z]{3,}(?:[\s,]+[A-Z]{2,}){0,2}$"
 )
 
+# A reporter and the place of filing, Guardian style: "Sophie Laurent in Gaziantep",
+# "Staff and agencies in Beirut". Title-cased subheadings look the same ("Protests Erupt
+# in Paris"), so this counts only next to a dateline (see ``textblocks``).
+NAME_IN_PLACE = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:and\s+(?:[A-Za-z][\w.'’-]*\s+){1,3})?in\s+[A-Z][\w.'’-]*"
+    r"(?:\s+[A-Z][\w.'’-]*){0,2}$"
+)
+
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _FULL_DATE = (r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH

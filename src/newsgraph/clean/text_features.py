@@ -141,6 +141,8 @@ def _is_wrapped_paragraph(lines: list[str]) -> bool:
         return False
     if all(_SENTENCE_END.search(line[-SENTENCE_TAIL_CHARS:]) for line in stripped[:-1]):
         return False  # every line is complete on its own: separate items, not a wrapped paragraph
+    if len(stripped) == 2 and not _SENTENCE_END.search(stripped[1][-SENTENCE_TAIL_CHARS:]):
+        return False  # a line and an unfinished one: a headline and its byline, not a paragraph wrapped once
     body = [len(line) for line in stripped[:-1]]
     longest = max(body)
     return (min(body) >= WRAP_MIN_CHARS and longest <= WRAP_MAX_CHARS

@@ -72,6 +72,8 @@ SUBHEADING_MAX_WORDS = 14
 # captions run 8-30 words, while article paragraphs above an image credit have two
 # sentences or more.
 CAPTION_MAX_WORDS = 30
+# "Jane Roe and John Doe in Ankara": a byline naming its place has at most this many words.
+NAME_IN_PLACE_MAX_WORDS = 9
 # --- Headline: searched among the blocks just before the core.
 HEADLINE_LOOKBACK = 25
 HEADLINE_MIN_WORDS = 3
@@ -99,6 +101,7 @@ def classify_text(text: str, title_hint: str | None = None) -> TextPage:
     cue_cache: dict[str, str | None] = {}
     cue_kinds = [_cached_cue_kind(item, cue_cache) for item in items]
     _captions_above_credits(items, cue_kinds)
+    _reporters_beside_datelines(items, cue_kinds)
     markers = [_marker(item) for item in items]
     values = _values(items, cue_kinds, markers)
     start, end = _core(values)
@@ -132,11 +135,29 @@ def _cue_kind(item: TextBlock) -> str | None:
 
 
 def _captions_above_credits(items: list[TextBlock], cue_kinds: list[str | None]) -> None:
-    """A short one-sentence block just above a photo credit is that photo's caption."""
+    """A short one-sentence block on the line just above a photo credit is that photo's caption.
+
+    Only the very next line counts: a credit after a blank line is as likely to belong to
+    a picture with no caption below an article paragraph.
+    """
     for i in range(len(items) - 1):
         if cue_kinds[i] is None and cue_kinds[i + 1] == "credit" and not items[i].listed \
+                and items[i + 1].line == items[i].line + 1 \
                 and items[i].words <= CAPTION_MAX_WORDS and items[i].sentences <= 1:
             cue_kinds[i] = "caption"
+
+
+def _reporters_beside_datelines(items: list[TextBlock], cue_kinds: list[str | None]) -> None:
+    """ "Jane Roe in Ankara" just above or below a dateline is the byline."""
+    for i, item in enumerate(items):
+        if cue_kinds[i] is not None or item.words > NAME_IN_PLACE_MAX_WORDS \
+                or not cues.NAME_IN_PLACE.match(item.content):
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(items) and cue_kinds[j] == "other" \
+                    and cues.is_byline(items[j].content, items[j].lowered, items[j].words):
+                cue_kinds[i] = "other"
+                break
 
 
 def _marker(item: TextBlock) -> str | None:
@@ -276,6 +297,8 @@ def _headline(items: list[TextBlock], cue_kinds: list[str | None], start: int,
         # ("By Jane Roe and John Doe in Ankara | Tuesday, March 22, 2016") is one too.
         if cue_kinds[i] is not None or item.listed or cues.DATE_INSIDE.search(item.lowered):
             continue
+        if item.words >= PROSE_LONG_WORDS and is_prose(item):
+            continue  # a standfirst: a whole sentence under the headline, even without its full stop
         if HEADLINE_MIN_WORDS <= item.words <= HEADLINE_MAX_WORDS and not item.text.endswith(".") \
                 and item.alpha_ratio >= PROSE_MIN_ALPHA:
             return i
