@@ -82,6 +82,26 @@ def muc4(gold: Path, predictions: Path, limit: int | None) -> None:
     click.echo(format_muc4_report(evaluate_muc4(gold, predictions, limit=limit)))
 
 
+@eval_group.command()
+@click.option("--gold", type=_file, default=DATASETS / "gvdb" / "dev.tsv", show_default=True)
+@click.option("--predictions", type=_out, default=DEFAULT_OUT / "gvdb.json", show_default=True)
+@click.option("--limit", type=int, default=None, help="Only the first N pages.")
+def gvdb(gold: Path, predictions: Path, limit: int | None) -> None:
+    """Gun violence reports: date, city, state, killed, injured of each page's main shooting."""
+    from newsgraph.eval.gvdb import evaluate_gvdb, format_gvdb_report
+
+    click.echo(format_gvdb_report(evaluate_gvdb(gold, predictions, limit=limit)))
+
+
+@eval_group.command()
+@click.option("--samples", type=_dir, default=REPO_ROOT / "samples", show_default=True)
+def pronouns(samples: Path) -> None:
+    """Pronoun and description resolution of quote speakers on the demo corpus's gold set."""
+    from newsgraph.eval.pronouns import evaluate_pronouns, format_pronoun_report
+
+    click.echo(format_pronoun_report(evaluate_pronouns(samples)))
+
+
 # Every task `eval all` runs: (title, function returning the Markdown section).
 def _sections(out: Path) -> list[tuple[str, Callable[[], str]]]:
     def extraction_section() -> str:
@@ -111,12 +131,24 @@ def _sections(out: Path) -> list[tuple[str, Callable[[], str]]]:
 
         return format_muc4_report(evaluate_muc4(DATASETS / "muc4" / "dev.jsonl", out / "muc4.json"))
 
+    def gvdb_section() -> str:
+        from newsgraph.eval.gvdb import evaluate_gvdb, format_gvdb_report
+
+        return format_gvdb_report(evaluate_gvdb(DATASETS / "gvdb" / "dev.tsv", out / "gvdb.json"))
+
+    def pronouns_section() -> str:
+        from newsgraph.eval.pronouns import evaluate_pronouns, format_pronoun_report
+
+        return format_pronoun_report(evaluate_pronouns(REPO_ROOT / "samples"))
+
     return [
         ("Article extraction (extraction benchmark, dev half)", extraction_section),
         ("Temporal expressions (TempEval-3 TBAQ-cleaned)", timex_section),
         ("Quantities (NewsQuant)", quantities_section),
         ("Attribution (PolNeAR dev)", attribution_section),
         ("Incidents (MUC-4 dev)", muc4_section),
+        ("Shootings (GVDB dev)", gvdb_section),
+        ("Speaker pronoun resolution (demo corpus gold)", pronouns_section),
     ]
 
 
