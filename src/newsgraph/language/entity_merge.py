@@ -42,6 +42,9 @@ MIN_FUZZY_LENGTH = 5
 MAX_FUZZY_LENGTH = 40
 # Longest acronym compared with initials; longer all-capital words are names.
 MAX_ACRONYM_LETTERS = 6
+# How far (characters) a surname may come before the full name it belongs to:
+# about a news paragraph, as in a lead that names someone in full a sentence later.
+CATAPHORA_WINDOW = 600
 # Vote weights for a cluster's type: a full personal name or a title is strong
 # evidence, a single word tagged by the small model is weak.
 WEIGHT_FULL_NAME = 3
@@ -63,6 +66,7 @@ class Cluster:
     last_seen: int = -1
     merged_into: Cluster | None = None
     full_person_names: int = 0  # mentions that are a full personal name (or imply one)
+    genders: set[str] = field(default_factory=set)  # from titles: "Mr." -> m, "Mrs." -> f
     indexed: set[tuple[str, str]] = field(default_factory=set)
 
     def root(self) -> Cluster:
@@ -151,6 +155,7 @@ class Merger:
         self.by_form: dict[str, list[Cluster]] = {}
         self.by_person_key: dict[tuple[str, str], Cluster] = {}
         self.by_surname: dict[str, list[Cluster]] = {}
+        self.by_given: dict[str, list[Cluster]] = {}
         self.by_initials: dict[str, list[Cluster]] = {}
         self.fuzzy: dict[str, list[tuple[str, Cluster, bool]]] = {}
         self.cluster_of_mention: dict[int, Cluster] = {}
@@ -179,17 +184,19 @@ class Merger:
     def _match(self, mention: Mention) -> Cluster | None:
         norm = normalise_name(mention.text)
         words = mention.words
-        for cluster in reversed(self.by_form.get(norm, [])):
-            if self._compatible(cluster.root(), mention):
-                return cluster.root()
-        if mention.label == "PERSON" and len(words) >= 2:
-            found = self.by_person_key.get(_person_key(mention.text))
-            if found is not None:
-                return found.root()
+        same_form = [c.root() for c in self.by_form.get(norm, []) if self._compatible(c.root(), mention)]
         if len(words) == 1 and self._may_be_surname(mention):
-            found = self._latest(self.by_surname.get(norm, []))
+            # the bare surname goes to whoever of that name was mentioned last
+            holders = [c.root() for c in self.by_surname.get(norm, []) if self._compatible(c.root(), mention)]
+            found = self._latest(same_form + holders)
             if found is not None:
                 return found
+        elif same_form:
+            return self._latest(same_form)
+        if mention.label == "PERSON" and len(words) >= 2:
+            found = self.by_person_key.get(_person_key(mention.text))
+            if found is not None and self._compatible(found.root(), mention):
+                return found.root()
         if mention.implied_name:
             implied = normalise_name(mention.implied_name)
             for cluster in reversed(self.by_form.get(implied, [])):
@@ -198,6 +205,12 @@ class Merger:
             if found is not None:
                 return found.root()
             return None
+        if len(words) == 1 and mention.label == "PERSON":
+            # a given name alone ("Hillary") joins the only full name that starts with it
+            given = {c.root().key: c.root() for c in self.by_given.get(norm, [])
+                     if self._compatible(c.root(), mention)}
+            if len(given) == 1:
+                return next(iter(given.values()))
         if len(words) == 1 and is_acronym(mention.text):
             holders = self.by_initials.get(mention.text.replace(".", ""), [])
             candidates = {c.root().key: c.root() for c in holders if c.root().current_type() != "PERSON"}
@@ -216,6 +229,8 @@ class Merger:
         if ctype == "PERSON" and mention.label in PLACE_LABELS and not cued:
             return False
         if ctype in PLACE_LABELS and mention.titled:
+            return False
+        if mention.gender and cluster.genders and mention.gender not in cluster.genders:
             return False
         return True
 
@@ -265,7 +280,9 @@ class Merger:
         cluster.last_seen = max(cluster.last_seen, mention.start)
         # "Lopez and Omar Haddad" after "Maria Lopez": Lopez joined Maria Lopez as
         # her surname, and is not a given name sharing the Haddad surname.
-        if mention.implied_name and not cluster.has_full_person_name():
+        # "Obama and Hillary Clinton": Obama, named before, is not "Obama Clinton";
+        # the implied name counts only for a name first seen in the coordination.
+        if mention.implied_name and len(cluster.mentions) == 1:
             cluster.implied_names.append(mention.implied_name)
             self._index_form(cluster, mention.implied_name, "PERSON")
             cluster.full_person_names += 1
@@ -273,6 +290,8 @@ class Merger:
             cluster.full_person_names += 1
         label, weight = _vote(mention, cluster.has_full_person_name())
         cluster.votes[label] += weight
+        if mention.gender:
+            cluster.genders.add(mention.gender)
         self._index_form(cluster, mention.text, mention.label)
 
     def _index_form(self, cluster: Cluster, text: str, label: str) -> None:
@@ -290,6 +309,9 @@ class Merger:
                 self.fuzzy.setdefault(key, []).append((norm, cluster, False))
         if label == "PERSON" and len(words) >= 2:
             self.by_person_key.setdefault(_person_key(text), cluster)
+            given = self.by_given.setdefault(normalise_name(words[0]), [])
+            if cluster not in given:
+                given.append(cluster)
             for surname in surname_keys(text):
                 holders = self.by_surname.setdefault(surname, [])
                 if cluster not in holders:
@@ -317,7 +339,7 @@ class Merger:
                 norm = normalise_name(form)
                 if any(self._may_be_surname(m) for m in cluster.mentions):
                     for other in self.by_surname.get(norm, []):
-                        if other.root() is not cluster:
+                        if other.root() is not cluster and _may_precede(cluster, other.root()):
                             targets[other.root().key] = other.root()
                 if is_acronym(form):
                     for other in self.by_initials.get(form.replace(".", ""), []):
@@ -333,6 +355,7 @@ class Merger:
         target.mentions.extend(source.mentions)
         target.implied_names.extend(source.implied_names)
         target.full_person_names += source.full_person_names
+        target.genders |= source.genders
         target.last_seen = max(target.last_seen, source.last_seen)
         if target.canonical is None and source.canonical is not None:
             target.canonical, target.canonical_type = source.canonical, source.canonical_type
@@ -341,6 +364,17 @@ class Merger:
 
     def roots(self) -> list[Cluster]:
         return [c for c in self.clusters if c.merged_into is None and c.mentions]
+
+
+def _may_precede(early: Cluster, full: Cluster) -> bool:
+    """A surname may stand before its full name only close by (a lead: "Lopez said ...
+    Maria Lopez, the mayor, ..."), and not when titles give two genders. A surname
+    used long before someone else's full name is a person the story never names in full."""
+    if early.genders and full.genders and not early.genders & full.genders:
+        return False
+    first_early = min(m.start for m in early.mentions)
+    first_full = min(m.start for m in full.mentions)
+    return 0 <= first_full - first_early <= CATAPHORA_WINDOW
 
 
 def _vote(mention: Mention, has_person_name: bool) -> tuple[str, int]:

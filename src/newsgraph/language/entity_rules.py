@@ -24,7 +24,8 @@ from newsgraph.language.entity_words import (
     NOISE_WORDS,
     REPORTING_VERBS,
     TITLE_ONLY,
-    has_title_before,
+    title_before,
+    title_gender,
 )
 
 # Share of upper-case letters above which a text counts as all capitals (wire
@@ -68,6 +69,7 @@ class Mention:
     origin: str = "ner"            # ner | table | paren | coordination | repeat
     canonical: str | None = None   # the alias table's name for the actor, if any
     titled: bool = False           # a personal title stood before the name
+    gender: str | None = None      # "m" or "f" when the title says ("Mr.", "Mrs.")
     reporting_subject: bool = False
     implied_name: str | None = None  # "Ali Haddad" for "Ali" in "Ali and Omar Haddad"
     linked_to: int | None = None   # index of the mention this one is a parenthetical alias of
@@ -120,8 +122,8 @@ def text_casing(text: str) -> str:
     return "mixed"
 
 
-def clean_span(body: str, start: int, end: int, casing: str) -> tuple[int, int, bool] | None:
-    """Trim a name span; returns (start, end, titled) or None when nothing name-like is left."""
+def clean_span(body: str, start: int, end: int, casing: str) -> tuple[int, int, str | None] | None:
+    """Trim a name span; returns (start, end, title) or None when nothing name-like is left."""
     text = body[start:end]
     if "\n" in text:  # a span across lines is two fragments; keep the longer
         pieces = text.split("\n")
@@ -137,10 +139,10 @@ def clean_span(body: str, start: int, end: int, casing: str) -> tuple[int, int, 
     if text.endswith(("'s", "\u2019s")):  # "Lopez's" is a mention of Lopez
         text = text[:-2].rstrip(_TRAILING_CHARS)
     end = start + len(text)
-    titled = False
+    titled = None
     title = LEADING_TITLES.match(text)
     if title and title.end() < len(text):
-        titled = True
+        titled = title.group(0).strip()
         start += title.end()
         text = text[title.end():]
     if not _looks_like_name(text, casing):
@@ -187,10 +189,10 @@ def _model_mentions(ents: list[Any], body: str, casing: str, table: AliasTable) 
         cleaned = clean_span(body, ent.start_char, ent.end_char, casing)
         if cleaned is None:
             continue
-        start, end, titled = cleaned
+        start, end, title = cleaned
         text = body[start:end]
         entry = table.lookup(text)
-        out.append(Mention(start, end, text, ent.label_, titled=titled,
+        out.append(Mention(start, end, text, ent.label_, titled=title is not None, gender=title_gender(title),
                            canonical=entry.canonical if entry else None,
                            ambiguous=table.is_ambiguous(text) if entry else False))
     return out
@@ -293,7 +295,8 @@ def _split_person_span(mention: Mention) -> list[Mention]:
         offset = sep.end()
     parts.append((offset, len(mention.text)))
     pieces = [Mention(mention.start + s, mention.start + e, mention.text[s:e], "PERSON",
-                      origin=mention.origin, titled=mention.titled and s == 0)
+                      origin=mention.origin, titled=mention.titled and s == 0,
+                      gender=mention.gender if s == 0 else None)
               for s, e in parts if e > s and mention.text[s].isupper()]
     if len(pieces) > 1 and len(pieces[-1].words) >= 2:
         surname = " ".join(pieces[-1].words[1:])
@@ -374,8 +377,11 @@ def _mark_cues(mentions: list[Mention], text: ParsedText) -> None:
     """Titles before a name, and names that are the subject of a reporting verb."""
     body, parsed, has_parse = text.body, text.parsed, text.has_parse
     for mention in mentions:
-        if not mention.titled and has_title_before(body[max(0, mention.start - TITLE_WINDOW):mention.start]):
+        before = body[max(0, mention.start - TITLE_WINDOW):mention.start]
+        title = None if mention.titled else title_before(before)
+        if title:
             mention.titled = True
+            mention.gender = title_gender(title)
         if has_parse and len(mention.words) == 1 and mention.label != "PERSON":
             span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:

@@ -45,12 +45,29 @@ LEADING_TITLES = re.compile(rf"^(?:{_TITLE}\s+)+")
 TITLE_ONLY = re.compile(rf"^{_TITLE}$")
 
 
-def has_title_before(before: str) -> bool:
-    """Whether ``before`` (the text just before a name) ends with a title and a space."""
+def title_before(before: str) -> str | None:
+    """The title ``before`` (the text just before a name) ends with, if any."""
     if not before or not before[-1].isspace():
-        return False
+        return None
     words = before.split()[-2:]
-    return any(TITLE_ONLY.match(" ".join(words[-n:])) for n in (1, 2) if len(words) >= n)
+    for n in (2, 1):
+        if len(words) >= n and TITLE_ONLY.match(candidate := " ".join(words[-n:])):
+            return candidate
+    return None
+
+
+# Titles that say whether a person is a man or a woman: "Mrs. Obama" is not the
+# "Mr. Obama" of the same story.
+_TITLE_GENDERS = {
+    "mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f", "princess": "f",
+}
+
+
+def title_gender(title: str | None) -> str | None:
+    if not title:
+        return None
+    return _TITLE_GENDERS.get(title.split()[0].rstrip(".").lower())
 
 # Words a model sometimes tags as a name but that never name an actor alone.
 NOISE_WORDS = frozenset({
