@@ -134,6 +134,28 @@ def bench(target: Path | None) -> None:
     write_report(rows, target or DEFAULT_REPORT)
 
 
+@main.group()
+def train() -> None:
+    """Rebuild a shipped model file from its data (deterministic)."""
+
+
+@train.command(name="incidents")
+@click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="MUC-4 folder with train.jsonl (default ../shared/datasets/muc4).")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Model file (default: the one shipped in the package).")
+@click.option("--seed", default=0, show_default=True)
+def train_incidents_command(data: Path | None, out: Path | None, seed: int) -> None:
+    """The incident role lexicon, counted from MUC-4 train."""
+    from newsgraph.eval.commands import DATASETS
+    from newsgraph.extract.incident_train import train_incidents
+
+    target = out or Path(__file__).resolve().parent / "models" / "incident_roles.json"
+    summary = train_incidents(data or DATASETS / "muc4", target, seed=seed)
+    click.echo(f"wrote {target}: " + ", ".join(f"{k} {v}" for k, v in summary.items()
+                                                if isinstance(v, int | float | str)))
+
+
 def _register_subgroups() -> None:
     from newsgraph.eval.commands import eval_group
 

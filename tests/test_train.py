@@ -1,0 +1,20 @@
+"""`newsgraph train incidents` rebuilds the shipped model file byte for byte."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, datasets_dir
+from newsgraph.cli import main
+
+
+@pytest.mark.datasets
+def test_train_incidents_reproduces_the_shipped_lexicon(tmp_path):
+    data = datasets_dir("muc4")
+    out = tmp_path / "roles.json"
+    result = CliRunner().invoke(main, ["train", "incidents", "--data", str(data), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"wrote {out}: ")
+    shipped = ROOT / "src" / "newsgraph" / "models" / "incident_roles.json"
+    assert out.read_bytes() == shipped.read_bytes()
