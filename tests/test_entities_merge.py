@@ -292,3 +292,25 @@ def test_common_acronyms_take_the_table_name(blank):
     assert summary(doc) == [("United States", "GPE", ["US"], [[17, 19]]),
                             ("United Nations", "ORG", ["U.N."], [[28, 32]]),
                             ("NATO", "ORG", [], [[38, 42]])]
+
+
+def test_full_name_decides_type_against_many_mistagged_surnames(blank):
+    body = "Donald Trump spoke. Trump won. Trump lost. Trump left."
+    doc = hand_built(blank, body, [("Donald Trump", "PERSON"), ("Trump", "ORG"), ("Trump", "ORG"),
+                                   ("Trump", "ORG")])
+    run(doc)
+    assert summary(doc) == [("Donald Trump", "PERSON", ["Trump"],
+                             [[0, 12], [20, 25], [31, 36], [43, 48]])]
+
+
+def test_surname_with_particle_and_gendered_titles(blank):
+    body = ("Bill de Blasio spoke. De Blasio left. Mr. Obama arrived and Michelle Obama waved. "
+            "Mrs. Obama smiled.")
+    doc = hand_built(blank, body, [("Bill de Blasio", "PERSON"), ("De Blasio", "PERSON"),
+                                   ("Obama", "PERSON"), ("Michelle Obama", "PERSON"), ("Obama", "PERSON")])
+    run(doc)
+    assert summary(doc) == [
+        ("Bill de Blasio", "PERSON", ["De Blasio"], [[0, 14], [22, 31]]),
+        ("Obama", "PERSON", [], [[42, 47]]),
+        ("Michelle Obama", "PERSON", ["Obama"], [[60, 74], [87, 92]]),
+    ]

@@ -185,7 +185,8 @@ class Merger:
         norm = normalise_name(mention.text)
         words = mention.words
         same_form = [c.root() for c in self.by_form.get(norm, []) if self._compatible(c.root(), mention)]
-        if len(words) == 1 and self._may_be_surname(mention):
+        # a surname may be two words with a particle: "De Blasio" after "Bill de Blasio"
+        if (len(words) == 1 or norm in self.by_surname) and self._may_be_surname(mention):
             # the bare surname goes to whoever of that name was mentioned last
             holders = [c.root() for c in self.by_surname.get(norm, []) if self._compatible(c.root(), mention)]
             found = self._latest(same_form + holders)
@@ -415,6 +416,8 @@ def _resolve_type(cluster: Cluster, mentions: list[Mention]) -> str:
     if cluster.canonical_type:
         return cluster.canonical_type
     has_person_name = cluster.has_full_person_name()
+    if has_person_name:
+        return "PERSON"  # a full personal name outweighs any number of bare surnames tagged ORG
     votes: Counter = Counter()
     for mention in mentions:
         if mention.origin != "repeat":  # a repeat only echoes the cluster's type
