@@ -497,10 +497,6 @@ def _resolve_ago(text: str, ctx: ResolveContext) -> Resolution:
     return _shift(ctx.anchor, number, unit, sign)
 
 
-_UNIT_STEP = {"week": "week", "month": "month", "year": "year", "day": "day", "decade": "decade",
-              "century": "century", "weekend": "weekend"}
-
-
 def _resolve_relative_unit(text: str, ctx: ResolveContext) -> Resolution:
     low = _words(text)
     unit_match = re.search(r"(second|minute|hour|day|week|month|quarter|year|decade|century|weekend)$", low)
@@ -639,7 +635,6 @@ def _holiday_date(low: str, year: int) -> dt.date | None:
 def _resolve_holiday(text: str, ctx: ResolveContext) -> Resolution:
     if ctx.anchor is None:
         return None, "day", "DATE"
-    low = _words(text).replace(" s ", "'s ")
     low = text.lower()
     this_year = _holiday_date(low, ctx.anchor.year)
     if this_year is None:
