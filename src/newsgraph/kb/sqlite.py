@@ -13,6 +13,7 @@ from newsgraph.kb.migrations import SQLITE_MIGRATIONS
 from newsgraph.record import Document
 
 SNIPPET_TOKENS = 16  # words of context FTS5 shows around a hit
+CACHE_KIB = 65536
 
 
 @dataclass
@@ -36,6 +37,9 @@ class SqliteKB:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
+        # The derived tables' indexes are written at random keys; a 64 MiB page cache keeps
+        # their hot pages in memory (a fixed bound, whatever the size of the corpus).
+        self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         self.migrate()
 
     # -- schema -----------------------------------------------------------------------------
@@ -70,6 +74,7 @@ class SqliteKB:
     def add_batch(self, documents: Iterable[Document]) -> list[bool]:
         """Store a batch in one transaction; per document, True if new, False if already present."""
         from newsgraph.kb.index import index_document, prepare_id
+        from newsgraph.kb.records import record_json
 
         results = []
         self.conn.execute("BEGIN IMMEDIATE")
@@ -82,7 +87,7 @@ class SqliteKB:
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (doc.id, doc.source.uri, doc.source.path, doc.source.format, doc.title,
                      doc.published, doc.published_basis, doc.language, doc.site_name, doc.body,
-                     doc.to_json()))
+                     record_json(doc)))
                 results.append(cursor.rowcount == 1)
                 if cursor.rowcount == 1:  # cross-document tables, in the same transaction
                     index_document(self.conn, doc)

@@ -170,3 +170,9 @@ SQLITE_MIGRATIONS.append((3, "typed relations between entities, outlets and inci
     CREATE INDEX relations_target ON relations (target);
     CREATE INDEX relations_doc ON relations (doc_id);
 """))
+
+# Band rows are looked up by key only (a forget rebuilds the derived tables whole), and a
+# second index on them doubled the cost of loading.
+SQLITE_MIGRATIONS.append((4, "drop the per-document index of LSH bands", """
+    DROP INDEX IF EXISTS lsh_bands_doc;
+"""))
