@@ -63,8 +63,7 @@ CJK_CHARS_PER_WORD = 2
 
 
 _ALL_STOP_WORDS = STOP_WORDS | FOREIGN_STOP_WORDS
-# Visible characters that are not letters, for text beyond ASCII.
-_NON_LETTERS_VISIBLE = re.compile(r"(?:[^\w\s]|[\d_])+")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # ASCII letters, deleted with bytes.translate to count them: far cheaper than a regex.
 _ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
 # The whitespace a stripped ASCII line can still hold (splitlines() takes the rest).
@@ -161,19 +160,21 @@ def make_block(text: str, raw: str, indent: int, line: int) -> TextBlock:
     words = _WORD.findall(lowered)
     n_words = len(words)
     stop = sum(map(_ALL_STOP_WORDS.__contains__, words))
-    ascii_only = content.isascii()
-    if not ascii_only:
-        cjk = len(_CJK.findall(content))
+    if content.isascii():
+        visible = len(content) - sum(map(content.count, _ASCII_INNER_SPACES))
+        letters = len(content) - len(content.encode("ascii").translate(None, _ASCII_LETTERS))
+    else:
+        # Count ASCII letters on the bytes, then look only at the few non-ASCII characters.
+        encoded = content.encode("utf-8")
+        beyond_ascii = "".join(_NON_ASCII_RUN.findall(content))
+        letters = len(encoded) - len(encoded.translate(None, _ASCII_LETTERS)) \
+            + sum(map(str.isalpha, beyond_ascii))
+        visible = sum(map(len, content.split()))
+        cjk = len(_CJK.findall(beyond_ascii))
         if cjk > n_words:
             # CJK text has no spaces: count words by characters, function words by particles.
             n_words = max(n_words, cjk // CJK_CHARS_PER_WORD)
             stop = min(n_words, len(_CJK_FUNCTION.findall(content)))
-    if ascii_only:
-        visible = len(content) - sum(map(content.count, _ASCII_INNER_SPACES))
-        letters = len(content) - len(content.encode("ascii").translate(None, _ASCII_LETTERS))
-    else:
-        visible = sum(map(len, content.split()))
-        letters = visible - sum(map(len, _NON_LETTERS_VISIBLE.findall(content)))
     return TextBlock(
         text=text, raw=raw, indent=indent, line=line, listed=listed, content=content, lowered=lowered,
         words=n_words, stop_ratio=stop / n_words if n_words else 0.0,
