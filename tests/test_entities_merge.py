@@ -314,3 +314,48 @@ def test_surname_with_particle_and_gendered_titles(blank):
         ("Obama", "PERSON", [], [[42, 47]]),
         ("Michelle Obama", "PERSON", ["Obama"], [[60, 74], [87, 92]]),
     ]
+
+
+_SUBPROCESS_RUN = """
+import spacy
+from newsgraph.language.entities import run
+from newsgraph.record import Document
+body = "Mohammed Yusuf met ISIS envoys. Yussuf said Daesh and the PKK (KADEK) talked. Ali and Omar Haddad left."
+parsed = spacy.blank("en")(body)
+ents = [("Mohammed Yusuf", "PERSON"), ("ISIS", "ORG"), ("Yussuf", "PERSON"), ("PKK", "ORG"), ("Ali", "PERSON"),
+        ("Omar Haddad", "PERSON")]
+spans = []
+for text, label in ents:
+    start = body.index(text)
+    spans.append(parsed.char_span(start, start + len(text), label=label))
+parsed.ents = spans
+doc = Document(body=body)
+doc._nlp = parsed
+run(doc)
+print(doc.to_json())
+"""
+
+
+@pytest.mark.slow  # starts a Python process that imports spaCy: a few seconds
+def test_same_result_in_a_fresh_process_with_another_hash_seed():
+    import contextlib
+    import io
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    seed = "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"
+    env = {**os.environ, "PYTHONHASHSEED": seed,
+           "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-c", _SUBPROCESS_RUN], capture_output=True, text=True,
+                          env=env, timeout=120, check=True)
+    here = io.StringIO()
+    with contextlib.redirect_stdout(here):
+        exec(_SUBPROCESS_RUN, {})
+    fresh = Document.from_json(done.stdout.strip().splitlines()[-1])
+    assert fresh.to_json() == here.getvalue().strip()
+    assert [(e.name, e.aliases) for e in fresh.entities] == [
+        ("Mohammed Yusuf", ["Yussuf"]), ("Islamic State", ["ISIS", "Daesh"]),
+        ("Kurdistan Workers' Party", ["PKK", "KADEK"]), ("Ali Haddad", ["Ali"]), ("Omar Haddad", [])]
