@@ -5,18 +5,23 @@ or opens a new one. The rules, most reliable first:
 
 1. a parenthetical alias joins the name it follows ("... Party (PKK)");
 2. a variant the alias table knows joins the table's actor;
-3. the same form seen before (normalised: case, punctuation, "the");
-4. a person's full name with the same first and last word ("Maria Lopez", "Maria Elena Lopez");
-5. a surname standing alone joins the person with that surname seen most
-   recently: when two people in the story share it ("Ali Haddad", "Omar Haddad"),
-   a bare "Haddad" goes to the one named last, as a reader would read it;
-6. an acronym joins the multi-word name whose initials it spells, when only one does;
-7. a one-letter misspelling (edit distance 1, five letters or more, same type)
-   joins the only name it is that close to.
+3. a surname standing alone (or the same single word seen before) joins
+   whoever of that name was mentioned most recently: when two people in the
+   story share it ("Ali Haddad", "Omar Haddad"), a bare "Haddad" goes to the
+   one named last, as a reader would read it;
+4. the same form seen before (normalised: case, punctuation, "the");
+5. a person's full name with the same first and last word ("Maria Lopez", "Maria Elena Lopez");
+6. a given name named in a coordination ("Ali and Omar Haddad") is Ali Haddad;
+   a given name alone joins the only full name that starts with it;
+7. an acronym joins the multi-word name whose initials it spells, when only one does;
+8. a one-letter misspelling (edit distance 1, five letters or more, same type,
+   not a place) joins the only name it is that close to.
 
-A second pass lets a surname or acronym seen before its full form join that
-full form, when only one fits. Shared surnames with different given names
-never merge: full names meet only through rules 3, 4 and 7.
+Titles that carry a gender ("Mr.", "Mrs.") keep two people of one surname
+apart. A second pass lets a surname seen shortly before its full form, or an
+acronym seen before its expansion, join it when only one fits. Shared surnames
+with different given names never merge: full names meet only through rules 4,
+5 and 8.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsgraph.language.aliases import normalise_name
+from newsgraph.language.aliases import alias_table, normalise_name
 from newsgraph.language.entity_rules import Mention
 from newsgraph.language.entity_words import (
     ACRONYM_SKIPPED_WORDS,
@@ -268,8 +273,6 @@ class Merger:
         return cluster
 
     def _set_canonical(self, cluster: Cluster, canonical: str, label: str) -> None:
-        from newsgraph.language.aliases import alias_table
-
         entry = alias_table().lookup(canonical)
         cluster.canonical = canonical
         cluster.canonical_type = entry.type if entry else label
