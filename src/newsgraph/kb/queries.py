@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from typing import Any
 
 from newsgraph.kb.incidents import current_figures
@@ -91,6 +92,8 @@ def incident(conn: sqlite3.Connection, incident_id: str) -> dict[str, Any] | Non
     lists: dict[str, list[str]] = {name: [] for name in _INCIDENT_LISTS}
     suicide = False
     evidence: list[dict[str, Any]] = []
+    places: Counter[str] = Counter()
+    located: dict[str, dict[str, Any]] = {}
     for doc_id, record in conn.execute("SELECT doc_id, record FROM incident_reports WHERE incident_id = ? "
                                        "ORDER BY published, doc_id, local_id", (incident_id,)):
         data = json.loads(record)
@@ -100,9 +103,17 @@ def incident(conn: sqlite3.Connection, incident_id: str) -> dict[str, Any] | Non
                 if value not in lists[name]:
                     lists[name].append(value)
         evidence.append({"document": doc_id, "spans": data.get("evidence") or []})
+        where = data.get("location") or {}
+        if where.get("name"):
+            places[where["name"]] += 1
+            located.setdefault(where["name"], where)
     reports, killed, injured = current_figures(conn, incident_id)
-    return {"id": incident_id, "type": row[0], "suicide": suicide, "date": row[1],
-            "location": {"name": row[2], "country": row[3], "lat": row[4], "lon": row[5]},
+    # The place most reports give (the first report's on a tie), not whichever came first.
+    location = {"name": row[2], "country": row[3], "lat": row[4], "lon": row[5]}
+    if places:
+        best = located[max(places, key=lambda name: (places[name], -list(located).index(name)))]
+        location = {key: best.get(key) for key in ("name", "country", "lat", "lon")}
+    return {"id": incident_id, "type": row[0], "suicide": suicide, "date": row[1], "location": location,
             **lists, "killed": killed, "injured": injured, "evidence": evidence, "reports": reports}
 
 
