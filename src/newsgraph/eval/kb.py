@@ -109,15 +109,44 @@ def score_kb(kb, gold: dict) -> tuple[dict[str, dict[str, float]], dict]:
     gold_entities = {(a, b) for a, b in itertools.combinations(mentions, 2)
                      if mention_cluster[a] == mention_cluster[b]}
     gold_clusters_found = {mention_cluster[m] for m in mentions}
+    figures = _figures(conn, gold["incidents"], {key: doc_id for doc_id, key in file_of.items()})
     scores = {
         "reprints": _scores(predicted_reprints, gold_reprints),
         "incidents": _scores(predicted_incidents, gold_incidents),
         "entities": _scores(predicted_entities, gold_entities),
     }
     scores["entities"]["clusters_found"] = f"{len(gold_clusters_found)}/{len(clusters)}"
+    scores["current_figures"] = figures
     predictions = {"reprints": sorted(predicted_reprints), "incident_pairs": sorted(predicted_incidents),
                    "entity_mentions": {f"{k[0]}|{k[1]}": mention_entity[k] for k in mentions}}
     return scores, predictions
+
+
+def _figures(conn, gold_incidents: dict, doc_of: dict[str, str]) -> dict[str, float]:
+    """Share of gold incidents whose current killed and injured figures the KB gives exactly.
+
+    Each gold incident is compared with the stored incident that holds most of its reports.
+    """
+    from collections import Counter
+
+    from newsgraph.kb.incidents import current_figures
+
+    right, total = 0, 0
+    for item in gold_incidents.values():
+        votes: Counter[str] = Counter()
+        for report in item["reports"]:
+            for (incident_id,) in conn.execute("SELECT DISTINCT incident_id FROM incident_reports "
+                                               "WHERE doc_id = ?", (doc_of.get(report),)):
+                votes[incident_id] += 1
+        for figure, gold_value in (("killed", item.get("killed_current")),
+                                   ("injured", item.get("injured_current"))):
+            if gold_value is None:
+                continue
+            total += 1
+            if votes:
+                _, killed, injured = current_figures(conn, votes.most_common(1)[0][0])
+                right += (killed if figure == "killed" else injured) == gold_value
+    return {"accuracy": round(right / total, 3) if total else 1.0, "right": right, "total": total}
 
 
 def evaluate_kb(samples: Path, predictions: Path, records: Path | None = None) -> dict[str, dict[str, float]]:
@@ -152,4 +181,8 @@ def format_kb_report(scores: dict[str, dict[str, float]]) -> str:
         s = scores[name]
         lines.append(f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} "
                      f"| {s['predicted']} | {s['gold']} |")
+    figures = scores.get("current_figures")
+    if figures:
+        lines += ["", "Current killed/injured figures of the gold incidents: "
+                      f"{figures['right']}/{figures['total']} exact ({figures['accuracy']:.3f})."]
     return "\n".join(lines)
