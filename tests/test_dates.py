@@ -6,7 +6,6 @@ Publication date throughout: Wednesday 2016-03-23 (so "Tuesday" is the day befor
 
 from __future__ import annotations
 
-
 import pytest
 
 from newsgraph.extract.dates import NO_PUBLICATION_WARNING, find_dates, resolve_date_text, run
