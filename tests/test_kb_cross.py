@@ -240,3 +240,25 @@ def test_entity_claims_reprints_incidents_network_commands(tmp_path):
         (person, party, "spokesperson_for", 1),
         (person, "outlet:Meridian", "quoted_by", 1)])
     assert {n["type"] for n in graph["nodes"]} == {"PERSON", "ORG", "OUTLET"}
+
+
+def test_search_over_documents_and_quotes_with_filters(tmp_path):
+    from newsgraph.kb.queries import search
+
+    body = "Selim Ozturk said \"the market will reopen\" after the bombing in Gaziantep."
+    quote = Quote("\"the market will reopen\"", [body.index("\"the"), body.index(" after")], "direct",
+                  "said", "the ministry spokesman", None)
+    first = make_doc(body, "2016-04-16", [("Selim Ozturk", "PERSON"), ("Gaziantep", "GPE")], "a.txt",
+                     incidents_=[bombing("2016-04-16", 12)], quotes=[quote])
+    second = make_doc("Floods closed the market in Lagos, Grace Otieno said.", "2016-06-01",
+                      [("Grace Otieno", "PERSON")], "b.txt")
+    with load(tmp_path / "kb.db", [first, second]) as kb:
+        assert {h["id"] for h in search(kb.conn, "market")} == {first.id, second.id}
+        assert [h["id"] for h in search(kb.conn, "market", since="2016-05-01")] == [second.id]
+        assert [h["id"] for h in search(kb.conn, "market", entity="Ozturk")] == [first.id]
+        assert [h["id"] for h in search(kb.conn, "market", kind="bombing", place="TR")] == [first.id]
+        assert search(kb.conn, "market", entity="Nobody Known") == []
+        assert [(h["id"], h["in"]) for h in search(kb.conn, "reopen")] == [(first.id, "document")]
+        # The quote's resolved speaker is not in the body: only the quote index finds it.
+        assert [(h["id"], h["in"], h["speaker"]) for h in search(kb.conn, "spokesman")] == [
+            (first.id, "quote", "the ministry spokesman")]
