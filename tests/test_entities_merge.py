@@ -8,6 +8,7 @@ import pytest
 import spacy
 
 from newsgraph.language.entities import entity_at, entity_id, run
+from newsgraph.language.entity_merge import is_misspelling
 from newsgraph.record import Document, Entity
 
 
@@ -359,3 +360,20 @@ def test_same_result_in_a_fresh_process_with_another_hash_seed():
     assert [(e.name, e.aliases) for e in fresh.entities] == [
         ("Mohammed Yusuf", ["Yussuf"]), ("Islamic State", ["ISIS", "Daesh"]),
         ("Kurdistan Workers' Party", ["PKK", "KADEK"]), ("Ali Haddad", ["Ali"]), ("Omar Haddad", [])]
+
+
+def test_one_letter_in_a_short_word_is_another_name(blank):
+    body = "NBC News and ABC News aired it. UNITA and UNITAR met."
+    doc = hand_built(blank, body, [("NBC News", "ORG"), ("ABC News", "ORG"), ("UNITA", "ORG"), ("UNITAR", "ORG")])
+    run(doc)
+    assert [e.name for e in doc.entities] == ["NBC News", "ABC News", "UNITA", "UNITAR"]
+    assert is_misspelling("yusuf", "yussuf") and is_misspelling("mohammed yusuf", "mohammed yussuf")
+    assert not is_misspelling("abc news", "nbc news") and not is_misspelling("omar", "amar")
+    assert not is_misspelling("yusuf", "yosef")
+
+
+def test_party_and_state_in_parentheses_is_not_an_alias(blank):
+    body = "The Budget Committee (D-Newport News) met."
+    doc = hand_built(blank, body, [("The Budget Committee", "ORG")])
+    run(doc)
+    assert summary(doc) == [("Budget Committee", "ORG", [], [[4, 20]])]

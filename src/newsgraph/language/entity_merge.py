@@ -153,6 +153,22 @@ def edit_distance_is_one(a: str, b: str) -> bool:
     return short[i:] == long[i + 1:]
 
 
+def is_misspelling(a: str, b: str) -> bool:
+    """One letter apart, inside one word of at least ``MIN_FUZZY_LENGTH`` letters, other words equal.
+
+    "Yusuf"/"Yussuf" and "Mohammed Yusuf"/"Mohammed Yussuf" qualify; "ABC News"/
+    "NBC News" do not: a short word (often an acronym) differing by a letter is
+    another name, not a typo.
+    """
+    if not edit_distance_is_one(a, b):
+        return False
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b):
+        return False
+    differing = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+    return len(differing) == 1 and min(map(len, differing[0])) >= MIN_FUZZY_LENGTH
+
+
 class Merger:
     def __init__(self) -> None:
         self.clusters: list[Cluster] = []
@@ -243,7 +259,7 @@ class Merger:
     def _fuzzy_match(self, mention: Mention, norm: str) -> Cluster | None:
         if len(norm.replace(" ", "")) < MIN_FUZZY_LENGTH or len(norm) > MAX_FUZZY_LENGTH:
             return None
-        if mention.label in PLACE_LABELS:
+        if mention.label in PLACE_LABELS or is_acronym(mention.text):
             return None
         single_word = len(mention.words) == 1
         found: dict[int, Cluster] = {}
@@ -252,7 +268,7 @@ class Merger:
                 cluster = cluster.root()
                 if is_surname and not single_word:
                     continue
-                if not edit_distance_is_one(norm, form):
+                if not is_misspelling(norm, form):
                     continue
                 ctype = cluster.current_type()
                 same_type = ctype == mention.label or (

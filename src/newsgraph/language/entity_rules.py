@@ -50,6 +50,8 @@ PARENTHESIS_SPLIT = re.compile(
 # A parenthetical alias is a short name: at most this many words.
 MAX_PAREN_ALIAS_WORDS = 5
 
+# "(D-Newport News)", "(R-Texas)": a politician's party and state, not an alias.
+_PARTY_AND_STATE = re.compile(r"^[DRI]-[A-Z]")
 _LEADING_JUNK = re.compile(r"^(?:[Tt]he\s+|THE\s+|[\"'\u201c\u2018(\[\-\u2013\u2014\s])+")
 # Quotes, brackets and punctuation a model leaves at the end of a name; a lone
 # apostrophe is the possessive of a name ending in s ("Reuters'").
@@ -358,7 +360,7 @@ def _link_piece(mentions: list[Mention], by_start: dict[int, int], outer_index: 
         if compatible and piece.end == end:
             piece.linked_to = outer_index
         return
-    if len(text.split()) > MAX_PAREN_ALIAS_WORDS or not _is_alias_like(text):
+    if len(text.split()) > MAX_PAREN_ALIAS_WORDS or not _is_alias_like(text) or _PARTY_AND_STATE.match(text):
         return
     if any(m.start < end and start < m.end for m in mentions):
         return
