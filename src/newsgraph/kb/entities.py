@@ -28,7 +28,8 @@ MIN_ACRONYM = 3  # two-letter initials ("NA") collide too often to link on their
 MAX_ACRONYM = 6
 MIN_FUZZY_SURNAME = 4  # one letter off in a shorter name is another name ("Ali" / "Ala")
 # A weak key (surname alone, one-letter variant) links only when the candidate has
-# been mentioned alongside at least this many of the document's other actors.
+# been mentioned alongside at least this many of the document's other actors (people and
+# organisations: a shared country or city says nothing about who a "Mr Otieno" is).
 MIN_SHARED_CONTEXT = 1
 MAX_WEAK_CANDIDATES = 20  # bearers of a common surname examined per weak link
 CONTEXT_DOCS = 50  # recent documents of a candidate read for its context (bounds the query)
@@ -215,7 +216,8 @@ class EntityResolver:
         rows = self.conn.execute(
             """SELECT DISTINCT m2.entity_id FROM
                  (SELECT doc_id FROM mentions WHERE entity_id = ? ORDER BY rowid DESC LIMIT ?) AS m1
-               JOIN mentions m2 ON m2.doc_id = m1.doc_id WHERE m2.entity_id != ?""",
+               JOIN mentions m2 ON m2.doc_id = m1.doc_id
+               WHERE m2.entity_id != ? AND m2.type IN ('PERSON', 'ORG')""",
             (entity_id, CONTEXT_DOCS, entity_id))
         return {row[0] for row in rows}
 
