@@ -62,3 +62,36 @@ def test_all_boilerplate_text_page_is_a_failure_with_a_reason():
     result = clean_page(RawPage(page, "text", "text", path="b.txt"))
     assert isinstance(result, Failure)
     assert result.reason == "no article text found: every block of the page is boilerplate"
+
+
+ARTICLE_WITH_LEFTOVERS = """<!doctype html><html><head><title>Port traffic grows</title></head><body>
+<article><h1>Port traffic grows</h1>
+<p>Cargo volumes at the port rose by a fifth last year, the operator said on Monday, as new berths
+opened and shipping lines added routes to the Gulf and to East Africa.</p>
+<p>Subscribe to our Morning Briefing newsletter and get the top stories in your inbox every day.</p>
+<p>The operator expects traffic to keep growing this year and plans to hire more than 300 workers for
+the two berths that open in the spring, its chief executive told reporters.</p>
+<table><tr><th>Year</th><th>Containers</th></tr><tr><td>2015</td><td>410,000</td></tr>
+<tr><td>2016</td><td>492,000</td></tr></table>
+<p>Related: Shipping lines add Gulf routes as demand recovers</p>
+<p>Officials said the port would also need a new rail link to move the extra cargo inland quickly.</p>
+</article></body></html>"""
+
+
+def test_leftover_furniture_lines_leave_the_body_but_stay_listed():
+    doc = clean_page(RawPage(ARTICLE_WITH_LEFTOVERS, "html", "html", path="p.html"))
+    paragraphs = doc.body.split("\n\n")
+    assert paragraphs[0].startswith("Cargo volumes at the port rose by a fifth")
+    assert paragraphs[1].startswith("The operator expects traffic to keep growing")
+    assert paragraphs[-1] == ("Officials said the port would also need a new rail link to move the extra "
+                              "cargo inland quickly.")
+    assert "newsletter" not in doc.body and "Related:" not in doc.body
+    kept = {block.text: block.kept for block in doc.blocks}
+    assert kept["Subscribe to our Morning Briefing newsletter and get the top stories in your inbox every day."] \
+        is False
+    assert kept["Related: Shipping lines add Gulf routes as demand recovers"] is False
+
+
+def test_tables_stay_in_the_body_as_trafilatura_extract_keeps_them():
+    doc = clean_page(RawPage(ARTICLE_WITH_LEFTOVERS, "html", "html", path="p.html"))
+    assert "492,000" in doc.body and "410,000" in doc.body

@@ -353,3 +353,16 @@ def test_reporter_in_place_beside_a_dateline_is_a_byline_and_standfirst_is_not_t
 def test_title_cased_subheading_with_in_is_kept_away_from_datelines():
     dump = PARAGRAPH_1 + "\n\nProtests Erupt in Linden\n\n" + PARAGRAPH_2 + "\n"
     assert kinds_by_text(classify_text(dump))["Protests Erupt in Linden"] == ("subheading", True)
+
+
+def test_furniture_lines_by_cues_alone():
+    from newsgraph.clean.textblocks import is_furniture_line
+
+    for line in ("Subscribe to the Morning Review newsletter", "Related: Shipping lines add Gulf routes",
+                 "Updated at 1:23 p.m.", "copyright Example Media 2019", "Most read in world news",
+                 "Thanks for signing up!"):
+        assert is_furniture_line(line), line
+    for line in ("", "   ", PARAGRAPH_1, "From 2010 to 2015 there were 3248 cases reported worldwide.",
+                 "Residents wade through a flooded street in Linden on Tuesday. (Photo: John Doe/AFP)",
+                 "What the forecast says"):
+        assert not is_furniture_line(line), line

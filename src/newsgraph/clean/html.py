@@ -1,6 +1,6 @@
 """HTML pages: trafilatura finds the article; the DOM says what every other block is.
 
-trafilatura (comments off) gives the body and the metadata (title, date, site
+trafilatura (comments off, tables on) gives the body and the metadata (title, date, site
 name, url). Every text-bearing block element of the page is then listed in
 order with a kind read from its place in the DOM (inside <nav>, <footer>, a
 figure caption, a comment section...) and ``kept`` when its text belongs to
@@ -47,8 +47,10 @@ class HtmlPage:
 def clean_html(html: str, url: str | None = None) -> HtmlPage:
     import trafilatura
 
+    from newsgraph.clean.textblocks import is_furniture_line
+
     extracted = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_tables=False, with_metadata=True,
+        html, url=url, include_comments=False, include_tables=True, with_metadata=True,
         favor_precision=False)
     body_lines: list[str] = []
     title = published = site_name = found_url = None
@@ -62,6 +64,9 @@ def clean_html(html: str, url: str | None = None) -> HtmlPage:
         # trafilatura keeps the page's <h1> as the first line; the headline is the title, not body.
         while body_lines and title and _key(body_lines[0]) == _key(title):
             body_lines.pop(0)
+        # trafilatura leaves some furniture lines in (newsletter prompts, "Related:" teasers,
+        # timestamps); the text classifier's cues catch them. They stay listed as blocks.
+        body_lines = [line for line in body_lines if not is_furniture_line(line)]
     blocks = dom_blocks(html, body_lines, title)
     return HtmlPage("\n\n".join(body_lines), title, published, site_name, found_url or url, blocks)
 

@@ -206,7 +206,10 @@ BLOG_CHROME_GUARD = ("older", "newer", "blogthis")
 # Bylines and datelines: "By Jane Roe", "By Jane Roe | March 2, 2019", "Jane Roe, Staff Writer",
 # "Updated 1:39 am EST", "Published: March 2, 2019", "Nov 18, 2019 at 9:24 pm ET • 2 min read".
 BYLINE_LINE = _line(
-    r"(?:by|written\s+by|words\s+by|reporting\s+by|posted\s+by|from)\s+[\w .,'’&@|•·/:-]{2,80}$"
+    # "by" lines may hold initials ("By J. Roe") but do not end a sentence as prose does
+    # ("By noon the market was empty."); "from" lines are short ("From staff reports").
+    r"(?:by|written\s+by|words\s+by|reporting\s+by|posted\s+by)\s+[\w .,'’&@|•·/:-]{2,80}(?<![a-z0-9]{3}\.)$"
+    r"|from\s+[\w ,'’&@|•·/:-]{2,40}$"
     r"|(?:published|updated|posted|last\s+(?:updated|modified)|first\s+published|created|modified)\b.{0,80}$"
     r"|[\w .'-]{2,40},\s+(?:staff|senior|special|contributing|\w+)\s+(?:writer|reporter|correspondent"
     r"|editor)\b.{0,40}$|\d{1,2}:\d{2}\s*(?:am|pm)?\b.{0,40}$"

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.clean import text_cues as cues
-from newsgraph.clean.text_features import TextBlock, split_blocks
+from newsgraph.clean.text_features import TextBlock, make_block, split_blocks
 from newsgraph.record import Block
 
 # --- Prose: a block that reads like article text. Calibrated on the development
@@ -116,6 +116,22 @@ def classify_text(text: str, title_hint: str | None = None) -> TextPage:
     body = "\n\n".join(block.text for block in blocks if block.kept)
     title = items[title_index].text if title_index is not None else None
     return TextPage(blocks=blocks, title=title, body=body)
+
+
+# Kinds of a lone line that mark it as page furniture wherever it stands. Embeds,
+# captions and credits are left alone: extractors keep embedded posts and picture
+# captions that benchmark bodies often include too.
+FURNITURE_LINE_KINDS = frozenset({"navigation", "related", "footer", "advert", "other"})
+
+
+def is_furniture_line(text: str) -> bool:
+    """True when one line of an extracted body is page furniture by the text cues alone:
+    a newsletter prompt, a "Related: ..." teaser, a byline or timestamp, a copyright line."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    item = make_block(stripped, text, 0, 0)
+    return _cue_kind(item) in FURNITURE_LINE_KINDS or _marker(item) == "related"
 
 
 def _cached_cue_kind(item: TextBlock, cache: dict[str, str | None]) -> str | None:
