@@ -18,9 +18,10 @@ from newsgraph.eval.extraction import (
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "extraction"
 
 # The evaluation gate: F1 of the text-dump classifier on the 91 development pages was
-# 0.913 when this floor was set. Lowering it needs a stated reason (a deliberate trade,
-# e.g. for held-out pages), never just a failing run.
-TEXT_F1_FLOOR = 0.90
+# 0.923 when this floor was raised from 0.90 (it was 0.913 before bylines became barriers).
+# Lowering it needs a stated reason (a deliberate trade, e.g. for held-out pages), never
+# just a failing run.
+TEXT_F1_FLOOR = 0.915
 
 
 def test_one_changed_word_gives_one_shared_shingle_of_three():
