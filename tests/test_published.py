@@ -12,6 +12,13 @@ def test_full_dates_in_several_shapes():
     assert full_dates("On March 22 and in 2016 and on 31 February 2016") == []
 
 
+def test_numeric_dates_read_their_order_from_values_then_separator():
+    assert full_dates("Published 28.04.2016 - 10:12") == ["2016-04-28"]
+    assert full_dates("Posted 4/28/2016") == ["2016-04-28"]
+    assert full_dates("03.04.2016 and 03/04/2016") == ["2016-04-03", "2016-03-04"]
+    assert full_dates("build 12.13.20161 and 10.11.2016.5") == []
+
+
 def test_metadata_dates_are_normalised():
     assert normalise_date("2016-03-22T10:31:00+02:00") == "2016-03-22"
     assert normalise_date("Tue, March 22, 2016") == "2016-03-22"

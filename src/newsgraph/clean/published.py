@@ -28,6 +28,11 @@ _PATTERNS = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
 ]
+# Numeric dates: 28.04.2016, 4/28/2016. The order is read from the values when one
+# of them exceeds 12; otherwise dots mean day first (European usage) and slashes
+# month first (US usage).
+_NUMERIC = re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)"
+                      r"(?P<year>(?:19|20)\d\d)(?!\d|\.\d)")
 # A dateline opens the first paragraph: "ANKARA, March 22 (Reuters) -" or
 # "LAGOS, Nigeria — 22 March 2016 —"; the year may be missing.
 _PLACE = r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?\s*[,(—–-]\s*"
@@ -61,6 +66,13 @@ def full_dates(text: str) -> list[str]:
             iso = _to_iso(int(match["year"]), _month_number(match["month"]), int(match["day"]))
             if iso:
                 found.append((match.start(), iso))
+    for match in _NUMERIC.finditer(text):
+        first, second = int(match["a"]), int(match["b"])
+        day_first = first > 12 or (second <= 12 and match["sep"] == ".")
+        day, month = (first, second) if day_first else (second, first)
+        iso = _to_iso(int(match["year"]), month, day)
+        if iso:
+            found.append((match.start(), iso))
     return [iso for _, iso in sorted(found)]
 
 
