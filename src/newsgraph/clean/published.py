@@ -41,6 +41,7 @@ _DATELINES = [
     re.compile(rf"{_PLACE}{_MONTH_I}\s+{_DAY}(?:,?\s+{_YEAR})?"),
     re.compile(rf"{_PLACE}{_DAY}\s+{_MONTH_I}(?:,?\s+{_YEAR})?"),
 ]
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _DATELINE_ZONE = 300  # characters at the start of the body a dateline can sit in
 TOP_BLOCKS = 8  # blocks at the top of a page searched for a printed date (bylines, headers)
 PAST_LIMIT = date(1900, 1, 1)
@@ -60,6 +61,8 @@ def _month_number(token: str) -> int:
 
 def full_dates(text: str) -> list[str]:
     """Every full calendar date written in ``text``, ISO formatted, in order of appearance."""
+    if not _ANY_YEAR.search(text):  # most blocks have no year at all: skip the patterns
+        return []
     found: list[tuple[int, str]] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
@@ -105,8 +108,9 @@ def infer_published(body: str, blocks: list[Block], metadata: str | None,
     from_metadata = normalise_date(metadata)
     if from_metadata:
         return from_metadata, "metadata"
-    page_dates = [iso for block in blocks for iso in full_dates(block.text)]
-    year_hint = int((page_dates or [crawl_date or ""])[0][:4] or 0) or None
+    # The first full date on the page lends its year to a dateline that has none.
+    first_date = next((iso for block in blocks for iso in full_dates(block.text)), crawl_date or "")
+    year_hint = int(first_date[:4] or 0) or None
     from_dateline = dateline_date(body, year_hint)
     if from_dateline:
         return from_dateline, "dateline"
