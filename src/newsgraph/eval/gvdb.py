@@ -27,8 +27,14 @@ from pathlib import Path
 from newsgraph.record import Document
 
 FIELDS = ("date", "city", "state", "killed", "injured")
-ASSAULT_TYPES = ("armed_assault", "assassination", "hostage_taking", "robbery", "other")
+
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)")
+# Other dated URL shapes: "/2016/jan/26/", "...-sunday-01-17-2016", "-20160223-story".
+_URL_MONTH_NAME = re.compile(r"/(20\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(\d{1,2})/",
+                             re.I)
+_URL_US_DATE = re.compile(r"[-/_](\d{2})-(\d{2})-(20\d\d)(?:[-/_.]|$)")
+_URL_COMPACT = re.compile(r"[-/_](20[01]\d)(0[1-9]|1[0-2])([0-2]\d|3[01])(?:[-/_.]|$)")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def gold_fields(annotation: dict) -> dict:
@@ -70,16 +76,31 @@ def read_rows(gold_tsv: Path) -> list[dict]:
 
 
 def _url_date(url: str) -> str | None:
-    match = _URL_DATE.search(url or "")
-    return _pad_date(f"{match[1]}-{match[2]}-{match[3]}") if match else None
+    url = url or ""
+    if match := _URL_DATE.search(url):
+        return _pad_date(f"{match[1]}-{match[2]}-{match[3]}")
+    if match := _URL_MONTH_NAME.search(url):
+        return _pad_date(f"{match[1]}-{_MONTHS.index(match[2].lower()[:3]) + 1}-{match[3]}")
+    if match := _URL_US_DATE.search(url):
+        return _pad_date(f"{match[3]}-{match[1]}-{match[2]}")
+    if match := _URL_COMPACT.search(url):
+        return _pad_date(f"{match[1]}-{match[2]}-{match[3]}")
+    return None
+
+
+def page_text(row: dict) -> str:
+    """The scraped text with its title on a line of its own: the dump glues the title to the
+    first words of the page ("...Local NewsMILWAUKEE -- Two..."), which hides the dateline."""
+    text = row.get("Full text") or ""
+    title = (row.get("Article title") or "").strip()
+    if title and text.startswith(title) and len(text) > len(title):
+        return title + "\n\n" + text[len(title):].lstrip()
+    return text
 
 
 def main_incident(doc: Document):
-    if not doc.incidents:
-        return None
-    assaults = [i for i in doc.incidents if i.type in ASSAULT_TYPES]
-    pool = assaults or doc.incidents
-    return max(pool, key=lambda i: (len(i.evidence), -doc.incidents.index(i)))
+    """The page's main incident: the stage reports it first."""
+    return doc.incidents[0] if doc.incidents else None
 
 
 def predict_page(row: dict, nlp) -> dict:
@@ -88,7 +109,7 @@ def predict_page(row: dict, nlp) -> dict:
     from newsgraph.ingest.readers import RawPage
 
     url = row.get("Article url") or ""
-    raw = RawPage(content=row.get("Full text") or "", kind="text", origin="text", uri=url,
+    raw = RawPage(content=page_text(row), kind="text", origin="text", uri=url,
                   published=_url_date(url), title=row.get("Article title") or None)
     doc = clean_page(raw)
     if not isinstance(doc, Document) or not doc.body.strip():

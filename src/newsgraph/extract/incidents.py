@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract import incident_counts, incident_roles, incident_types, places
+from newsgraph.extract import incident_counts, incident_places, incident_roles, incident_types, places
 from newsgraph.record import Count, DateMention, Document, Incident, Location
 
 # Beyond this many incidents on one page the page is a list or a log; we keep them all up to
@@ -35,15 +36,12 @@ SITE_WORDS = {"airport", "station", "market", "church", "mosque", "embassy", "ho
               "headquarters", "office", "offices", "bank", "store", "mall", "plant", "substation", "farm",
               "building", "residence", "home", "house", "apartment", "park", "cafe", "theater", "theatre"}
 _TODAY = re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening)\b", re.I)
-# AP-style state abbreviations used in datelines ("SPRINGFIELD, Ill.").
-AP_STATES = {"ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE",
-             "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY",
-             "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO",
-             "mont": "MT", "neb": "NE", "nev": "NV", "n.h": "NH", "n.j": "NJ", "n.m": "NM", "n.y": "NY",
-             "n.c": "NC", "n.d": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "r.i": "RI", "s.c": "SC",
-             "s.d": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "w.va": "WV",
-             "wis": "WI", "wyo": "WY"}
+AP_STATES = incident_places.AP_STATES
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# A dated sentence more than this many days from the main incident's date reports another event
+# (set on the demo corpus and GVDB dev: follow-ups - a death in hospital, an arrest, a funeral -
+# come within days; anniversaries and earlier attacks are weeks, months or years away).
+DISTINCT_DAYS = 3
 # TimeML values usable as an incident date: "2016-03-22", "2016-03", "2016" (a time
 # "2016-01-26TNI" keeps its day; "PAST_REF" or a week "2016-W03" is not a date).
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?=$|T)")
@@ -56,6 +54,7 @@ class _Draft:
     types: list[str]
     date: DateMention | None = None
     place: str | None = None
+    place_span: Span | None = None
     suicide: bool = False
     casualty_text: list[tuple[str, int]] = field(default_factory=list)
 
@@ -80,11 +79,22 @@ def run(doc: Document) -> None:
     if len(drafts) > MAX_INCIDENTS:
         doc.warn(f"incidents: {len(drafts)} incidents found; kept the first {MAX_INCIDENTS}")
         drafts = drafts[:MAX_INCIDENTS]
+    dateline = incident_places.find_dateline(doc.body)
+    if dateline is not None and dateline.state:
+        context[0].add("US")
+        context[1].add(dateline.state)
     for number, draft in enumerate(drafts, start=1):
-        doc.incidents.append(_build(doc, parsed, sentences, draft, number, context))
+        doc.incidents.append(_build(doc, parsed, sentences, draft, number, context, dateline))
 
 
 def _group(doc: Document, sentences: list[Span], triggers: list[incident_types.Trigger]) -> list[_Draft]:
+    """The main incident (the first one reported) and distinct other events.
+
+    A later incident sentence joins the main incident unless its date sets it apart (another
+    day more than ``DISTINCT_DAYS`` away, another month or year, or another day in another
+    town): follow-ups ("the victim died Wednesday", "police arrested two men") stay with it.
+    A sentence set apart joins an earlier set-apart event it does not contradict.
+    """
     by_sentence: dict[int, list[incident_types.Trigger]] = {}
     for trigger in triggers:
         by_sentence.setdefault(trigger.sentence_index, []).append(trigger)
@@ -95,18 +105,60 @@ def _group(doc: Document, sentences: list[Span], triggers: list[incident_types.T
         draft = _Draft([sentence.doc[t.token_index] for t in found], [sentence], [t.type for t in found],
                        suicide=any(t.suicide for t in found))
         draft.date = _date_in(doc, sentence, draft.triggers)
-        draft.place = _place_in(sentence, draft.triggers)
-        target = _merge_target(drafts, draft)
+        place = incident_places.sentence_place(sentence, draft.triggers[0].i)
+        draft.place = incident_places.strip_article(place.text) if place is not None else None
+        draft.place_span = place
+        if not drafts:
+            drafts.append(draft)
+            continue
+        main = drafts[0]
+        if not _set_apart(doc, main, draft):
+            _absorb(main, draft)
+            continue
+        target = _merge_target(drafts[1:], draft)
         if target is None:
             drafts.append(draft)
         else:
-            target.triggers += draft.triggers
-            target.sentences.append(sentence)
-            target.types += draft.types
-            target.suicide = target.suicide or draft.suicide
-            target.date = target.date or draft.date
-            target.place = target.place or draft.place
+            _absorb(target, draft)
     return drafts
+
+
+def _absorb(target: _Draft, draft: _Draft) -> None:
+    target.triggers += draft.triggers
+    target.sentences += draft.sentences
+    target.types += draft.types
+    target.suicide = target.suicide or draft.suicide
+    target.date = target.date or draft.date
+    if draft.place_span is not None and (target.place_span is None or _better_place(draft, target)):
+        target.place, target.place_span = draft.place, draft.place_span
+
+
+def _better_place(draft: _Draft, target: _Draft) -> bool:
+    """A later sentence's town replaces a region or district the first sentences gave."""
+    return incident_places.place_rank(draft.place_span, 0)[:1] < incident_places.place_rank(
+        target.place_span, 0)[:1]
+
+
+def _set_apart(doc: Document, main: _Draft, draft: _Draft) -> bool:
+    """True when the sentence's date shows another event than the main one."""
+    if draft.date is None:
+        return False
+    reference = main.date.value if main.date else doc.published
+    if not reference:
+        return False
+    value = _CALENDAR_VALUE.match(draft.date.value)[0]
+    reference = _CALENDAR_VALUE.match(reference)[0] if _CALENDAR_VALUE.match(reference) else None
+    if reference is None or value == reference:
+        return False
+    if len(value) == 10 and len(reference) == 10:
+        days = abs((date.fromisoformat(value) - date.fromisoformat(reference)).days)
+        if days > DISTINCT_DAYS:
+            return True
+        other_town = (draft.place and main.place and not _same_place(draft.place, main.place)
+                      and not incident_places.is_region(draft.place)
+                      and not incident_places.is_region(main.place))
+        return bool(other_town)
+    return not (value.startswith(reference) or reference.startswith(value))
 
 
 def _merge_target(drafts: list[_Draft], draft: _Draft) -> _Draft | None:
@@ -146,31 +198,6 @@ def _date_in(doc: Document, sentence: Span, triggers: list[Token]) -> DateMentio
     return min(inside, key=rank)
 
 
-def _place_in(sentence: Span, triggers: list[Token]) -> str | None:
-    """The town or region named in the sentence: one introduced by in/at/near first."""
-    names = [ent for ent in sentence.ents if ent.label_ in {"GPE", "LOC"}]
-    if not names:
-        return None
-    anchor = triggers[0].i
-
-    def rank(ent: Span) -> tuple[int, int, int]:
-        introduced = ent.root.head.lower_ in {"in", "at", "near", "of", "outside"}
-        return (int(_is_region(ent.text)), 0 if introduced else 1, abs(ent.start - anchor))
-
-    chosen = min(names, key=rank)
-    return _strip_article(chosen.text)
-
-
-def _is_region(name: str) -> bool:
-    """A country or US state (or its AP abbreviation): less precise than a town named beside it."""
-    return bool(places.country_code(name) or places.state_code(name)
-                or name.lower().rstrip(".") in AP_STATES)
-
-
-def _strip_article(text: str) -> str:
-    return re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
-
-
 def _place_context(parsed) -> tuple[set[str], set[str]]:
     """Countries and US states named anywhere on the page, to settle ambiguous place names."""
     countries: set[str] = set()
@@ -188,12 +215,24 @@ def _place_context(parsed) -> tuple[set[str], set[str]]:
     return countries, states
 
 
+def _incident_type(draft: _Draft) -> str:
+    """The type the lead sentence reports; follow-up sentences ("police arrested", "the house was
+    burned") do not change it, except that an arrest or raid lead yields to a violent type."""
+    lead = [kind for kind, trigger in zip(draft.types, draft.triggers, strict=True)
+            if trigger.sent.start == draft.sentences[0].start]
+    kind = incident_types.dominant_type(lead or draft.types)
+    if TYPE_FAMILY[kind] == "security":
+        violent = [k for k in draft.types if TYPE_FAMILY[k] != "security"]
+        if violent:
+            kind = incident_types.dominant_type(violent)
+    return kind
+
+
 def _build(doc: Document, parsed, sentences: list[Span], draft: _Draft, number: int,
-           context: tuple[set[str], set[str]]) -> Incident:
-    incident = Incident(id=f"incident-{number}", type=incident_types.dominant_type(draft.types),
-                        suicide=draft.suicide)
+           context: tuple[set[str], set[str]], dateline: incident_places.Dateline | None) -> Incident:
+    incident = Incident(id=f"incident-{number}", type=_incident_type(draft), suicide=draft.suicide)
     _set_date(doc, incident, draft, sentences)
-    incident.location = _locate(doc, parsed, draft, context)
+    incident.location = _locate(doc, parsed, draft, context, dateline if number == 1 else None)
     incident.places = _sites(draft)
     roles = incident_roles.Roles()
     incident_roles.fill_roles(draft.sentences, draft.triggers, roles)
@@ -225,16 +264,28 @@ def _set_date(doc: Document, incident: Incident, draft: _Draft, sentences: list[
                  + (" (the text says today)" if said_today else " (no date in the text)"))
 
 
-def _locate(doc: Document, parsed, draft: _Draft, context: tuple[set[str], set[str]]) -> Location:
+def _locate(doc: Document, parsed, draft: _Draft, context: tuple[set[str], set[str]],
+            dateline: incident_places.Dateline | None) -> Location:
+    """A town the incident's sentences name with in/at/near, else the dateline town, else the best
+    place its sentences name, else the first place on the page."""
+    countries, states = context
+    span = draft.place_span
+    if dateline is not None and (span is None or not incident_places.is_town_choice(span)):
+        if dateline.region and not dateline.state:
+            code = places.country_code(dateline.region)
+            countries = countries | ({code} if code else set())
+        location = places.geocode(dateline.city, countries, states)
+        if dateline.state and location.admin1 != dateline.state:
+            # A town too small for the gazetteer, or a namesake elsewhere: keep the dateline's.
+            return Location(name=dateline.city, country="US", admin1=dateline.state)
+        return location
     name = draft.place
     if name is None:
-        # A dateline or the first place named on the page ("SAN SALVADOR, 12 JAN (AFP) --").
         first = next((ent for ent in parsed.ents if ent.label_ in {"GPE", "LOC"}
-                      and ent.start_char < 400), None)
-        name = _strip_article(first.text) if first is not None else None
+                      and ent.start_char < 400 and places.is_known_place(ent.text)), None)
+        name = incident_places.strip_article(first.text) if first is not None else None
     if name is None:
         return Location()
-    countries, states = context
     abbreviation = AP_STATES.get(name.lower().rstrip("."))
     if abbreviation:
         return places.geocode(abbreviation_name(abbreviation) or name, countries, states, warn=doc.warn)
@@ -257,7 +308,8 @@ def _sites(draft: _Draft) -> list[str]:
                 found.append(ent.text)
         for chunk in sentence.noun_chunks:
             if chunk.root.lower_ in SITE_WORDS and any(t.pos_ == "PROPN" for t in chunk):
-                text = re.sub(r"^(?:at|in|near|outside)\s+", "", _strip_article(chunk.text), flags=re.I)
+                text = re.sub(r"^(?:at|in|near|outside)\s+", "", incident_places.strip_article(chunk.text),
+                              flags=re.I)
                 if text not in found:
                     found.append(text)
     return found

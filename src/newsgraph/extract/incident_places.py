@@ -1,0 +1,125 @@
+"""Where an incident happened: the dateline town, the towns its sentences name, in that order of trust.
+
+A wire or local report opens with a dateline ("SPRINGFIELD, Ill. (AP) —", "DETROIT (WXYZ) -",
+"MILWAUKEE --"): the town it was filed from, which for local crime news is almost always the
+town of the event. A town named in the incident's own sentences ("in Ceres", "near Longview")
+beats it only when the gazetteer knows it as a city. Neighbourhoods, sides, counties and
+streets ("the Rogers Park neighborhood", "Detroit's west side", "Pasco County") are not towns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from newsgraph.extract import places
+
+# AP-style state abbreviations used in datelines ("SPRINGFIELD, Ill.").
+AP_STATES = {"ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE",
+             "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY",
+             "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO",
+             "mont": "MT", "neb": "NE", "nev": "NV", "n.h": "NH", "n.j": "NJ", "n.m": "NM", "n.y": "NY",
+             "n.c": "NC", "n.d": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "r.i": "RI", "s.c": "SC",
+             "s.d": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "w.va": "WV",
+             "wis": "WI", "wyo": "WY"}
+# How far into the body a dateline may start (characters): a byline line may precede it.
+DATELINE_ZONE = 200
+# "CITY[, Region] [(Agency)] —": the town in capitals, at most four words.
+_DATELINE = re.compile(
+    r"(?:^|\n)\s*(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2}))?"
+    r"\s*(?:\([^)\n]{1,30}\))?\s*(?:--|—|–|-|:)\s")
+# Capitalised lead words that are not towns ("BREAKING NEWS -", "UPDATE:").
+_NOT_TOWNS = {"breaking", "update", "updated", "watch", "video", "news", "photos", "developing", "live",
+              "exclusive", "editor", "note", "by", "ap", "cnn", "new", "police"}
+# Words after (or ending) a name that make it a part of a town, not the town.
+DISTRICT_WORDS = {"neighborhood", "neighbourhood", "section", "side", "county", "parish", "township",
+                  "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
+                  "highway", "freeway", "expressway", "interstate", "area", "district", "park", "village",
+                  "heights", "square", "block", "court", "way", "place", "community", "campus"}
+_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "of"}
+
+
+@dataclass(frozen=True)
+class Dateline:
+    city: str  # as a name ("Milwaukee"), not in capitals
+    state: str | None  # two-letter US state code, when the region is one
+    region: str | None  # the region as written ("Ill.", "Turkey")
+
+
+def find_dateline(body: str) -> Dateline | None:
+    """The dateline at the start of ``body``, or None."""
+    match = _DATELINE.search(body[:DATELINE_ZONE])
+    if match is None or match.start("city") > DATELINE_ZONE:
+        return None
+    city = match["city"].strip()
+    words = city.lower().replace(".", " ").split()
+    if not words or any(word in _NOT_TOWNS for word in words) or len(city.replace(" ", "")) < 3:
+        return None
+    region = match["region"]
+    state = None
+    if region:
+        state = AP_STATES.get(region.lower().rstrip(".")) or places.state_code(region)
+    return Dateline(city=_title_case(city), state=state, region=region)
+
+
+def _title_case(text: str) -> str:
+    return " ".join(word[:1] + word[1:].lower() for word in text.split())
+
+
+def is_region(name: str) -> bool:
+    """A country or US state (or its AP abbreviation): less precise than a town named beside it."""
+    return bool(places.country_code(name) or places.state_code(name)
+                or name.lower().rstrip(".") in AP_STATES)
+
+
+def is_known_city(name: str) -> bool:
+    return any(c.kind in {"city", "curated"} for c in places.candidates(name))
+
+
+def is_district(ent: Span) -> bool:
+    """A neighbourhood, side, county or street rather than a town."""
+    last = ent[-1].lower_.rstrip(".")
+    following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return last in DISTRICT_WORDS or following in DISTRICT_WORDS or before in {"'s"} or ent.label_ == "FAC"
+
+
+def strip_article(text: str) -> str:
+    return re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
+
+
+def place_rank(ent: Span, anchor: int) -> tuple[int, int, int, int]:
+    """Sort key for a place mention in an incident sentence: towns introduced by "in"/"at" near
+    the trigger first; regions, districts and names the gazetteer lacks after them."""
+    introduced = ent.root.head.lower_ in _PLACE_PREPOSITIONS or (
+        ent.start > 0 and ent.doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS)
+    return (int(is_region(ent.text)) + 2 * int(is_district(ent)), 0 if introduced else 1,
+            0 if is_known_city(strip_article(ent.text)) else 1, abs(ent.start - anchor))
+
+
+def sentence_place(sentence: Span, anchor: int) -> Span | None:
+    """The best place mention in an incident sentence, or None when it names none."""
+    names = [ent for ent in sentence.ents if ent.label_ in {"GPE", "LOC"} and _looks_like_place(ent)]
+    if not names:
+        return None
+    return min(names, key=lambda ent: place_rank(ent, anchor))
+
+
+def _looks_like_place(ent: Span) -> bool:
+    """Drop tagger slips: a capitalised subject ("Gunmen") that the gazetteer does not know and no
+    preposition introduces is not a place."""
+    if places.is_known_place(strip_article(ent.text)):
+        return True
+    introduced = ent.root.head.lower_ in _PLACE_PREPOSITIONS or (
+        ent.start > 0 and ent.doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS)
+    return introduced and ent.root.dep_ in {"pobj", "compound", "appos", "conj"}
+
+
+def is_town_choice(ent: Span) -> bool:
+    """A mention good enough to beat the dateline: a gazetteer city introduced by in/at/near."""
+    text = strip_article(ent.text)
+    introduced = ent.root.head.lower_ in _PLACE_PREPOSITIONS - {"of"}
+    return introduced and not is_region(text) and not is_district(ent) and is_known_city(text)
