@@ -16,7 +16,14 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract import incident_counts, incident_places, incident_roles, incident_types, places
+from newsgraph.extract import (
+    incident_counts,
+    incident_places,
+    incident_roles,
+    incident_types,
+    incident_victims,
+    places,
+)
 from newsgraph.record import Count, DateMention, Document, Incident, Location
 
 # Beyond this many incidents on one page the page is a list or a log; we keep them all up to
@@ -320,6 +327,7 @@ def _casualties(doc: Document, draft: _Draft, roles: incident_roles.Roles) -> tu
     for sentence in draft.sentences:
         mentions += incident_counts.find_casualties(sentence.text)
     counts = []
+    listed = False
     for kind in ("killed", "injured"):
         chosen = [m for m in mentions if m.kind == kind]
         total, disagree = incident_counts.best_total(chosen)
@@ -327,7 +335,11 @@ def _casualties(doc: Document, draft: _Draft, roles: incident_roles.Roles) -> tu
             doc.warn(f"incidents: differing {kind} figures on the page; kept the highest, {total.text!r}")
         if total.low is None and total.high is None:
             total = _count_listed(draft, roles, kind)
+            listed = listed or (kind == "injured" and total.low is not None)
         counts.append(total)
+    if not mentions:
+        return incident_victims.single_victim_counts([s.text for s in draft.sentences], counts[0], counts[1],
+                                                     injured_from_listing=listed)
     return counts[0], counts[1]
 
 
