@@ -50,3 +50,16 @@ def test_dev_subset_gate(tmp_path):
 
 # Measured on the first 40 dev pages (see the report); the floor sits just below it.
 GATE_GVDB_MEAN = 0.44  # measured 0.470
+
+
+def test_more_url_date_shapes():
+    assert gvdb._url_date("http://www.arkansasonline.com/news/2016/jan/26/girl-shot/") == "2016-01-26"
+    assert gvdb._url_date("http://abc22now.com/news/local/man-injured-sunday-01-17-2016") == "2016-01-17"
+    assert gvdb._url_date("http://www.latimes.com/socal/tn-blr-me-papiyan-20160223-story.html") == "2016-02-23"
+    assert gvdb._url_date("http://www.fox10tv.com/story/31073042/armed") is None
+
+
+def test_page_text_puts_the_glued_title_on_its_own_line():
+    row = {"Full text": "Man shot in Ceres | KCRAMILWAUKEE -- A man was shot.", "Article title": "Man shot in Ceres | KCRA"}
+    assert gvdb.page_text(row) == "Man shot in Ceres | KCRA\n\nMILWAUKEE -- A man was shot."
+    assert gvdb.page_text({"Full text": "No title here.", "Article title": "Other"}) == "No title here."
