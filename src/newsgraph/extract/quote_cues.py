@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from newsgraph.extract.quote_learned import learned_cues
 from newsgraph.extract.quote_lexicon import (
     BELIEF_VERBS,
     CUE_VERBS,
@@ -40,9 +42,23 @@ _PREPOSITION_CUES = {
 _PREPOSITION_VERBS = frozenset(verb for verb, _ in _PREPOSITION_CUES)
 # Channels of a statement kept in the cue after the verb ("said in a statement").
 _CHANNEL_NOUNS = {"statement", "interview", "tweet", "post", "letter", "speech", "email", "video"}
+# Verbs of the learned lexicon (``quote_learned``) that trigger a cue: those that
+# were a gold cue's key word in at least this share of their uses outside contents
+# in PolNeAR train. Calibrated on PolNeAR dev soft F1 (0.4 / 0.5 / 0.6 / 0.7 tried).
+LEARNED_VERB_PRECISION = 0.5
 _TRIM = set(" \t\n,;:.—–-\"“”„«»")
 # "SMITH: ..." or "Poll: ...": a short capitalised name and a colon opening a paragraph.
-_COLON_SPEAKER = re.compile(r"^([A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}):[ \t]+(?=\S)", re.MULTILINE)
+# A transcript quoted line by line may open with a quotation mark, but only before
+# a name in capitals ('"WALLACE: ...'): a capitalised word and a colon inside a
+# quotation ('"Look: ...') is speech, not a speaker.
+_COLON_SPEAKER = re.compile(r"^([A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}):[ \t]+(?=\S)"
+                            r"|^(?:[\"“]|'')([A-Z][A-Z.'’&-]+(?: [A-Z.'’&-]+){0,3}):[ \t]+(?=\S)",
+                            re.MULTILINE)
+# '“...” ― Sonya Herridge': a quotation signed with a dash and a name closing the line.
+# Up to this many words of name (a description after a comma is left out).
+SIGNATURE_MAX_WORDS = 6
+_DASH_SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*([A-Z][\w.'’-]*(?:[ \t][\w.'’-]+)"
+                             rf"{{0,{SIGNATURE_MAX_WORDS - 1}}})[ \t\u00a0.]*(?:,[^\n]*)?$", re.MULTILINE)
 
 
 @dataclass
@@ -56,6 +72,32 @@ class Found:
     cue_token: int | None = None
     kind: str = "indirect"
     nested: bool = False
+
+
+@lru_cache(maxsize=1)
+def learned_verbs() -> frozenset[str]:
+    """Cue verbs learned from PolNeAR train beyond the hand-written lists."""
+    return learned_cues("verb", LEARNED_VERB_PRECISION) - CUE_VERBS
+
+
+@lru_cache(maxsize=1)
+def learned_pairs() -> frozenset[tuple[str, str]]:
+    """Verb and preposition cues learned from PolNeAR train ("rail against")."""
+    pairs = learned_cues("verb_prep", LEARNED_VERB_PRECISION)
+    return frozenset(tuple(pair.split(" ", 1)) for pair in pairs)  # type: ignore[misc]
+
+
+@lru_cache(maxsize=1)
+def _pair_verbs() -> frozenset[str]:
+    return _PREPOSITION_VERBS | frozenset(verb for verb, _ in learned_pairs())
+
+
+def _is_cue_verb(lemma: str) -> bool:
+    return lemma in CUE_VERBS or lemma in learned_verbs()
+
+
+def _is_preposition_cue(lemma: str, preposition: str) -> bool:
+    return (lemma, preposition) in _PREPOSITION_CUES or (lemma, preposition) in learned_pairs()
 
 
 def trim(text: str, start: int, end: int) -> Span:
@@ -121,10 +163,10 @@ def _subject(verb):
                 # verb; its subject is the reporting verb's above it
                 climb = current
                 for _ in range(3):
-                    if climb.lemma_.lower() in CUE_VERBS or climb.head is climb:
+                    if _is_cue_verb(climb.lemma_.lower()) or climb.head is climb:
                         break
                     climb = climb.head
-                if climb.lemma_.lower() in CUE_VERBS:
+                if _is_cue_verb(climb.lemma_.lower()):
                     current = climb
         else:
             break
@@ -137,15 +179,16 @@ def _complement(verb):
         for child in verb.children:
             if child.dep_ != dep:
                 continue
-            if dep == "xcomp" and lemma not in BELIEF_VERBS | STANCE_VERBS | {"ask", "tell", "urge"}:
+            if dep == "xcomp" and lemma not in BELIEF_VERBS | STANCE_VERBS | {"ask", "tell", "urge"} | (
+                    learned_verbs()):
                 continue
-            pronoun_object = child.pos_ == "PRON" and lemma not in STANCE_VERBS  # "said it"
+            pronoun_object = child.pos_ == "PRON" and lemma not in STANCE_VERBS | learned_verbs()  # "said it"
             if dep == "dobj" and (lemma in _RECIPIENT_VERBS or pronoun_object):
                 continue
             return child
     for child in verb.children:
         # "warned of more attacks", "called for calm", "complained about the delay"
-        if child.dep_ == "prep" and (lemma, child.lower_) in _PREPOSITION_CUES:
+        if child.dep_ == "prep" and _is_preposition_cue(lemma, child.lower_):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return child
@@ -164,7 +207,8 @@ def find_in_parse(parsed, text: str) -> list[Found]:
     for token in parsed:
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             item = _according_to(token, text)
-        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS | _PREPOSITION_VERBS:
+        elif token.pos_ in ("VERB", "AUX") and (_is_cue_verb(token.lemma_.lower())
+                                                or token.lemma_.lower() in _pair_verbs()):
             item = _from_verb(token, text)
         else:
             item = None
@@ -237,12 +281,22 @@ def find_colon_speakers(text: str) -> list[Found]:
     """Transcript lines ("SMITH: ...") and headline attributions ("Poll: ...")."""
     found = []
     for match in _COLON_SPEAKER.finditer(text):
+        group = 1 if match.group(1) else 2
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
-        colon = match.end(1)
+        colon = match.end(group)
         content = trim(text, match.end(), line_end)
         if content[1] - content[0] < 2:
             continue
-        found.append(Found(cue=(colon, colon + 1), content=[content], source=(match.start(1), colon),
-                           kind="direct"))
+        found.append(Found(cue=(colon, colon + 1), content=[content],
+                           source=(match.start(group), colon), kind="direct"))
     return found
+
+
+def find_dash_signature(text: str, quotation_end: int) -> Found | None:
+    """A quotation ending at ``quotation_end`` and signed '― Name' at the end of its line."""
+    match = _DASH_SIGNATURE.match(text, quotation_end)
+    if match is None:
+        return None
+    dash = next(i for i in range(match.start(), match.start(1)) if text[i] in "―—–-")
+    return Found(cue=(dash, dash + 1), source=trim(text, match.start(1), match.end(1)), kind="direct")

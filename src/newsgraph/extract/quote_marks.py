@@ -2,8 +2,9 @@
 
 Works on the raw body text, paragraph by paragraph (any line break ends a
 paragraph). Double marks of every style pair with each other (curly, straight,
-low-9, guillemets), so a page that opens with a curly mark and closes with a
-straight one still pairs. Single marks are never treated as top-level quote
+low-9, guillemets, and two apostrophes ``''`` as some archives write a straight
+double mark), so a page that opens with a curly mark and closes with a straight
+one still pairs. Single marks are never treated as top-level quote
 marks: they are nested quotes or apostrophes far more often than speech.
 
 A passage left open at the end of a paragraph continues when the next
@@ -22,6 +23,10 @@ CLOSING_MARKS = "”»"
 NEUTRAL_MARKS = '"'
 DOUBLE_MARKS = OPENING_MARKS + CLOSING_MARKS + NEUTRAL_MARKS
 _PARAGRAPH = re.compile(r"[^\n]+")
+# One double mark: a single character, or two apostrophes (newspaper archives such
+# as the New York Times' write ''like this''). Of a run of three apostrophes the
+# last two are the double mark (a nested single quote closing with its outer one).
+_MARK = re.compile(r"''(?!')|[" + re.escape(DOUBLE_MARKS) + "]")
 
 
 @dataclass
@@ -53,6 +58,10 @@ def _acts_as_opening(text: str, pos: int, is_open: bool) -> bool:
     return not is_open
 
 
+def _starts_with_mark(text: str, pos: int) -> bool:
+    return _MARK.match(text, pos) is not None
+
+
 def find_quoted_passages(text: str) -> tuple[list[QuotedPassage], list[str]]:
     """Pair the double quotation marks of ``text``; returns passages and warnings."""
     passages: list[QuotedPassage] = []
@@ -66,9 +75,8 @@ def find_quoted_passages(text: str) -> tuple[list[QuotedPassage], list[str]]:
         if current is not None:
             first = _first_non_space(text, par_start, par_end)
             open_at = first  # the continuation's opening mark starts the new fragment
-        for pos in range(par_start, par_end):
-            if text[pos] not in DOUBLE_MARKS:
-                continue
+        for mark in _MARK.finditer(text, par_start, par_end):
+            pos, mark_end = mark.start(), mark.end()
             if current is not None and open_at == pos:
                 continue  # the continuation mark already taken as this fragment's opening
             if open_at is None:
@@ -85,14 +93,14 @@ def find_quoted_passages(text: str) -> tuple[list[QuotedPassage], list[str]]:
                 current = QuotedPassage()
                 continue
             assert current is not None
-            current.fragments.append((open_at, pos + 1))
+            current.fragments.append((open_at, mark_end))
             passages.append(current)
             open_at, current = None, None
         if open_at is None or current is None:
             continue
         end = _last_non_space(text, par_start, par_end)
         next_par = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-        if next_par and text[_first_non_space(text, *next_par)] in DOUBLE_MARKS:
+        if next_par and _starts_with_mark(text, _first_non_space(text, *next_par)):
             current.fragments.append((open_at, end))
             carried = current
         else:

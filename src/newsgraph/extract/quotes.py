@@ -14,8 +14,14 @@ speakers (``speakers``).
 
 from __future__ import annotations
 
-from newsgraph.extract.quote_cues import Found, find_colon_speakers, find_in_parse, trim
-from newsgraph.extract.quote_marks import QuotedPassage, find_quoted_passages
+from newsgraph.extract.quote_cues import (
+    Found,
+    find_colon_speakers,
+    find_dash_signature,
+    find_in_parse,
+    trim,
+)
+from newsgraph.extract.quote_marks import DOUBLE_MARKS, QuotedPassage, find_quoted_passages
 from newsgraph.record import Document, Quote
 
 # A quotation of at most this many words with no cue is a scare quote, a title or
@@ -87,20 +93,16 @@ def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
     """All attributions of a page in text order, with warnings about its quotation marks."""
     passages, warnings = find_quoted_passages(text)
     candidates = find_in_parse(parsed, text) if parsed is not None else []
-    # "X said: ..." is the verb's; a colon speaker is a bare name ("SMITH:", "Poll:")
-    colon_found = [f for f in find_colon_speakers(text)
-                   if not any(_overlaps(f.cue, (p.start, p.end)) for p in passages)
-                   and not any(f.source and _overlaps(f.source, c.cue) for c in candidates)]
     taken: set[int] = set()
-    for item in colon_found:
-        _claim_passages(item, passages, taken, text)
+    signed = _dash_signatures(text, passages, taken)
+    colon_found = _colon_speakers(text, passages, candidates, taken)
     for item in sorted(candidates, key=lambda f: f.cue[0]):
         if any(_overlaps(item.cue, frag) for p in passages for frag in p.fragments):
             # A cue inside a quotation: speech within speech, never the quotation's own cue.
             item.nested = True
             continue
         _claim_passages(item, passages, taken, text)
-    found = [f for f in candidates + colon_found if f.content]
+    found = [f for f in candidates + colon_found + signed if f.content]
     found.sort(key=lambda f: (f.content[0][0], f.cue[0]))
     _attach_continuations(found, passages, taken, text)
     cueless = []
@@ -115,6 +117,39 @@ def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
     found.sort(key=lambda f: (f.content[0][0], f.cue[0]))
     _mark_nested(found)
     return found, warnings
+
+
+def _dash_signatures(text: str, passages: list[QuotedPassage], taken: set[int]) -> list[Found]:
+    """Quotations signed with a dash and a name at the end of their line."""
+    signed = []
+    for i, passage in enumerate(passages):
+        item = find_dash_signature(text, passage.end)
+        if item is not None and i not in taken:
+            item.content = list(passage.fragments)
+            taken.add(i)
+            signed.append(item)
+    return signed
+
+
+def _colon_speakers(text: str, passages: list[QuotedPassage], candidates: list[Found],
+                    taken: set[int]) -> list[Found]:
+    """Transcript and headline speakers ("SMITH: ..."), and the quotations they take."""
+    colon_found = []
+    for item in find_colon_speakers(text):
+        assert item.source is not None
+        if any(_overlaps(item.source, c.cue) for c in candidates):
+            continue  # "X said: ..." is the verb's
+        # '"WALLACE: ...': a transcript line quoted whole; the speaker is not part of the speech
+        line_marks = [i for i, p in enumerate(passages) if p.start < item.source[0]
+                      and not text[p.start:item.source[0]].strip(DOUBLE_MARKS + "'")
+                      and _overlaps(item.cue, (p.start, p.end))]
+        if line_marks:
+            taken.update(line_marks)
+            colon_found.append(item)
+        elif not any(_overlaps(item.cue, (p.start, p.end)) for p in passages):
+            _claim_passages(item, passages, taken, text)
+            colon_found.append(item)
+    return colon_found
 
 
 def _attach_continuations(found: list[Found], passages: list[QuotedPassage], taken: set[int],
