@@ -65,7 +65,7 @@ def test_search_json_lines(tmp_path):
     hit = json.loads(line)
     assert hit["title"] == "Bomb kills 12 in Ankara market"
     assert hit["published"] == "2016-03-22"
-    assert set(hit) == {"id", "title", "published", "snippet", "uri"}
+    assert set(hit) == {"id", "title", "published", "snippet", "uri", "in"}
     assert "[market]" in hit["snippet"]
     plain = runner.invoke(main, ["search", "volcano", "--db", db])
     assert plain.output == "no matches\n"

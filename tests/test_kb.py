@@ -6,6 +6,7 @@ import pytest
 
 from newsgraph.kb import open_kb
 from newsgraph.kb.migrations import SQLITE_MIGRATIONS
+from newsgraph.kb.queries import search
 from newsgraph.kb.sqlite import fts_query
 from newsgraph.record import Document
 
@@ -54,12 +55,14 @@ def test_search_ranks_title_hits_and_returns_snippets(tmp_path):
             doc("The Ankara market bombing killed 12.", "Ankara market bombing", "2016-03-23"),
             doc("Floods in Lagos displaced thousands.", "Lagos floods", "2016-04-01"),
         ])
-        hits = kb.search("ankara market")
-        assert [h.title for h in hits] == ["Ankara market bombing", "Roads closed"]
-        assert hits[0].published == "2016-03-23"
-        assert "[Ankara]" in hits[0].snippet and "[market]" in hits[0].snippet
-        assert kb.search("lagos")[0].to_dict()["title"] == "Lagos floods"
-        assert kb.search("nothing-matches-this") == []
+        hits = search(kb.conn, "ankara market")
+        assert [h["title"] for h in hits] == ["Ankara market bombing", "Roads closed"]
+        assert hits[0]["published"] == "2016-03-23" and hits[0]["in"] == "document"
+        assert "[Ankara]" in hits[0]["snippet"] and "[market]" in hits[0]["snippet"]
+        assert search(kb.conn, "lagos")[0]["title"] == "Lagos floods"
+        assert [h["title"] for h in search(kb.conn, "market", since="2016-03-23")] == ["Ankara market bombing"]
+        assert [h["title"] for h in search(kb.conn, "market", until="2016-03-22")] == ["Roads closed"]
+        assert search(kb.conn, "nothing-matches-this") == []
 
 
 def test_fts_query_never_passes_syntax_through():

@@ -85,18 +85,29 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | 
 @main.command()
 @click.argument("query")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="Knowledge base file.")
+@click.option("--since", callback=_check_date, help="Documents published on or after this date.")
+@click.option("--until", callback=_check_date, help="Documents published on or before this date.")
+@click.option("--entity", help="Only documents naming this actor (any alias).")
+@click.option("--type", "kind", help="Only documents reporting an incident of this type.")
+@click.option("--place", help="Only documents reporting an incident at this place or country code.")
 @click.option("--limit", default=20, show_default=True, help="Most hits to show.")
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines output.")
-def search(query: str, db: str, limit: int, as_json: bool) -> None:
-    """Full-text search over titles and bodies."""
+def search(query: str, db: str, since: str | None, until: str | None, entity: str | None,
+           kind: str | None, place: str | None, limit: int, as_json: bool) -> None:
+    """Full-text search over documents (titles, bodies) and quotes, with filters."""
+    from newsgraph.kb.queries import search as search_kb
+
     with _open_kb(db) as kb:
-        hits = kb.search(query, limit=limit)
+        hits = search_kb(kb.conn, query, since=since, until=until, entity=entity, kind=kind,
+                         place=place, limit=limit)
     for hit in hits:
         if as_json:
-            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+            click.echo(json.dumps(hit, ensure_ascii=False))
         else:
-            click.echo(f"{hit.published or '----------'}  {hit.id[:12]}  {hit.title or '(no title)'}")
-            click.echo(f"    {hit.snippet}")
+            where = f" (quote by {hit['speaker']})" if hit["in"] == "quote" and hit.get("speaker") else ""
+            click.echo(f"{hit['published'] or '----------'}  {hit['id'][:12]}  "
+                       f"{hit['title'] or '(no title)'}{where}")
+            click.echo(f"    {hit['snippet']}")
     if not hits and not as_json:
         click.echo("no matches")
 

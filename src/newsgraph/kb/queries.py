@@ -18,6 +18,8 @@ from newsgraph.language.aliases import canonical_alias, normalise_name
 _INCIDENT_LISTS = ("places", "perpetrators", "perpetrator_orgs", "targets", "victims", "weapons")
 
 
+SNIPPET_TOKENS = 16  # words of context FTS5 shows around a hit
+
 def find_entity(conn: sqlite3.Connection, name: str) -> str | None:
     """The canonical entity a name (any alias, any spelling the alias table knows) refers to."""
     keys = ["form:" + normalise_name(name)]
@@ -170,7 +172,8 @@ def search(conn: sqlite3.Connection, query: str, since: str | None = None, until
     extra = (" AND " + " AND ".join(where)) if where else ""
     hits: dict[str, dict[str, Any]] = {}
     for row in conn.execute(
-            f"""SELECT d.id, d.title, d.published, d.uri, snippet(documents_fts, 1, '[', ']', '…', 16)
+            f"""SELECT d.id, d.title, d.published, d.uri,
+                       snippet(documents_fts, 1, '[', ']', '…', {SNIPPET_TOKENS})
                 FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
                 WHERE documents_fts MATCH ?{extra} ORDER BY bm25(documents_fts, 5.0, 1.0), d.id LIMIT ?""",
             (match, *params, limit)):

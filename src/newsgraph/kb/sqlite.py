@@ -6,27 +6,12 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.kb.migrations import SQLITE_MIGRATIONS
 from newsgraph.record import Document
 
-SNIPPET_TOKENS = 16  # words of context FTS5 shows around a hit
 CACHE_KIB = 65536
-
-
-@dataclass
-class SearchHit:
-    id: str
-    title: str | None
-    published: str | None
-    snippet: str
-    uri: str | None
-
-    def to_dict(self) -> dict[str, str | None]:
-        return {"id": self.id, "title": self.title, "published": self.published,
-                "snippet": self.snippet, "uri": self.uri}
 
 
 class SqliteKB:
@@ -108,18 +93,6 @@ class SqliteKB:
     def documents(self) -> Iterable[Document]:
         for row in self.conn.execute("SELECT record FROM documents ORDER BY published, id"):
             yield Document.from_dict(json.loads(row[0]))
-
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        match = fts_query(query)
-        if not match:
-            return []
-        rows = self.conn.execute(
-            f"""SELECT d.id, d.title, d.published, d.uri,
-                   snippet(documents_fts, 1, '[', ']', '…', {SNIPPET_TOKENS}) AS snippet
-                FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-                WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, 5.0, 1.0), d.id LIMIT ?""",
-            (match, limit)).fetchall()
-        return [SearchHit(r["id"], r["title"], r["published"], r["snippet"], r["uri"]) for r in rows]
 
     def close(self) -> None:
         self.conn.close()
