@@ -94,9 +94,16 @@ def pipeline_rates() -> list[tuple[str, str]]:
     return rows
 
 
-def run_bench() -> Iterator[tuple[str, str]]:
+KB_DOCS = 100_000  # generated documents the knowledge-base figures are measured on (issue 6)
+
+
+def run_bench(kb_docs: int = KB_DOCS) -> Iterator[tuple[str, str]]:
+    from newsgraph.kb.bench import run_kb_bench
+
     yield from cleaning_rates()
     yield from pipeline_rates()
+    if kb_docs:
+        yield from run_kb_bench(kb_docs)
 
 
 def write_report(rows: list[tuple[str, str]], target: Path) -> None:

@@ -134,12 +134,14 @@ def demo(db: str | None, samples: Path | None) -> None:
 @main.command()
 @click.option("--write", "target", type=click.Path(path_type=Path), default=None,
               help="Report file (default docs/BENCHMARKS.md).")
-def bench(target: Path | None) -> None:
+@click.option("--kb-docs", default=100_000, show_default=True,
+              help="Generated documents for the knowledge-base figures (0 skips them).")
+def bench(target: Path | None, kb_docs: int) -> None:
     """Throughput figures on the benchmark pages; writes docs/BENCHMARKS.md."""
     from newsgraph.bench import DEFAULT_REPORT, run_bench, write_report
 
     rows = []
-    for name, value in run_bench():
+    for name, value in run_bench(kb_docs):
         click.echo(f"{name}: {value}")
         rows.append((name, value))
     write_report(rows, target or DEFAULT_REPORT)
