@@ -178,3 +178,8 @@ def learned_cues(pos: str, min_precision: float, min_count: int = MIN_CUE_COUNT)
     entries = load_cue_lexicon().get(pos, {})
     return frozenset(lemma for lemma, (count, total) in entries.items()
                      if count >= min_count and count / max(total, 1) >= min_precision)
+
+
+def learned_counts(pos: str) -> dict[str, list[int]]:
+    """``{lemma: [times a cue, times seen]}`` of ``pos`` ("verb", "noun", "verb_prep")."""
+    return load_cue_lexicon().get(pos, {})

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from newsgraph.extract.quote_cues import (
     Found,
+    cue_reliability,
     find_colon_speakers,
     find_dash_signature,
     find_in_parse,
@@ -95,7 +96,7 @@ def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
     candidates = find_in_parse(parsed, text) if parsed is not None else []
     taken: set[int] = set()
     signed = _dash_signatures(text, passages, taken)
-    colon_found = _colon_speakers(text, passages, candidates, taken)
+    colon_found = _colon_speakers(text, parsed, passages, candidates, taken)
     for item in sorted(candidates, key=lambda f: f.cue[0]):
         if any(_overlaps(item.cue, frag) for p in passages for frag in p.fragments):
             # A cue inside a quotation: speech within speech, never the quotation's own cue.
@@ -115,7 +116,7 @@ def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
         warnings.append(f"{len(cueless)} quotation(s) with no reporting cue or speaker")
     found.extend(cueless)
     found.sort(key=lambda f: (f.content[0][0], f.cue[0]))
-    _mark_nested(found)
+    _mark_nested(found, parsed)
     return found, warnings
 
 
@@ -131,7 +132,7 @@ def _dash_signatures(text: str, passages: list[QuotedPassage], taken: set[int]) 
     return signed
 
 
-def _colon_speakers(text: str, passages: list[QuotedPassage], candidates: list[Found],
+def _colon_speakers(text: str, parsed, passages: list[QuotedPassage], candidates: list[Found],
                     taken: set[int]) -> list[Found]:
     """Transcript and headline speakers ("SMITH: ..."), and the quotations they take."""
     colon_found = []
@@ -139,6 +140,8 @@ def _colon_speakers(text: str, passages: list[QuotedPassage], candidates: list[F
         assert item.source is not None
         if any(_overlaps(item.source, c.cue) for c in candidates):
             continue  # "X said: ..." is the verb's
+        if parsed is not None and _has_verb(parsed, item.source):
+            continue  # a run-in heading ("The Gap Goes On: ..."), not a name
         # '"WALLACE: ...': a transcript line quoted whole; the speaker is not part of the speech
         line_marks = [i for i, p in enumerate(passages) if p.start < item.source[0]
                       and not text[p.start:item.source[0]].strip(DOUBLE_MARKS + "'")
@@ -150,6 +153,11 @@ def _colon_speakers(text: str, passages: list[QuotedPassage], candidates: list[F
             _claim_passages(item, passages, taken, text)
             colon_found.append(item)
     return colon_found
+
+
+def _has_verb(parsed, span: tuple[int, int]) -> bool:
+    words = parsed.char_span(span[0], span[1], alignment_mode="expand")
+    return words is not None and any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _attach_continuations(found: list[Found], passages: list[QuotedPassage], taken: set[int],
@@ -172,13 +180,24 @@ def _attach_continuations(found: list[Found], passages: list[QuotedPassage], tak
         taken.add(i)
 
 
-def _mark_nested(found: list[Found]) -> None:
+def _cue_inside(item: Found, other: Found) -> bool:
+    return any(piece[0] <= item.cue[0] and item.cue[1] <= piece[1] for piece in other.content)
+
+
+def _mark_nested(found: list[Found], parsed) -> None:
+    """An attribution whose cue lies in another's content is nested (not written to PolNeAR).
+
+    Two that each hold the other's cue ("Those talks are continuing, he said": the
+    parse may make "he said" the content of "continuing") are one misreading: the
+    more reliable cue (``cue_reliability``) stays on top.
+    """
     for item in found:
         for other in found:
-            if other is item or item.nested:
+            if other is item or item.nested or other.nested or not _cue_inside(item, other):
                 continue
-            if any(piece[0] <= item.cue[0] and item.cue[1] <= piece[1] for piece in other.content):
-                item.nested = True
+            if _cue_inside(other, item) and cue_reliability(item, parsed) > cue_reliability(other, parsed):
+                continue  # ``other`` is the nested one; it is marked when its turn comes
+            item.nested = True
 
 
 def content_text(text: str, content: list[tuple[int, int]]) -> str:
