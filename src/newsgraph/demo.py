@@ -32,6 +32,7 @@ def run_demo(samples: Path, db: str) -> Iterator[str]:
         yield f"newsgraph demo: {samples}"
         yield from ("  " + line for line in summary.lines())
         docs = list(kb.documents())
+        across = list(_across_documents(kb, docs))
     yield ""
     formats = Counter(doc.source.format for doc in docs)
     yield "documents by input kind: " + ", ".join(f"{k} {v}" for k, v in sorted(formats.items()))
@@ -46,6 +47,7 @@ def run_demo(samples: Path, db: str) -> Iterator[str]:
     if len(docs) > SHOWN:
         yield f"  ... and {len(docs) - SHOWN} more"
     yield from _extraction_summary(docs)
+    yield from across
 
 
 def _extraction_summary(docs: list[Document]) -> Iterator[str]:
@@ -70,13 +72,30 @@ def _extraction_summary(docs: list[Document]) -> Iterator[str]:
     for quantity in claimed[:SHOWN]:
         by = f" — {quantity.claimant_text}" if quantity.claimant_text else ""
         yield f"  {quantity.text} {quantity.unit} [{quantity.qualifier} {quantity.low}-{quantity.high}]{by}"
+def _across_documents(kb, docs: list[Document]) -> Iterator[str]:
+    """The knowledge base's view: one incident per event with its report history, copies, actors."""
+    from newsgraph.kb import queries
+
+    titles = {doc.id: doc.title or doc.id[:12] for doc in docs}
     yield ""
-    yield "incidents (per report):"
-    for doc in docs:
-        for incident in doc.incidents[:1]:
-            place = incident.location.name or "?"
-            yield (f"  {doc.published or '----------'}  {incident.type:<14} {incident.date or '?':<10}  "
-                   f"{place:<12} killed {_count(incident.killed)}, injured {_count(incident.injured)}")
+    yield "incidents across reports (figures as each report gave them; the latest is current):"
+    for incident in queries.incidents(kb.conn):
+        if len(incident["reports"]) < 2:
+            continue
+        place = incident["location"].get("name") or "?"
+        yield (f"  {incident['date'] or '?'}  {incident['type']} in {place}: "
+               f"{len(incident['reports'])} reports, now {incident['killed']} killed, "
+               f"{incident['injured']} injured")
+        history = [f"{r['published']}: {r['killed'] if r['killed'] is not None else '-'}/"
+                   f"{r['injured'] if r['injured'] is not None else '-'}"
+                   + ("" if r.get("independent", True) else " (copy)") for r in incident["reports"]]
+        yield "      killed/injured by report: " + ", ".join(history)
+    yield ""
+    yield "republished copies:"
+    for pair in queries.reprints(kb.conn):
+        copy = _short(titles.get(pair["copy"], pair["copy"]), 50)
+        original = _short(titles.get(pair["original"], pair["original"]), 50)
+        yield f"  {copy} copies {original} ({pair['coverage']:.0%} reused)"
 
 
 def _count(count) -> str:
