@@ -119,7 +119,7 @@ def _group(doc: Document, sentences: list[Span], triggers: list[incident_types.T
             drafts.append(draft)
             continue
         main = drafts[0]
-        if not _set_apart(doc, main, draft):
+        if _compatible(main, draft) and not _set_apart(doc, main, draft):
             _absorb(main, draft)
             continue
         target = _merge_target(drafts[1:], draft)
@@ -128,6 +128,13 @@ def _group(doc: Document, sentences: list[Span], triggers: list[incident_types.T
         else:
             _absorb(target, draft)
     return drafts
+
+
+def _compatible(main: _Draft, draft: _Draft) -> bool:
+    """Whether a sentence may continue the main incident by its type: the same family, an arrest
+    or raid (a follow-up), or a killing beside a kidnapping."""
+    families = {main.family, draft.family}
+    return len(families) == 1 or "security" in families or families == {"violent", "kidnap"}
 
 
 def _absorb(target: _Draft, draft: _Draft) -> None:
