@@ -217,6 +217,20 @@ def _complement(verb):
     return None
 
 
+def _before_trailing_participle(complement, start: int, end: int, text: str) -> int:
+    """Cut "..., arguing that ..." off the end of a content: the parse often hangs the
+    speaker's next reporting participle inside the clause, but it is an attribution of
+    its own (PolNeAR annotates it beside the first, never inside it)."""
+    for token in complement.subtree:
+        if (token.i > complement.i and token.dep_ == "advcl" and token.tag_ == "VBG"
+                and _is_cue_verb(token.lemma_.lower()) and token.left_edge.i > 0
+                and token.doc[token.left_edge.i - 1].text == ","):
+            cut = trim(text, start, token.doc[token.left_edge.i - 1].idx)[1]
+            if cut > start:
+                return min(end, cut)
+    return end
+
+
 def _minus(outer: Span, inner: Span, text: str) -> list[Span]:
     """``outer`` without ``inner``: up to two trimmed pieces."""
     pieces = [trim(text, outer[0], inner[0]), trim(text, inner[1], outer[1])]
@@ -264,6 +278,7 @@ def _from_verb(verb, text: str) -> Found | None:
         if complement.dep_ == "xcomp":
             # keep the infinitive's "to" ("hopes to become"), which trim would keep anyway
             start = min(start, complement.left_edge.idx)
+        end = _before_trailing_participle(complement, start, end, text)
         found.content = [(start, end)]
         return found
     if passive:

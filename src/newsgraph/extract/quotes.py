@@ -23,6 +23,7 @@ from newsgraph.extract.quote_cues import (
     trim,
 )
 from newsgraph.extract.quote_marks import DOUBLE_MARKS, QuotedPassage, find_quoted_passages
+from newsgraph.extract.quote_nouns import find_nominal_cues
 from newsgraph.record import Document, Quote
 
 # A quotation of at most this many words with no cue is a scare quote, a title or
@@ -93,7 +94,7 @@ def _claim_passages(found: Found, passages: list[QuotedPassage], taken: set[int]
 def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
     """All attributions of a page in text order, with warnings about its quotation marks."""
     passages, warnings = find_quoted_passages(text)
-    candidates = find_in_parse(parsed, text) if parsed is not None else []
+    candidates = find_in_parse(parsed, text) + find_nominal_cues(parsed, text) if parsed is not None else []
     taken: set[int] = set()
     signed = _dash_signatures(text, passages, taken)
     colon_found = _colon_speakers(text, parsed, passages, candidates, taken)
@@ -140,8 +141,8 @@ def _colon_speakers(text: str, parsed, passages: list[QuotedPassage], candidates
         assert item.source is not None
         if any(_overlaps(item.source, c.cue) for c in candidates):
             continue  # "X said: ..." is the verb's
-        if parsed is not None and _has_verb(parsed, item.source):
-            continue  # a run-in heading ("The Gap Goes On: ..."), not a name
+        if parsed is not None and not _is_bare_name(parsed, item.source):
+            continue  # a headline or run-in heading ("The Latest: ...", "Obama on Climate: ...")
         # '"WALLACE: ...': a transcript line quoted whole; the speaker is not part of the speech
         line_marks = [i for i, p in enumerate(passages) if p.start < item.source[0]
                       and not text[p.start:item.source[0]].strip(DOUBLE_MARKS + "'")
@@ -155,9 +156,16 @@ def _colon_speakers(text: str, parsed, passages: list[QuotedPassage], candidates
     return colon_found
 
 
-def _has_verb(parsed, span: tuple[int, int]) -> bool:
+# Parts of speech a colon speaker may have: names and nouns ("SMITH", "Poll", "Mr. Lee").
+_NAME_POS = {"PROPN", "NOUN", "PUNCT"}
+
+
+def _is_bare_name(parsed, span: tuple[int, int]) -> bool:
+    """A name or a noun alone: no verb, article, preposition or adjective ("The Gap Goes On")."""
     words = parsed.char_span(span[0], span[1], alignment_mode="expand")
-    return words is not None and any(t.pos_ in ("VERB", "AUX") for t in words)
+    if words is None:
+        return False
+    return all(t.pos_ in _NAME_POS or t.is_upper for t in words)
 
 
 def _attach_continuations(found: list[Found], passages: list[QuotedPassage], taken: set[int],
