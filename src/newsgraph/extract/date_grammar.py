@@ -23,6 +23,7 @@ from newsgraph.extract.date_lexicon import (
     WEEKDAYS,
     alternation,
 )
+from newsgraph.extract.date_scan import TokenIndex, rule_matches, trigger_positions
 
 _MONTH = alternation(MONTHS)
 _WEEKDAY = alternation(WEEKDAYS)
@@ -183,8 +184,10 @@ def _weak_vague_ok(low: str, body: str, start: int, end: int) -> bool:
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule's matches, reduced to the longest non-overlapping ones in text order."""
     found: list[Candidate] = []
+    index = TokenIndex.of(text)
+    triggers = trigger_positions(index)
     for name, pattern in _COMPILED:
-        for m in pattern.finditer(text):
+        for m in rule_matches(name, pattern, text, index, triggers):
             start, end = m.span()
             matched = m.group(0)
             # Trailing whitespace can creep in through optional groups; never part of a span.

@@ -89,10 +89,11 @@ def run(doc: Document) -> None:
     """The stage: fill ``doc.quantities`` from ``doc.body`` (and its parse, when present)."""
     body = doc.body or ""
     sdoc = doc._nlp
-    if sdoc is not None and not body.startswith(sdoc.text):
+    parsed_text = sdoc.text if sdoc is not None else ""  # Doc.text joins every token: read it once
+    if sdoc is not None and not body.startswith(parsed_text):
         doc.warn("quantities: the parse is not of this body; numbers read without it")
         sdoc = None
-    elif sdoc is not None and len(sdoc.text) < len(body):
+    elif sdoc is not None and len(parsed_text) < len(body):
         # The pipeline cuts very long bodies for the model: past the cut, no units or claimants.
         doc.warn("quantities: parse does not cover the whole body; numbers past its end read without it")
     try:
@@ -101,8 +102,9 @@ def run(doc: Document) -> None:
         doc.warn("quantities: parse too deep, read without it")
         sdoc = None
         quantities = find_quantities(body)
+    according_heads = _according_heads(sdoc) if sdoc is not None else set()
     for quantity in quantities:
-        _attach_claimant(doc, quantity, sdoc)
+        _attach_claimant(doc, quantity, sdoc, according_heads)
     doc.quantities = quantities
 
 
@@ -128,8 +130,16 @@ def _tidy(value: float | None) -> float | None:
 
 # -- units from the parse ----------------------------------------------------------------------
 
+def _parsed_length(sdoc: Any) -> int:
+    """Length of ``sdoc.text`` in constant time (``Doc.text`` rebuilds the string on every read)."""
+    if len(sdoc) == 0:
+        return 0
+    last = sdoc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
 def _token_at(sdoc: Any, char: int) -> Any:
-    if char >= len(sdoc.text):
+    if char >= _parsed_length(sdoc):
         return None
     span = sdoc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -195,7 +205,24 @@ def _next_noun(text: str, item: Found) -> str | None:
 
 # -- claimants -------------------------------------------------------------------------------
 
-def _attach_claimant(doc: Document, quantity: Quantity, sdoc: Any) -> None:
+def _according_heads(sdoc: Any) -> set[int]:
+    """Indices of the tokens that have an "according" child, read from the parse arrays at C speed.
+
+    ``_reporting_subject`` looks for such a child at every step up the tree; asking this set first
+    spares it a walk over the children of each node.
+    """
+    import numpy  # here, not at import: other stages import this module for parse_number_phrase
+    from spacy.attrs import HEAD, LOWER
+
+    if len(sdoc) == 0:
+        return set()
+    table = sdoc.to_array([LOWER, HEAD]).astype(numpy.int64)  # HEAD: offset to the head, signed
+    according = numpy.nonzero(table[:, 0] == numpy.uint64(sdoc.vocab.strings["according"]).astype(
+        numpy.int64))[0]
+    return set((according + table[according, 1]).tolist())
+
+
+def _attach_claimant(doc: Document, quantity: Quantity, sdoc: Any, according_heads: set[int]) -> None:
     start, end = quantity.span
     for quote in doc.quotes:
         if quote.span and quote.span[0] <= start and end <= quote.span[1] and (
@@ -209,7 +236,7 @@ def _attach_claimant(doc: Document, quantity: Quantity, sdoc: Any) -> None:
     tok = _token_at(sdoc, start)
     if tok is None:
         return
-    claimant = _reporting_subject(tok)
+    claimant = _reporting_subject(tok, according_heads)
     if claimant is None:
         return
     first, last = claimant
@@ -218,13 +245,13 @@ def _attach_claimant(doc: Document, quantity: Quantity, sdoc: Any) -> None:
     quantity.claimant = _entity_over(doc, span_chars)
 
 
-def _reporting_subject(tok: Any) -> tuple[int, int] | None:
+def _reporting_subject(tok: Any, according_heads: set[int]) -> tuple[int, int] | None:
     """Token range of who reports the number: climb to a reporting verb, take its subject."""
     node = tok
     seen = 0
     while seen < 40:
         seen += 1
-        for child in node.children:
+        for child in node.children if node.i in according_heads else ():
             if child.lower_ == "according":
                 objects = [g for c in child.children for g in c.children if g.dep_ == "pobj"] + \
                           [c for c in child.children if c.dep_ == "pobj"]

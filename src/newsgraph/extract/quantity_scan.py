@@ -10,6 +10,7 @@ Works on plain text; the spaCy parse, when given, only adds the counted noun.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -40,6 +41,12 @@ DOWN_WORDS = {"down", "fell", "fall", "falls", "fallen", "falling", "dropped", "
               "plunged", "plunge", "slipped", "slip", "slid", "slide", "sank", "sink", "tumbled",
               "tumble", "cut", "shed", "plummeted", "plummet", "lower", "lowered", "eased",
               "dipped", "dip", "shrank", "sagged", "retreated", "slumped", "narrowed"}
+
+
+# The words a quantity can start with (``read_core``): number words, vague plurals ("dozens"),
+# "a"/"an"/"one" ("a third of", "a hundred"), "half", "couple". Any other word is skipped unread.
+_START_WORDS = frozenset(words.VAGUE_PLURALS) | frozenset(words.UNITS_WORDS) | frozenset(
+    words.TENS_WORDS) | frozenset(words.SCALE_WORDS) | {"dozen", "couple", "a", "an", "one", "half"}
 
 
 @dataclass
@@ -103,10 +110,20 @@ class Scanner:
 
     # -- helpers -------------------------------------------------------------------------------
     def _mask_phones(self) -> None:
+        starts = [tok.start for tok in self.tokens]
         for match in _PHONE.finditer(self.text):
-            for i, tok in enumerate(self.tokens):
-                if tok.start >= match.start() and tok.end <= match.end():
+            # Tokens are in text order: only those from the first starting inside the match can be in it.
+            for i in range(bisect.bisect_left(starts, match.start()), len(self.tokens)):
+                tok = self.tokens[i]
+                if tok.start >= match.end():
+                    break
+                if tok.end <= match.end():
                     self.masked[i] = True
+
+    def _may_start(self, i: int) -> bool:
+        """Cheap test before ``read_at``: a digit token or a word that can begin a quantity."""
+        first = self.tokens[i].text[0]
+        return first.isdigit() or first in ".," or self.lows[i] in _START_WORDS
 
     def low(self, i: int) -> str:
         return self.lows[i] if 0 <= i < len(self.lows) else ""
@@ -131,7 +148,7 @@ class Scanner:
         found: list[Found] = []
         i = 0
         while i < len(self.tokens):
-            item = None if self.masked[i] else self.read_at(i)
+            item = None if self.masked[i] or not self._may_start(i) else self.read_at(i)
             if item is None:
                 i += 1
                 continue
