@@ -69,10 +69,10 @@ def test_alignment_chooses_the_best_pairing_and_missing_docs_count_as_empty():
 @pytest.mark.model
 def test_dev_subset_gate(tmp_path):
     path = datasets_dir("muc4") / "dev.jsonl"
-    scores = muc4.evaluate_muc4(path, tmp_path / "pred.json", limit=60)
+    scores = muc4.evaluate_muc4(path, tmp_path / "pred.json", limit=40)
     assert (tmp_path / "pred.json").exists()
     assert scores["f1"] >= GATE_MUC4_F1
 
 
-# Measured on the first 60 dev documents (see the report); the floor sits just below it.
-GATE_MUC4_F1 = 0.10  # measured 0.119
+# Measured on the first 40 dev documents (see the report); the floor sits just below it.
+GATE_MUC4_F1 = 0.11  # measured 0.133
