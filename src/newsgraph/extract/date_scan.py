@@ -81,12 +81,13 @@ WORD_TRIGGERS: dict[str, frozenset[str]] = {
     "set": _SET_WORDS,
     "vague": _VAGUE_WORDS,
     "holiday": _HOLIDAY_WORDS,
-    "time": frozenset({"noon", "midnight", "am", "pm", "m"}),
+    "time": frozenset({"am", "pm", "m"}),  # "5 am", "5 a.m."
 }
-# Rules whose trigger is not a whole word, tested on the token and the character after it.
-PREFIX_RULES = {
-    "day_month": _MONTH_PREFIXES,  # no look-ahead after the month: "5 Mayday" matches "5 May"
-    "set": _WEEKDAY_PREFIXES,  # "Mon.s" splits into "mon" + "s"
+# Rules whose trigger word may be the start of a longer token (the rule has no look-ahead there).
+PREFIX_RULES: dict[str, tuple[str, ...]] = {
+    "day_month": tuple(_MONTH_PREFIXES),  # "5 Mayday" matches "5 May"
+    "set": tuple(_WEEKDAY_PREFIXES),  # "Mon.s" splits into "mon" + "s"
+    "time": ("noon", "midnight"),  # "noonday" matches "noon"
 }
 QUARTER_RULES = ("quarter", "quarter_year")  # "thirdquarter" matches too: any token holding "quarter"
 WINDOWED_RULES = frozenset(WORD_TRIGGERS) | frozenset(PREFIX_RULES) | frozenset(QUARTER_RULES) | {
@@ -119,18 +120,25 @@ def _number_rules(token: str, follow: str) -> list[str]:
 def trigger_positions(index: TokenIndex) -> dict[str, list[int]]:
     """Rule name -> indices of the tokens that can carry a match of it (one pass over the tokens)."""
     hits: dict[str, list[int]] = {rule: [] for rule in WINDOWED_RULES}
+    text = index.text
     for i, token in enumerate(index.lowered):
+        if not token.isascii():
+            # Case-insensitive matching pairs some non-ASCII letters with ASCII ones ("ſ" with "s",
+            # "K" with "k") in ways lower() does not mirror: such a token may carry any rule.
+            for positions in hits.values():
+                positions.append(i)
+            continue
         for rule in _RULES_BY_WORD.get(token, ()):
             hits[rule].append(i)
-        prefix = token[:3]
         for rule, prefixes in PREFIX_RULES.items():
-            if prefix in prefixes:
+            if token.startswith(prefixes):
                 hits[rule].append(i)
         if "quarter" in token:
             for rule in QUARTER_RULES:
                 hits[rule].append(i)
         if not token.isalpha():  # cheap test first: most tokens are plain words
-            for rule in _number_rules(token, index.follows[i]):
+            end = index.ends[i]
+            for rule in _number_rules(token, text[end:end + 1]):
                 hits[rule].append(i)
     for positions in hits.values():
         positions.sort()
@@ -141,24 +149,18 @@ def trigger_positions(index: TokenIndex) -> dict[str, list[int]]:
 class TokenIndex:
     """The word tokens of one text, lowercased once, shared by every rule."""
 
+    text: str
     starts: list[int]
     ends: list[int]
     lowered: list[str]
-    follows: list[str]  # the character right after each token ("" at the end of the text)
 
     @classmethod
     def of(cls, text: str) -> TokenIndex:
-        starts: list[int] = []
-        ends: list[int] = []
-        lowered: list[str] = []
-        follows: list[str] = []
-        for m in _TOKEN.finditer(text):
-            end = m.end()
-            starts.append(m.start())
-            ends.append(end)
-            lowered.append(m.group().lower())
-            follows.append(text[end:end + 1])
-        return cls(starts, ends, lowered, follows)
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        starts = [start for start, _end in spans]
+        ends = [end for _start, end in spans]
+        lowered = [text[start:end].lower() for start, end in spans]
+        return cls(text, starts, ends, lowered)
 
 
 def _windows(index: TokenIndex, positions: list[int], text_length: int) -> list[tuple[int, int, int]]:
