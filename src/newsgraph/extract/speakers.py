@@ -109,14 +109,18 @@ class _Entities:
         self.doc = doc
         self.spacy_ents = list(doc._nlp.ents) if doc._nlp is not None else []
 
-    def at(self, start: int, end: int, head: int | None = None) -> tuple[str, str | None, str] | None:
-        """(name, entity id, type) for the entity mentioned at the head (or first inside the span)."""
+    def at(self, start: int, end: int, head: int | None = None,
+           anywhere: bool = True) -> tuple[str, str | None, str] | None:
+        """(name, entity id, type) for the entity mentioned at the head, else (when ``anywhere``)
+        the first of the record's entities inside the span. A description headed by a common
+        noun is not the place it names ("a nurse at Tumaco's hospital" is no "Tumaco"):
+        callers pass ``anywhere=False`` for those."""
         best = None
         for ent in self.doc.entities:
             for m_start, m_end in ent.mentions:
                 if head is not None and m_start <= head < m_end:
                     return ent.name, ent.id, ent.type
-                if best is None and start <= m_start and m_end <= end:
+                if best is None and anywhere and start <= m_start and m_end <= end:
                     best = (ent.name, ent.id, ent.type)
         if best is not None or self.doc.entities:
             return best
@@ -165,7 +169,14 @@ def _mention_for(token, role: str, sentences: dict[int, int], entities: _Entitie
         return None
     span_tokens = list(token.subtree)
     start, end = span_tokens[0].idx, span_tokens[-1].idx + len(span_tokens[-1])
-    found = entities.at(start, end, token.idx)
+    found = entities.at(start, end, token.idx, anywhere=token.pos_ == "PROPN")
+    if found is None and token.pos_ == "NOUN":
+        # "the agency's spokesman, Tunde Lawal": the name in apposition is the speaker
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > token.i:
+                appos = list(child.subtree)
+                found = entities.at(appos[0].idx, appos[-1].idx + len(appos[-1]), child.idx)
+                break
     number = "pl" if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children) else "sg"
     determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
     if found is not None:
