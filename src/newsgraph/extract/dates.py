@@ -29,8 +29,21 @@ _PAST_WORDS = re.compile(
     re.IGNORECASE)
 _FIRM_FUTURE = re.compile(r"\b(?:will|shall)\b|'ll\b", re.IGNORECASE)
 # A preposition right before the expression that sets a deadline or a start ahead of now.
-_DEADLINE_CUE = re.compile(r"\b(?:until|till|as\s+soon\s+as|starting)\s+(?:on\s+|at\s+)?$",
+_DEADLINE_CUE = re.compile(r"\b(?:until|till|as\s+(?:soon|early)\s+as|starting)\s+(?:on\s+|at\s+)?$",
                            re.IGNORECASE)
+# The ones that put even a weekday ahead ("as soon as Tuesday"; "until Thursday, they had not" is past).
+_EARLIEST_CUE = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:on\s+)?$", re.IGNORECASE)
+# Words that put the event they govern on a schedule, ahead of when it is reported: "is scheduled
+# to close Monday", "planned a demonstration on Saturday", "payable Jan. 2", "effective Feb. 1".
+_SCHEDULE_LEMMAS = frozenset({"schedule", "slate", "plan", "postpone", "delay", "due", "payable",
+                              "effective"})
+# ... and two that do so only as participles: "is set to resume Monday", "is expected in December"
+# (but "set a record Tuesday" and "expected Monday that ..." are past).
+_SCHEDULE_PARTICIPLES = frozenset({"set", "expect"})
+# Verbs whose infinitive complement is an intended event: "planned to leave Thursday", "is to
+# resume trading Tuesday", "is scheduled to close Monday" (not "celebrations to mark Friday's entry").
+_INTENTION_LEMMAS = frozenset({"plan", "schedule", "set", "be", "expect", "intend", "hope", "want",
+                               "prepare", "aim", "agree", "decide", "due", "slate", "go"})
 # How far back from an expression the tense cue is looked for (characters), within its sentence.
 # 60 characters is about ten words: the verb governing a date adverb is nearly always that close.
 TENSE_WINDOW = 60
@@ -75,22 +88,73 @@ def _is_future_text(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _is_future_parse(sdoc: Any, start: int, end: int) -> bool | None:
-    """Tense of the verb that governs the expression, from the dependency parse; None if unknown."""
+def _governor_path(sdoc: Any, start: int, end: int) -> list[Any]:
+    """The expression's root and its heads up to the verb that governs it (the verb last)."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return []
     token = span.root
+    path = [token]
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
+        path.append(token)
+    return path
+
+
+def _scheduled(path: list[Any], start: int) -> bool:
+    """A word before the expression, on the way from it to its verb, sets the event on a schedule
+    ("planned a demonstration on Saturday"; not "On Friday, the government planned ...")."""
+    for token in path[1:]:
+        if token.idx >= start:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in _SCHEDULE_LEMMAS:
+            return True
+        if lemma in _SCHEDULE_PARTICIPLES and token.tag_ == "VBN":
+            following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+            if lemma == "expect" or following in ("to", "for"):  # "set for April", not "record set on"
+                return True
+    return False
+
+
+def _infinitive_ahead(token: Any, helpers: list[Any]) -> bool:
+    """ "to leave Thursday", "to be published in November": an infinitive (not "to have left")."""
+    words = {c.lower_ for c in helpers}
+    return "to" in words and "have" not in words and token.tag_ in ("VB", "VBN")
+
+
+def _intended_infinitive(token: Any, helpers: list[Any]) -> bool:
+    """An infinitive that complements a verb of intention or schedule, not in the past perfect
+    ("had been due to expire Friday" is over)."""
+    if not _infinitive_ahead(token, helpers) or token.head is token:
+        return False
+    head = token.head
+    if token.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in _INTENTION_LEMMAS:
+        return False
+    for verb in (head, head.head):  # "had been due to expire": "had" hangs on the verb above "due"
+        if any(c.lower_ in ("had", "'d") for c in verb.children if c.dep_ in ("aux", "auxpass")):
+            return False
+        if verb.lower_ in ("had", "'d"):
+            return False
+    return True
+
+
+def _is_future_parse(sdoc: Any, start: int, end: int) -> bool | None:
+    """Tense of the verb that governs the expression, from the dependency parse; None if unknown."""
+    path = _governor_path(sdoc, start, end)
+    if not path:
+        return None
+    if _scheduled(path, start):
+        return True
+    token = path[-1]
     if token.pos_ not in ("VERB", "AUX"):
         return None
     helpers = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in ("will", "'ll", "shall", "wo", "would") for c in helpers):
         return True
-    if any(c.lower_ == "to" for c in helpers) and token.tag_ == "VB":
+    if _infinitive_ahead(token, helpers):
         return True
     if token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in helpers):
         return False
@@ -100,20 +164,21 @@ def _is_future_parse(sdoc: Any, start: int, end: int) -> bool | None:
 
 
 def _has_firm_future(sdoc: Any, start: int, end: int) -> bool:
-    """Whether the verb governing the expression carries "will", "shall" or "'ll"."""
+    """Whether the expression's verb firmly points ahead: "will"/"shall"/"'ll", an infinitive of
+    intention ("planned to leave Thursday"), or a schedule ("is scheduled to close Monday")."""
     try:
-        span = sdoc.char_span(start, end, alignment_mode="expand")
+        path = _governor_path(sdoc, start, end)
     except (IndexError, ValueError):
         return False
-    if span is None or len(span) == 0:
+    if not path:
         return False
-    token = span.root
-    for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
-            break
-        token = token.head
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "'ll", "shall", "wo")
-               for c in token.children)
+    if _scheduled(path, start):
+        return True
+    token = path[-1]
+    helpers = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if token.pos_ in ("VERB", "AUX") and _intended_infinitive(token, helpers):
+        return True
+    return any(c.lower_ in ("will", "'ll", "shall", "wo") for c in helpers)
 
 
 def _reference_update(ctx: ResolveContext, value: str | None) -> None:
@@ -150,13 +215,17 @@ def find_dates(text: str, published: str | None, sdoc: Any = None) -> list[DateM
             except (IndexError, ValueError):
                 future = None
         ctx.future = _is_future_text(text, cand.start, cand.end) if future is None else future
-        if _DEADLINE_CUE.search(text[max(0, cand.start - 16):cand.start]):
+        deadline = bool(_DEADLINE_CUE.search(text[max(0, cand.start - 16):cand.start]))
+        if deadline:
             ctx.future = True
-        if sdoc is not None:
-            ctx.firm_future = _has_firm_future(sdoc, cand.start, cand.end)
+        earliest = bool(_EARLIEST_CUE.search(text[max(0, cand.start - 16):cand.start]))
+        if text.startswith(("'s", "\u2019s"), cand.end):
+            ctx.firm_future = False  # "Friday's raid": an event named by its day, on or before publication
+        elif sdoc is not None:
+            ctx.firm_future = earliest or _has_firm_future(sdoc, cand.start, cand.end)
         else:
             before, _after = _sentence_window(text, cand.start, cand.end)
-            ctx.firm_future = ctx.future and bool(_FIRM_FUTURE.search(before))
+            ctx.firm_future = earliest or (ctx.future and bool(_FIRM_FUTURE.search(before)))
         try:
             mention = _mention(cand, ctx)
         except (ValueError, OverflowError):
