@@ -130,6 +130,14 @@ def predict_page(row: dict, nlp) -> dict:
     location = incident.location
     state = location.admin1 if location.country == "US" and location.admin1 and len(location.admin1) == 2 \
         else None
+    if state is None and location.name and location.admin1 is None:
+        # GVDB is a database of US shootings: a town the stage could not place is looked up among
+        # US towns (the page's own state names, if any, settle namesakes).
+        from newsgraph.extract import places
+
+        _countries, named_states = incidents._place_context(doc._nlp)
+        guess = places.geocode(location.name, {"US"}, named_states)
+        state = guess.admin1 if guess.country == "US" and guess.admin1 and len(guess.admin1) == 2 else None
     if state is None:
         # The town was not found or is abroad: a single US state named on the page is the best guess.
         _countries, states = incidents._place_context(doc._nlp)

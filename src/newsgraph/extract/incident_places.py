@@ -105,8 +105,47 @@ def sentence_place(sentence: Span, anchor: int) -> Span | None:
     """The best place mention in an incident sentence, or None when it names none."""
     names = [ent for ent in sentence.ents if ent.label_ in {"GPE", "LOC"} and _looks_like_place(ent)]
     if not names:
+        names = [ent for ent in sentence.ents if ent.label_ not in {"GPE", "LOC"} and _mistagged_town(ent)]
+    if not names:
+        names = _towns_after_prepositions(sentence)
+    if not names:
         return None
     return min(names, key=lambda ent: place_rank(ent, anchor))
+
+
+_CAPITALISED_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|near|outside)\s+((?:[A-Z][A-Za-z.'\-]+)(?:\s+[A-Z][A-Za-z.'\-]+){0,2})")
+
+
+def _towns_after_prepositions(sentence: Span) -> list[Span]:
+    """Gazetteer cities written after in/near that the tagger left out or buried in a longer
+    name ("Cadillac Drive in Ceres" tagged as one organisation)."""
+    found = []
+    for match in _CAPITALISED_AFTER_PREPOSITION.finditer(sentence.text):
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[:size]).rstrip(".")
+            if is_known_city(name) and not is_region(name):
+                start = sentence.start_char + match.start(1)
+                span = sentence.doc.char_span(start, start + len(name), label="GPE")
+                if span is not None:
+                    found.append(span)
+                break
+    return found
+
+
+# Words after a town's name that show it is the town ("Cicero officials", "Ceres police").
+_TOWN_AUTHORITIES = {"police", "officials", "authorities", "officers", "firefighters", "residents", "mayor"}
+
+
+def _mistagged_town(ent: Span) -> bool:
+    """A gazetteer city the tagger labelled otherwise ("in Ceres" as a person, "Cicero
+    officials" as an organisation): introduced by in/at/near, or followed by its authorities."""
+    if ent.label_ not in {"PERSON", "ORG", "NORP", "FAC"} or not is_known_city(strip_article(ent.text)):
+        return False
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    return before in _PLACE_PREPOSITIONS - {"of"} or after in _TOWN_AUTHORITIES
 
 
 def _looks_like_place(ent: Span) -> bool:

@@ -24,7 +24,7 @@ TRIGGERS: dict[str, str] = {
     "machinegun": "armed_assault", "machine-gun": "armed_assault", "gun": "armed_assault",
     "stab": "armed_assault", "stabbing": "armed_assault", "slay": "armed_assault",
     "assault": "armed_assault", "shootout": "armed_assault", "fire": "armed_assault",
-    "homicide": "armed_assault",
+    "homicide": "armed_assault", "gunshot": "armed_assault",
     # assassination
     "assassinate": "assassination", "assassination": "assassination", "assassin": "assassination",
     # kidnapping
@@ -54,6 +54,8 @@ IRREALIS_HEADS = {
     "avert", "prepare", "intend", "want", "try", "seek", "possible", "possibility", "risk",
     "avoid", "if", "unless", "whether", "urge",
 }
+# Heads that make an event unreal only as a clause ("wants to attack"), not as a participle.
+WANT_WORDS = {"want"}
 MODAL_WORDS = {"will", "would", "could", "may", "might", "shall", "should", "must", "'ll", "wo"}
 SUICIDE_WORDS = {"suicide", "self-immolation", "kamikaze"}
 
@@ -111,6 +113,10 @@ def is_irrealis(token: Token) -> bool:
         if current.dep_ == "ROOT" or current.head is current:
             break
         head = current.head
+        if head.lemma_.lower() in WANT_WORDS and current.dep_ not in {"xcomp", "ccomp"}:
+            # "wanted in the fatal shooting" is a police phrase about a real event.
+            current = head
+            continue
         if head.lemma_.lower() in IRREALIS_HEADS and current.dep_ in {
                 "xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "nsubj", "compound", "amod",
                 "aux", "attr"}:

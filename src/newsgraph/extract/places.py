@@ -24,7 +24,9 @@ _ASCII_NAME = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 _NORMALISE = re.compile(r"[^a-z0-9]+")
 # Leading words that are not part of a place name ("the Bronx", "northern Kabul").
 _LEADING_WORDS = ("the ", "city of ", "town of ", "village of ", "northern ", "southern ", "eastern ",
-                  "western ", "central ", "downtown ", "north ", "south ", "east ", "west ")
+                  "western ", "central ", "downtown ", "north ", "south ", "east ", "west ", "northeast ",
+                  "northwest ", "southeast ", "southwest ", "northeastern ", "northwestern ", "southeastern ",
+                  "southwestern ", "suburban ", "greater ")
 
 
 @dataclass(frozen=True)
@@ -130,16 +132,23 @@ def _us_state_codes() -> frozenset[str]:
 
 
 def choose(found: tuple[Candidate, ...], countries: set[str] | None = None,
-           states: set[str] | None = None) -> Candidate | None:
+           states: set[str] | None = None, written: str | None = None) -> Candidate | None:
     """Pick one candidate: in a named US state first, then a named country, then the most populous."""
     if not found:
         return None
     countries = countries or set()
     states = states or set()
+    keys = {normalise_place_name(written)} if written else set()
+    if written:
+        keys |= {key[len(prefix):] for prefix in _LEADING_WORDS
+                 for key in list(keys) if key.startswith(prefix)}
 
-    def rank(candidate: Candidate) -> tuple[int, int, int]:
+    def rank(candidate: Candidate) -> tuple[int, int, int, int]:
         in_state = candidate.country == "US" and candidate.admin1 in states
-        return (int(in_state), int(candidate.country in countries), candidate.population)
+        # A place whose own name is the one written beats one that merely lists it as an old or
+        # foreign alternate name ("Philadelphia" is also an ancient name of Amman).
+        own_name = normalise_place_name(candidate.name) in keys
+        return (int(in_state), int(candidate.country in countries), int(own_name), candidate.population)
 
     return max(found, key=rank)
 
@@ -147,7 +156,7 @@ def choose(found: tuple[Candidate, ...], countries: set[str] | None = None,
 def geocode(name: str, countries: set[str] | None = None, states: set[str] | None = None,
             warn=None) -> Location:
     """A Location for ``name``; unknown names keep the name with no coordinates (and a warning)."""
-    chosen = choose(candidates(name), countries, states)
+    chosen = choose(candidates(name), countries, states, written=name)
     if chosen is None:
         if warn is not None:
             warn(f"place {name!r} not found in the gazetteer; kept without coordinates")
