@@ -24,6 +24,7 @@ from newsgraph.extract.quote_cues import (
 )
 from newsgraph.extract.quote_marks import DOUBLE_MARKS, QuotedPassage, find_quoted_passages
 from newsgraph.extract.quote_nouns import find_nominal_cues
+from newsgraph.extract.quote_spans import quote_segments, speaker_name_span
 from newsgraph.record import Document, Quote
 
 # A quotation of at most this many words with no cue is a scare quote, a title or
@@ -231,14 +232,17 @@ def run_quotes(doc: Document) -> None:
     speakers = resolve_speakers(doc, found)
     quotes = []
     for item, speaker in zip(found, speakers, strict=True):
-        start, end = item.content[0][0], item.content[-1][1]
-        start, end = trim(text, start, end) if item.kind != "direct" else (start, end)
         has_cue = item.cue[1] > item.cue[0]
-        quotes.append(Quote(
-            text=content_text(text, item.content), span=[start, end], kind=item.kind,
-            cue=text[item.cue[0]:item.cue[1]] if has_cue else None,
-            cue_span=list(item.cue) if has_cue else None,
-            speaker=speaker.name, speaker_entity=speaker.entity,
-            speaker_span=list(item.source) if item.source else None,
-            speaker_text=text[item.source[0]:item.source[1]] if item.source else None))
+        named = speaker_name_span(doc, item)
+        segments = quote_segments(text, item.content) if item.kind == "direct" else [item.content]
+        for segment in segments:
+            start, end = segment[0][0], segment[-1][1]
+            start, end = trim(text, start, end) if item.kind != "direct" else (start, end)
+            quotes.append(Quote(
+                text=content_text(text, segment), span=[start, end], kind=item.kind,
+                cue=text[item.cue[0]:item.cue[1]] if has_cue else None,
+                cue_span=list(item.cue) if has_cue else None,
+                speaker=speaker.name, speaker_entity=speaker.entity,
+                speaker_span=list(named) if named else None,
+                speaker_text=text[named[0]:named[1]] if named else None))
     doc.quotes = quotes

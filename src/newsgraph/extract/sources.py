@@ -119,7 +119,7 @@ def _kind(doc: Document, quote: Quote) -> str:
     if agency_name(name):
         return "agency"
     entity = doc.entity(quote.speaker_entity)
-    written = (quote.speaker_text or name).lower()
+    written = _described(doc, quote).lower()
     words = set(re.findall(r"[\w.]+", written))
     label = entity.type if entity else _spacy_label(doc, quote)
     if label in ("ORG",) and is_outlet_name(name):
@@ -141,6 +141,32 @@ def _kind(doc: Document, quote: Quote) -> str:
     return "person"
 
 
+def _described(doc: Document, quote: Quote) -> str:
+    """The speaker with what the text says of them: a quote's speaker span is the name alone
+    ("Ali Hassan"), but its apposition ("a professor at ...") tells what kind of source it is."""
+    written = quote.speaker_text or quote.speaker or ""
+    if doc._nlp is None or not quote.speaker_span:
+        return written
+    words = doc._nlp.char_span(*quote.speaker_span, alignment_mode="expand")
+    if words is None or not len(words):
+        return written
+    subtree = list(words.root.subtree)
+    return doc.body[subtree[0].idx:subtree[-1].idx + len(subtree[-1])]
+
+
+def _holds_named_office(doc: Document, quote: Quote) -> bool:
+    """"Turkey's interior minister", "the agency's spokesman": one office of a named body,
+    which identifies its holder (unlike "a senior official" or "officials")."""
+    if doc._nlp is None or not quote.speaker_span:
+        return False
+    words = doc._nlp.char_span(*quote.speaker_span, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    head = words.root
+    owner = [c for c in head.children if c.dep_ == "poss" and (c.ent_type_ or c.pos_ == "NOUN")]
+    return head.tag_ == "NN" and head.lower_ in OFFICIAL_TITLES and bool(owner)
+
+
 def _spacy_label(doc: Document, quote: Quote) -> str | None:
     if doc._nlp is None or not quote.speaker_span:
         return None
@@ -154,7 +180,7 @@ def _spacy_label(doc: Document, quote: Quote) -> str | None:
 def _anonymous(doc: Document, quote: Quote, kind: str) -> bool:
     if kind in ("agency", "outlet", "document", "organisation"):
         return False
-    if quote.speaker_entity or _spacy_label(doc, quote) == "PERSON":
+    if quote.speaker_entity or _spacy_label(doc, quote) == "PERSON" or _holds_named_office(doc, quote):
         return False
     written = (quote.speaker or "").lower()
     head_words = set(re.findall(r"\w+", written))

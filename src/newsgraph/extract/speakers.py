@@ -165,10 +165,18 @@ def _is_outlet(name: str) -> bool:
 def _mention_for(token, role: str, sentences: dict[int, int], entities: _Entities,
                  text: str) -> _Mention | None:
     """A discourse mention for a noun or name heading a phrase; None for pronouns and the like."""
-    if token.pos_ not in ("PROPN", "NOUN"):
-        return None
     span_tokens = list(token.subtree)
     start, end = span_tokens[0].idx, span_tokens[-1].idx + len(span_tokens[-1])
+    if token.pos_ not in ("PROPN", "NOUN"):
+        # a name the tagger misread ("Segun" as a verb) is still a name if an entity covers it
+        named = entities.at(start, end, token.idx, anywhere=False) if token.is_title else None
+        if named is None:
+            return None
+        name, entity, label = named
+        return _Mention(token.idx, sentences[token.i], name, entity, role,
+                        _gender_of(span_tokens) if label in _PERSON_LIKE_LABELS else "n",
+                        "sg", token.lemma_.lower(), outlet=_is_outlet(name),
+                        person=label in _PERSON_LIKE_LABELS)
     found = entities.at(start, end, token.idx, anywhere=token.pos_ == "PROPN")
     if found is None and token.pos_ == "NOUN":
         # "the agency's spokesman, Tunde Lawal": the name in apposition is the speaker
