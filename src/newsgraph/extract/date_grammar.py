@@ -19,6 +19,7 @@ from newsgraph.extract.date_lexicon import (
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
+    SPOKEN_YEAR_PATTERN,
     VAGUE_NUMBERS,
     WEEKDAYS,
     alternation,
@@ -30,13 +31,13 @@ _WEEKDAY = alternation(WEEKDAYS)
 _PART = alternation(PARTS_OF_DAY)
 _SEASON = alternation(SEASONS)
 _ORD = alternation(ORDINALS)
-_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + NUMBER_WORD_PATTERN + "|"
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+\s+1/2|\d+(?:\.\d+)?|" + NUMBER_WORD_PATTERN + "|"
         + alternation(VAGUE_NUMBERS) + r"|an?)")
 _UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
          r"|decades?|century|centuries|weekends?)")
 _UNIT_SINGULAR = r"(?:second|minute|hour|day|week|month|quarter|year|decade|century|weekend)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d|" + SPOKEN_YEAR_PATTERN + ")"
 _APPROX = (r"(?:more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|roughly|some|just|only"
            r"|over|under|at\s+least|at\s+most|up\s+to|barely|approximately|as\s+many\s+as|as\s+long\s+as"
            r"|the\s+better\s+part\s+of|well\s+over)")
@@ -69,19 +70,23 @@ RULES: list[tuple[str, str]] = [
                       rf"following|same|latest|prior|preceding|that|year-ago|year-earlier|the)\s+"
                       rf"(?:fiscal\s+)?{_UNIT_SINGULAR}(?![\w-])"),
     ("edge_relative", rf"\b(?:{_EDGE})\s+(?:in\s+)?(?:this|next|last|that)\s+{_UNIT_SINGULAR}(?![\w-])"),
-    ("quarter", rf"\b(?:the\s+)?(?:(?:fiscal|calendar)[- ])?(?:{_ORD}|final|latest|last|current|past|"
-                rf"previous|year-ago|year-earlier|same|fourth|June|September|December|March)?"
+    ("quarter", rf"\b(?:the\s+)?(?:(?:fiscal|calendar)[- ])?(?:{_YEAR}\s+)?"
+                rf"(?:{_ORD}|final|latest|last|current|past|previous|year-ago|year-earlier|same|fourth|June|September|December|March)?"
                 rf"(?:[- ](?:fiscal|calendar))?[- ]?quarter(?:\s+of\s+(?:fiscal\s+)?{_YEAR}"
                 rf"|\s+of\s+(?:this|last|next)\s+year)?(?![\w-])"),
-    ("quarter_year", rf"\b(?:fiscal\s+)?{_YEAR}(?:'s)?\s+(?:{_ORD}|fourth)[- ]quarter(?![\w-])"),
+    ("quarter_year", rf"\b(?:fiscal\s+)?(?:{_YEAR}|(?:this|next|last)\s+year)(?:'s)?\s+(?:{_ORD}|fourth)"
+                     r"[- ]quarter(?![\w-])"),
     ("year_ago", r"\b(?:(?:the|a)\s+(?:comparable\s+|same\s+)?year[- ](?:ago|earlier)\s+(?:period|quarter)"
                  r"|year[- ](?:ago|earlier))(?![\w-])"),
-    ("half", rf"\b(?:the\s+)?(?:first|second|latter|later)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{_YEAR}|"
+    # "the last half" only with its year: "the last half of the '80s" is the decade's.
+    ("half", rf"\b(?:the\s+)?(?:first|second|latter|later|last(?=\s+half\s+of\s+(?:fiscal\s+)?"
+             rf"(?:{_YEAR}|(?:this|last|next)\s+year)))\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{_YEAR}|"
              r"(?:this|last|next|the)\s+year))?(?![\w-])"),
     ("season", rf"\b(?:(?:last|next|this|this\s+past|this\s+coming|coming|past|{_EDGE})\s+)?"
                rf"(?:the\s+)?{_SEASON}(?:\s+(?:of\s+)?{_YEAR})?(?![\w-])"),
     ("year", rf"\b(?:(?:{_EDGE})[- ]|the\s+(?:end|beginning|middle|start)\s+of\s+)?(?:fiscal\s+(?:year\s+)?)?"
-             rf"{_YEAR}(?![\w,.]?\d)(?!\s*(?:%|percent))|\b(?:fiscal\s+(?:year\s+)?)'\d\d\b"),
+             rf"{_YEAR}(?![\w,.]?\d)(?!\s*(?:%|percent))|\b(?:fiscal\s+(?:year\s+)?)'\d\d\b"
+             rf"|\bthe\s+year\s+two\s+thousand(?:\s+and)?(?:\s+{NUMBER_WORD_PATTERN})?(?![\w-])"),
     ("decade", r"\b(?:the\s+)?(?:(?:early|late|mid)[- ])?(?:1[5-9]\d0|20\d0|'\d0|[2-9]0)'?s\b"),
     ("century", rf"\b(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORD}|twentieth|twenty-first|nineteenth)"
                 r"[- ]century\b|\bthis\s+century\b|\bthe\s+turn\s+of\s+the\s+century\b"),

@@ -103,3 +103,31 @@ NUMBER_WORD_PATTERN = (
         ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]) + ")?"
     + "|" + alternation([w for w in SMALL_NUMBERS if w not in ("a", "an")]) + ")"
 )
+
+
+# Years said in words, as in broadcast transcripts: "nineteen ninety-six", "nineteen oh five",
+# "nineteen hundred". Only the 1800s and 1900s: "two thousand" is far more often a count, so
+# "the year two thousand" has a rule of its own in the grammar.
+_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]
+SPOKEN_YEAR_PATTERN = (
+    r"\b(?:eighteen|nineteen)[\s-]+(?:hundred|oh[\s-]+" + alternation(_ONES) + "|"
+    + alternation(list(TENS)) + r"(?:[\s-]" + alternation(_ONES) + ")?|" + alternation(_TEENS)
+    + r")(?![\w-])"
+)
+
+
+def spoken_year_value(text: str) -> int | None:
+    """1996 for "nineteen ninety-six", 1905 for "nineteen oh five", 1900 for "nineteen hundred"."""
+    words = re.sub(r"[\s-]+", " ", text.strip().lower()).split(" ")
+    if len(words) < 2 or words[0] not in ("eighteen", "nineteen"):
+        return None
+    century = 1800 if words[0] == "eighteen" else 1900
+    rest = [w for w in words[1:] if w != "oh"]
+    if rest == ["hundred"]:
+        return century
+    value = parse_number(" ".join(rest)) if len(rest) == 1 else parse_number("-".join(rest))
+    if value is None or not 0 < value < 100:
+        return None
+    return century + int(value)

@@ -30,10 +30,12 @@ from newsgraph.extract.date_lexicon import (
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
+    SPOKEN_YEAR_PATTERN,
     UNITS,
     VAGUE_NUMBERS,
     WEEKDAYS,
     parse_number,
+    spoken_year_value,
     unit_key,
 )
 
@@ -54,6 +56,9 @@ class ResolveContext:
     firm_future: bool = False         # ... and says so with "will"/"shall" on the governing verb
     reference_year: int | None = None  # the last year mentioned, for "that year"
     reference_quarter: tuple[int, int] | None = None  # last (year, quarter) mentioned
+    reference_month: tuple[int, int] | None = None  # last (year, month) mentioned, for "the following month"
+    reference_day: dt.date | None = None  # last full date mentioned, for "that day", "the same day"
+    following: str = ""  # the text right after the expression ("ended Sept. 30")
 
 
 def _day(d: dt.date) -> str:
@@ -145,7 +150,10 @@ def _year_for_day(anchor: dt.date, month: int, day: int, future: bool) -> int:
 
 def _explicit_year(low: str) -> int | None:
     m = re.search(r"\b(1[6-9]\d\d|20\d\d)\b", low)
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    spoken = re.search(SPOKEN_YEAR_PATTERN, low, re.IGNORECASE)
+    return spoken_year_value(spoken.group(0)) if spoken else None
 
 
 def _with_part(day_value: str, part: str | None) -> Resolution:
@@ -265,6 +273,10 @@ def _resolve_month(text: str, ctx: ResolveContext) -> Resolution:
 
 def _resolve_year(text: str, ctx: ResolveContext) -> Resolution:
     low = text.lower()
+    if re.search(r"\btwo\s+thousand\b", low):
+        rest = parse_number(re.sub(r"^.*?two\s+thousand(?:\s+and)?\s*", "", low)) if re.search(
+            r"thousand(?:\s+and)?\s+\w", low) else 0.0
+        return f"{2000 + int(rest or 0):04d}", "year", "DATE"
     year = _explicit_year(low)
     if year is None:
         m = re.search(r"'(\d\d)\b", low)
@@ -370,6 +382,10 @@ def _resolve_quarter(text: str, ctx: ResolveContext) -> Resolution:
                 year -= 1
             elif re.search(r"\b(?:next|coming)\b", low):
                 year, number = _add_quarter(ctx.anchor.year, current, 1)
+    if number is None and ctx.anchor is not None:
+        # "the 1988 quarter": that year's instance of the quarter the story is about.
+        number = ctx.reference_quarter[1] if ctx.reference_quarter else \
+            _add_quarter(ctx.anchor.year, _quarter_of(ctx.anchor), -1)[1]
     if number is None:
         return None, "quarter", "DATE"
     return f"{year:04d}-Q{number}", "quarter", "DATE"
@@ -411,12 +427,19 @@ def _duration_value(number: float | None, unit: str) -> str:
     else:
         total = number * scale
         if total != int(total):
-            # Half units are written in the next smaller unit: "half a year" -> P6M.
+            # Fractions of a unit go to the next smaller one, after the whole units, as TimeBank
+            # writes them: "half a year" -> P6M, "2 1/2 years" -> P2Y6M, "a minute and a half" -> PT1M30S.
             smaller = {"Y": ("M", 12, False), "M": ("W", 4, False), "D": ("H", 24, True),
-                       "H": ("M", 60, True), "W": ("D", 7, False)}
-            if letter in smaller and not (is_time and letter == "M"):
-                letter, factor, is_time = smaller[letter]
-                total *= factor
+                       "H": ("M", 60, True), "W": ("D", 7, False), "TM": ("S", 60, True)}
+            key = "TM" if (is_time and letter == "M") else letter
+            if key in smaller:
+                small_letter, factor, small_is_time = smaller[key]
+                whole = int(total)
+                part = f"{int(round((total - whole) * factor))}{small_letter}"
+                head = f"{whole}{letter}" if whole else ""
+                if is_time:
+                    return f"PT{head}{part}"
+                return f"P{head}T{part}" if small_is_time else f"P{head}{part}"
         amount = str(int(round(total)))
     if letter == "Q":
         return f"P{amount}Q"
@@ -425,6 +448,9 @@ def _duration_value(number: float | None, unit: str) -> str:
 
 def _number_and_unit(low: str) -> tuple[float | None, str | None, bool]:
     """(number, unit key, vague) for the number-unit core of a duration or "ago" phrase."""
+    fraction = re.search(r"(\d+)\s+1/2[ -]+(\w+)", low)
+    if fraction and unit_key(fraction.group(2)):
+        return int(fraction.group(1)) + 0.5, unit_key(fraction.group(2)), False  # "5 1/2 hours"
     m = re.search(r"([\w,.]+(?:[ -][\w,.]+){0,3}?)[ -]+(seconds?|minutes?|hours?|days?|nights?|weeks?|"
                   r"fortnights?|months?|quarters?|years?|decades?|century|centuries|weekends?)\b", low)
     if not m:
@@ -441,7 +467,7 @@ def _number_and_unit(low: str) -> tuple[float | None, str | None, bool]:
             return None, unit, True
     if number is None:
         return None, unit, True
-    if "and a half" in low:
+    if "and a half" in low or re.search(r"\d\s+1/2\b", low):
         number += 0.5
     return number, unit, False
 
@@ -512,14 +538,23 @@ def _resolve_relative_unit(text: str, ctx: ResolveContext) -> Resolution:
             return _duration_value(1, unit), "duration", "DURATION"
     if unit in ("second", "minute", "hour"):
         return _duration_value(1, unit), "duration", "DURATION"
+    if unit == "year" and re.fullmatch(r"the (?:fiscal )?year", low) and \
+            re.match(r"\s+(?:ended|ending)\b", ctx.following):
+        return "P1Y", "duration", "DURATION"  # "the year ended March 31": a twelve-month period
     step = 0
     if re.search(r"\b(?:last|past|previous|prior|preceding)\b", low):
         step = -1
     elif re.search(r"\b(?:next|coming|following)\b", low):
         step = 1
     base = ctx.anchor
-    if re.search(r"\b(?:that|same|following|previous|prior|preceding)\b", low) and ctx.reference_year:
-        base = dt.date(ctx.reference_year, 7, 1) if unit in ("year", "decade", "century") else base
+    if re.search(r"\b(?:that|same|following|previous|prior|preceding)\b", low):
+        # Anaphoric: counted from the last date of that granularity the text mentioned.
+        if unit in ("year", "decade", "century") and ctx.reference_year:
+            base = dt.date(ctx.reference_year, 7, 1)
+        elif unit == "month" and ctx.reference_month:
+            base = dt.date(ctx.reference_month[0], ctx.reference_month[1], 1)
+        elif unit == "day" and ctx.reference_day:
+            base = ctx.reference_day
     if base is None:
         return None, unit, "DATE"
     if unit == "year":
@@ -574,6 +609,10 @@ _FUTURE = ("future", "soon", "coming", "next", "later")
 
 def _resolve_vague(text: str, ctx: ResolveContext) -> Resolution:
     low = _words(text)
+    recent = re.fullmatch(r"recent (years|months|weeks|days)", low)
+    if recent:
+        # "in recent years" is a stretch of unknown length ending now (TimeBank: PXY, DURATION).
+        return _duration_value(None, unit_key(recent.group(1)) or "year"), "duration", "DURATION"
     if low in _PRESENT:
         return "PRESENT_REF", "ref", "DATE"
     if any(re.search(rf"\b{w}\b", low) for w in _FUTURE):

@@ -76,7 +76,7 @@ WORD_TRIGGERS: dict[str, frozenset[str]] = {
     "year_ago": frozenset({"ago", "earlier"}),
     "half": frozenset({"half"}),
     "season": _SEASON_WORDS,
-    "year": frozenset({"fiscal"}),
+    "year": frozenset({"fiscal", "eighteen", "nineteen", "thousand"}),  # spoken: "nineteen ninety-six"
     "century": frozenset({"century"}),
     "set": _SET_WORDS,
     "vague": _VAGUE_WORDS,

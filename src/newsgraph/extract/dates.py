@@ -181,14 +181,27 @@ def _has_firm_future(sdoc: Any, start: int, end: int) -> bool:
     return any(c.lower_ in ("will", "'ll", "shall", "wo") for c in helpers)
 
 
+_CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-Q(\d)|-(\d\d)(?:-(\d\d))?)?")
+
+
 def _reference_update(ctx: ResolveContext, value: str | None) -> None:
+    """Remember the last year, quarter, month and day the text mentioned (anaphora's anchors)."""
     if not value:
         return
-    m = re.match(r"^(\d{4})(?:-Q(\d))?", value)
-    if m and not value.startswith("P"):
-        ctx.reference_year = int(m.group(1))
-        if m.group(2):
-            ctx.reference_quarter = (int(m.group(1)), int(m.group(2)))
+    m = _CALENDAR_VALUE.match(value)
+    if m is None:
+        return
+    year = int(m.group(1))
+    ctx.reference_year = year
+    if m.group(2):
+        ctx.reference_quarter = (year, int(m.group(2)))
+    if m.group(3):
+        ctx.reference_month = (year, int(m.group(3)))
+        if m.group(4):
+            try:
+                ctx.reference_day = dt.date(year, int(m.group(3)), int(m.group(4)))
+            except ValueError:
+                pass
 
 
 def _mention(cand: Candidate, ctx: ResolveContext) -> DateMention:
@@ -226,6 +239,7 @@ def find_dates(text: str, published: str | None, sdoc: Any = None) -> list[DateM
         else:
             before, _after = _sentence_window(text, cand.start, cand.end)
             ctx.firm_future = earliest or (ctx.future and bool(_FIRM_FUTURE.search(before)))
+        ctx.following = text[cand.end:cand.end + 24]
         try:
             mention = _mention(cand, ctx)
         except (ValueError, OverflowError):
