@@ -49,6 +49,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # (set on the demo corpus and GVDB dev: follow-ups - a death in hospital, an arrest, a funeral -
 # come within days; anniversaries and earlier attacks are weeks, months or years away).
 DISTINCT_DAYS = 3
+# With no date beside the incident's triggers, the first day named in the story's opening
+# sentences dates it (the lead and its follow-up usually say when it happened).
+LEAD_SENTENCES = 5
 # TimeML values usable as an incident date: "2016-03-22", "2016-03", "2016" (a time
 # "2016-01-26TNI" keeps its day; "PAST_REF" or a week "2016-W03" is not a date).
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?=$|T)")
@@ -199,8 +202,8 @@ def _same_place(first: str, second: str) -> bool:
 
 def _date_in(doc: Document, sentence: Span, triggers: list[Token]) -> DateMention | None:
     """The date mention in this sentence nearest to a trigger (day-level ones first)."""
-    inside = [d for d in doc.dates if d.value and _CALENDAR_VALUE.match(d.value)
-              and sentence.start_char <= d.span[0] < sentence.end_char and d.type in {"DATE", "TIME"}]
+    inside = [d for d in doc.dates if sentence.start_char <= d.span[0] < sentence.end_char
+              and _says_when(doc, d)]
     if not inside:
         return None
     anchor = triggers[0].idx
@@ -267,6 +270,9 @@ def _set_date(doc: Document, incident: Incident, draft: _Draft, sentences: list[
         index = next((i for i, s in enumerate(sentences) if s.start == first.start), 0)
         if index > 0:
             mention = _date_in(doc, sentences[index - 1], draft.triggers)
+    if mention is None:
+        mention = (_first_day_mention(doc, draft.sentences)
+                   or _first_day_mention(doc, sentences[:LEAD_SENTENCES]))
     if mention is not None:
         incident.date, incident.date_text = _CALENDAR_VALUE.match(mention.value)[0], mention.text
         return
@@ -276,6 +282,41 @@ def _set_date(doc: Document, incident: Incident, draft: _Draft, sentences: list[
         incident.date_text = "today" if said_today else None
         doc.warn(f"{incident.id}: date taken from the publication date"
                  + (" (the text says today)" if said_today else " (no date in the text)"))
+
+
+_CLOCK_ONLY = re.compile(r"^\s*\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*$", re.I)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_BLOCK_AFTER = re.compile(r"^\s+(?:block|hundred block)\b", re.I)
+
+
+def _says_when(doc: Document, mention: DateMention) -> bool:
+    """Whether a date mention can date an incident. Not: a bare clock time ("12:45 a.m."), which
+    only takes the publication day; an address number read as a year ("the 2000 block"); the
+    page's own date line (a full date with its year, equal to the publication date)."""
+    value = mention.value or ""
+    if mention.type not in {"DATE", "TIME"} or not _CALENDAR_VALUE.match(value):
+        return False
+    if _CLOCK_ONLY.match(mention.text) or _BLOCK_AFTER.match(doc.body[mention.span[1]:mention.span[1] + 20]):
+        return False
+    return not (doc.published and value[:10] == doc.published and _YEAR.search(mention.text))
+
+
+def _first_day_mention(doc: Document, sentences: list[Span]) -> DateMention | None:
+    """The first day-level date in ``sentences`` not after publication: "Saturday night" two
+    sentences below the lead still dates a shooting. A bare clock time ("11 a.m.") only takes
+    the publication day and says nothing."""
+    spans = [(s.start_char, s.end_char) for s in sentences]
+    for mention in doc.dates:
+        value = mention.value or ""
+        if not _says_when(doc, mention) or not re.match(r"^\d{4}-\d\d-\d\d", value):
+            continue
+        if doc.published and value[:10] > doc.published:
+            continue
+        if any(start <= mention.span[0] < end for start, end in spans):
+            return mention
+    return None
 
 
 def _locate(doc: Document, parsed, draft: _Draft, context: tuple[set[str], set[str]],
