@@ -69,6 +69,9 @@ RULES: list[tuple[str, str]] = [
     ("relative_unit", rf"\b(?:(?:{_EDGE})\s+)?(?:the\s+)?(?:last|this|next|past|previous|coming|current|"
                       rf"following|same|latest|prior|preceding|that|year-ago|year-earlier|the)\s+"
                       rf"(?:fiscal\s+)?{_UNIT_SINGULAR}(?![\w-])"),
+    # "the full year" (results stories) and "year-end", "year's end": the current year.
+    ("year_whole", r"\bthe\s+full\s+(?:fiscal\s+)?year(?![\w-])|\byear[- ]end(?![\w-])"
+                   r"|\byear's\s+end(?![\w-])"),
     ("edge_relative", rf"\b(?:{_EDGE})\s+(?:in\s+)?(?:this|next|last|that)\s+{_UNIT_SINGULAR}(?![\w-])"),
     ("quarter", rf"\b(?:the\s+)?(?:(?:fiscal|calendar)[- ])?(?:{_YEAR}\s+)?"
                 rf"(?:{_ORD}|final|latest|last|current|past|previous|year-ago|year-earlier|same|fourth|June|September|December|March)?"

@@ -692,7 +692,14 @@ def _resolve_year_ago(text: str, ctx: ResolveContext) -> Resolution:
     return f"{ctx.anchor.year - 1:04d}", "year", "DATE"
 
 
+def _resolve_year_whole(text: str, ctx: ResolveContext) -> Resolution:
+    if ctx.anchor is None:
+        return None, "year", "DATE"
+    return f"{ctx.anchor.year:04d}", "year", "DATE"
+
+
 _RESOLVERS = {
+    "year_whole": _resolve_year_whole,
     "year_ago": _resolve_year_ago,
     "month_day": _resolve_day_expression, "day_month": _resolve_day_expression,
     "month_year": _resolve_month, "month": _resolve_month, "time": _resolve_time,

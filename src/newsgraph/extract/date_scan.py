@@ -78,6 +78,7 @@ WORD_TRIGGERS: dict[str, frozenset[str]] = {
     "season": _SEASON_WORDS,
     "year": frozenset({"fiscal", "eighteen", "nineteen", "thousand"}),  # spoken: "nineteen ninety-six"
     "century": frozenset({"century"}),
+    "year_whole": frozenset({"year"}),
     "set": _SET_WORDS,
     "vague": _VAGUE_WORDS,
     "holiday": _HOLIDAY_WORDS,
