@@ -17,7 +17,8 @@ FATAL_CUES = re.compile(
     r"\b(?:shot and killed|shot to death|shot dead|stabbed to death|beaten to death|"
     r"fatally (?:shot|wounded|injured|struck|stabbed)|fatal shooting|shooting death|"
     r"(?:was|were|been|being) (?:killed|murdered|slain)|killing (?:him|her)|"
-    r"died|dies|pronounced dead|found dead|succumbed|(?:his|her) body|murder of|homicide victim)\b", re.I)
+    r"died|dies|pronounced dead|found dead|succumbed|(?:his|her|man's|woman's|boy's|girl's) body|"
+    r"murder of|homicide victim)\b", re.I)
 INJURY_CUES = re.compile(
     r"\b(?:(?:was|were|been|got|is|are|being) (?:shot|wounded|injured|hurt|grazed|struck by (?:a )?"
     r"(?:bullet|gunfire|a stray bullet))|shot (?:and wounded|and injured|in the (?:leg|arm|chest|back|"

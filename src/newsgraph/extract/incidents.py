@@ -385,16 +385,18 @@ def _casualties(doc: Document, draft: _Draft, roles: incident_roles.Roles) -> tu
             total = _count_listed(draft, roles, kind)
             listed = listed or (kind == "injured" and total.low is not None)
         counts.append(total)
-    if not mentions:
-        return incident_victims.single_victim_counts([s.text for s in draft.sentences], counts[0], counts[1],
-                                                     injured_from_listing=listed)
-    return counts[0], counts[1]
+    return incident_victims.single_victim_counts([s.text for s in draft.sentences], counts[0], counts[1],
+                                                 injured_from_listing=listed)
 
 
 _KILLED_LEMMAS = {"kill", "murder", "assassinate", "slay", "execute", "massacre"}
 _HARM_LEMMAS = _KILLED_LEMMAS | {"wound", "injure", "hurt", "shoot", "stab", "die"}
 # Words beside a harm verb that make it fatal: "shot and killed", "shot dead", "fatally shot".
 _FATAL_WORDS = {"kill", "dead", "death", "fatally", "die", "murder"}
+
+
+# Nouns that refer back to a victim the story has already described.
+_GENERIC_VICTIMS = {"victim", "person", "individual", "someone"}
 
 
 def _count_listed(draft: _Draft, roles: incident_roles.Roles, kind: str) -> Count:
@@ -410,10 +412,19 @@ def _count_listed(draft: _Draft, roles: incident_roles.Roles, kind: str) -> Coun
                 if not incident_roles.is_person(patient) or patient.tag_ not in {"NN", "NNP"} \
                         or _attacker(patient) or _is_reflexive(patient):
                     continue
-                key = incident_roles.noun_phrase(patient).text.lower()
+                # A common noun is keyed by its head ("a 20-year-old man" and "the man" are one),
+                # a name by the whole name.
+                key = incident_roles.noun_phrase(patient).text.lower() if patient.tag_ == "NNP" \
+                    else patient.lemma_.lower()
                 fatal = lemma in _KILLED_LEMMAS or lemma == "die" or _fatal_context(token)
                 if fatal or fates.get(key) != "killed":
                     fates[key] = "killed" if fatal else "injured"
+    if len(fates) > 1:
+        # "the victim" names someone already listed ("a man was shot ... the victim died").
+        generic = {key: fate for key, fate in fates.items() if key in _GENERIC_VICTIMS}
+        fates = {key: fate for key, fate in fates.items() if key not in _GENERIC_VICTIMS} or fates
+        if "killed" in generic.values() and len(fates) == 1:
+            fates = dict.fromkeys(fates, "killed")
     number = sum(1 for fate in fates.values() if fate == kind)
     if not number:
         return Count()
