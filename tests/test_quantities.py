@@ -253,3 +253,27 @@ def test_fifty_thousand_word_page_gives_every_quantity():
     doc = Document(body=body)
     run(doc)
     assert len(doc.quantities) == 2 * (50_000 // 13)
+
+
+# -- the cheap paths give the same answers as the plain ones ------------------------------------
+
+def test_phone_number_among_counts_masks_only_its_own_tokens():
+    found = [(q.text, q.low) for q in find_quantities("Call 555-123-4567 now: 12 people died, 3 hurt.")]
+    assert found == [("12", 12), ("3", 3)]
+
+
+def test_words_that_cannot_start_a_number_are_skipped_but_number_words_are_read():
+    found = [(q.text, q.low, q.high, q.qualifier) for q in find_quantities(
+        "Officials said twenty-one people and a dozen officers, half of them hurt, and dozens more.")]
+    assert found == [("twenty-one", 21, 21, "exact"), ("a dozen", 12, 12, "exact"),
+                     ("half", 0.5, 0.5, "exact"), ("dozens", 24, None, "at_least")]
+
+
+@pytest.mark.model
+def test_according_heads_are_the_heads_of_according(parse):
+    from newsgraph.extract.quantities import _according_heads
+
+    doc = parse("According to police, 12 people died. ACCORDING to them it was 5. Nobody agreed.")
+    sdoc = doc._nlp
+    assert _according_heads(sdoc) == {t.head.i for t in sdoc if t.lower_ == "according"}
+    assert len(_according_heads(sdoc)) == 2
