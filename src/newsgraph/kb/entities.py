@@ -126,6 +126,15 @@ def surname_keys(surname: str) -> set[str]:
     return keys
 
 
+def surnames(forms: list[str]) -> set[str]:
+    return {_tokens(f)[-1] for f in forms if _tokens(f)}
+
+
+def _name_of(forms: list[str]) -> str:
+    """The fullest of a stored entity's forms, to name it in a decision."""
+    return max(forms, key=lambda f: (len(_tokens(f)), len(f)), default="")
+
+
 def first_names(forms: list[str]) -> set[str]:
     return {_tokens(f)[0] for f in forms if len(_tokens(f)) >= 2}
 
@@ -183,15 +192,24 @@ class EntityResolver:
         mine = first_names(group.forms)
         scored = []
         for candidate in candidates:
-            theirs = first_names(self._forms(candidate))
+            forms = self._forms(candidate)
+            theirs = first_names(forms)
+            # Only refusals a user would ask about are logged: a name one letter off a stored
+            # one, or a namesake named in this very document. Every other bearer of a common
+            # surname kept apart is the expected outcome, and logging it buried the rest.
+            worth_logging = candidate in context or not (surnames(group.forms) & surnames(forms))
             if mine and theirs and not (mine & theirs):
-                self._decide(doc.id, "entity kept apart",
-                             f"{group.fullest!r} and entity {candidate} share a surname but not a first name")
+                if worth_logging:
+                    self._decide(doc.id, "entity kept apart",
+                                 f"{group.fullest!r} and entity {candidate} ({_name_of(forms)!r}) "
+                                 "share a surname but not a first name")
                 continue
             shared = len(self._context(candidate) & context)
             if shared < MIN_SHARED_CONTEXT:
-                self._decide(doc.id, "entity kept apart",
-                             f"{group.fullest!r} resembles entity {candidate} but they share no context")
+                if worth_logging:
+                    self._decide(doc.id, "entity kept apart",
+                                 f"{group.fullest!r} resembles entity {candidate} ({_name_of(forms)!r}) "
+                                 "but they share no context")
                 continue
             scored.append((shared, candidate))
         if not scored:
@@ -223,24 +241,25 @@ class EntityResolver:
 
     def _attach(self, doc: Document, group: Group, target: str, strong: set[str], weak: set[str],
                 resolved: dict[str, str]) -> None:
-        self.conn.executemany("INSERT OR IGNORE INTO entity_keys (key, entity_id, strong) VALUES (?, ?, 1)",
-                              [(key, target) for key in sorted(strong)])
-        self.conn.executemany("INSERT OR IGNORE INTO entity_keys (key, entity_id, strong) VALUES (?, ?, 0)",
-                              [(key, target) for key in sorted(weak)])
-        self.conn.executemany("INSERT OR IGNORE INTO entity_keys (key, entity_id, strong) VALUES (?, ?, 2)",
-                              [("form:" + normalise_name(f), target) for f in set(group.forms)])
+        # Strong (1), weak (0) and plain-form (2) keys have distinct prefixes: one statement.
+        keys = [(key, target, 1) for key in sorted(strong)] + [(key, target, 0) for key in sorted(weak)]
+        keys += [("form:" + form, target, 2) for form in sorted({normalise_name(f) for f in group.forms})]
+        self.conn.executemany("INSERT OR IGNORE INTO entity_keys (key, entity_id, strong) VALUES (?, ?, ?)",
+                              keys)
         row = self.conn.execute("SELECT name FROM kb_entities WHERE id = ?", (target,)).fetchone()
         if row and canonical_alias(row[0]) is None and \
                 len(_tokens(group.fullest)) > len(_tokens(row[0])) and not group.fullest.isupper():
             self.conn.execute("UPDATE kb_entities SET name = ? WHERE id = ?", (group.fullest, target))
+        rows = []
         for local_id in group.local_ids:
             ent = doc.entity(local_id) or Entity(local_id, group.fullest, group.type)
-            self.conn.execute(
-                "INSERT OR REPLACE INTO mentions (doc_id, local_id, entity_id, name, type, forms, spans) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (doc.id, local_id, target, ent.name, ent.type,
-                 json.dumps(sorted({ent.name, *ent.aliases}), ensure_ascii=False), json.dumps(ent.mentions)))
+            rows.append((doc.id, local_id, target, ent.name, ent.type,
+                         json.dumps(sorted({ent.name, *ent.aliases}), ensure_ascii=False),
+                         json.dumps(ent.mentions)))
             resolved[local_id] = target
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO mentions (doc_id, local_id, entity_id, name, type, forms, spans) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
     def _decide(self, doc_id: str, kind: str, detail: str) -> None:
         self.conn.execute("INSERT INTO decisions (doc_id, kind, detail) VALUES (?, ?, ?)",

@@ -131,6 +131,10 @@ class IncidentResolver:
                      doc.published, _figure(incident.killed), _figure(incident.injured),
                      0 if copy_of else 1, json.dumps(plain(incident), ensure_ascii=False)))
                 out.append(target)
+            days = sorted({when for _, _, when in story if when})
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO report_actors (entity_id, date, doc_id) VALUES (?, ?, ?)",
+                [(actor, day, doc.id) for actor in sorted(actors) for day in days])
         return out
 
     def _copied_incident(self, originals: list[str], kinds: set[str]) -> str | None:
@@ -161,15 +165,15 @@ class IncidentResolver:
             return []  # an undated report, or one naming nobody, cannot be placed safely
         low = (day - timedelta(days=DATE_WINDOW_DAYS)).isoformat()
         high = (day + timedelta(days=DATE_WINDOW_DAYS)).isoformat()
-        # Candidates come from the actors' own mentions (indexed), not from every incident of
-        # the week: a busy news day must not make each report read hundreds of incidents.
+        # Candidates come from the actors' dated reports (report_actors, indexed by actor and
+        # day), not from every incident of the week nor from every story an actor was ever in.
         marks = ",".join("?" * len(actors))
         rows = self.conn.execute(
-            f"""SELECT r.incident_id, COUNT(DISTINCT m.entity_id) AS shared
-                FROM mentions m JOIN incident_reports r ON r.doc_id = m.doc_id
-                WHERE m.entity_id IN ({marks}) AND r.date BETWEEN ? AND ?
+            f"""SELECT r.incident_id, COUNT(DISTINCT a.entity_id) AS shared
+                FROM report_actors a JOIN incident_reports r ON r.doc_id = a.doc_id
+                WHERE a.entity_id IN ({marks}) AND a.date BETWEEN ? AND ? AND r.date BETWEEN ? AND ?
                 GROUP BY r.incident_id ORDER BY shared DESC, r.incident_id LIMIT ?""",
-            (*sorted(actors), low, high, CANDIDATE_LIMIT)).fetchall()
+            (*sorted(actors), low, high, low, high, CANDIDATE_LIMIT)).fetchall()
         found = []
         for incident_id, shared in rows:
             if shared < MIN_SHARED_ACTORS_SAME_PLACE:

@@ -4,8 +4,10 @@
 the document row is written: a batch is stored with its entities, reprints,
 incidents, quotes and claims resolved, or not at all. Merges are incremental
 (a new document is matched against what is stored); ``forget`` removes a
-document and recomputes every merge from the remaining records, so that the
-result is what ingesting those records alone would give.
+document and recomputes only the clusters it touched (the entities it
+mentioned, the incidents it reported, the copies it formed) from the other
+documents of those clusters, so that the result is what ingesting the
+remaining records alone would give.
 """
 
 from __future__ import annotations
@@ -24,14 +26,17 @@ from newsgraph.kb.reprints import (
     Candidate,
     containment,
     direction,
+    forget_bands,
     index_and_find,
 )
 from newsgraph.record import Document, body_id
 
 # Decisions taken before a record is stored (about its id); a rebuild keeps them.
 STORAGE_DECISIONS = ("id collision", "same text from another source")
-DERIVED_TABLES = ("relations", "kb_claims", "kb_quotes", "incident_reports", "kb_incidents", "reprints",
-                  "lsh_bands", "mentions", "entity_keys", "kb_entities", "doc_sources")
+DERIVED_TABLES = ("relations", "kb_claims", "kb_quotes", "report_actors", "incident_reports", "kb_incidents",
+                  "reprints", "lsh_doc_bands", "mentions", "entity_keys", "kb_entities", "doc_sources")
+# A document's own rows in the derived tables, cleared before it is indexed again.
+_OWN_ROWS = ("relations", "kb_claims", "kb_quotes", "incident_reports", "mentions")
 
 
 def origin_of(doc: Document) -> str:
@@ -75,8 +80,8 @@ def prepare_id(conn: sqlite3.Connection, doc: Document) -> None:
     doc.id = new_id
 
 
-def index_document(conn: sqlite3.Connection, doc: Document) -> None:
-    """Resolve one stored document against the knowledge base."""
+def index_document(conn: sqlite3.Connection, doc: Document, rowid: int | None = None) -> None:
+    """Resolve one stored document (its ``documents`` rowid when known) against the knowledge base."""
     conn.execute("INSERT OR IGNORE INTO doc_sources (doc_id, origin, uri, published, site_name) "
                  "VALUES (?, ?, ?, ?, ?)",
                  (doc.id, origin_of(doc), doc.source.uri, doc.published, doc.site_name))
@@ -86,18 +91,19 @@ def index_document(conn: sqlite3.Connection, doc: Document) -> None:
                f"published {published} is after today; treated as unknown when ordering copies")
         published = None
     entity_map = EntityResolver(conn).resolve(doc)
-    originals = _reprints(conn, doc, published)
+    originals = _reprints(conn, doc, published, rowid)
     incident_ids = IncidentResolver(conn).resolve(doc, entity_map, originals)
     _quotes_and_claims(conn, doc, entity_map)
     index_relations(conn, doc, entity_map, incident_ids)
 
 
-def _reprints(conn: sqlite3.Connection, doc: Document, published: str | None) -> list[str]:
+def _reprints(conn: sqlite3.Connection, doc: Document, published: str | None, rowid: int | None
+              ) -> list[str]:
     """Record the copies ``doc`` forms with stored documents; returns the ids it copies."""
     me = Candidate(doc.id, doc.body, published, doc.site_name, doc.source.uri)
     originals: list[str] = []
     affected: set[str] = set()
-    for other in index_and_find(conn, doc.id, doc.body):
+    for other in index_and_find(conn, doc.id, doc.body, rowid):
         if other.published and other.published > date.today().isoformat():
             other.published = None
         way = direction(me, other)
@@ -135,6 +141,9 @@ def _keep_earliest_original(conn: sqlite3.Connection, copy_id: str) -> None:
                 f"SELECT 1 FROM reprints WHERE copy = ? AND original IN ({','.join('?' * len(others))})",
                 (original, *others)).fetchone():
             conn.execute("DELETE FROM reprints WHERE original = ? AND copy = ?", (original, copy_id))
+            # The link is gone, so is the decision that made it (the earlier original's stays).
+            conn.execute("DELETE FROM decisions WHERE doc_id = ? AND kind = 'reprint' AND detail LIKE ?",
+                         (copy_id, f"% copy of {original} (%"))
 
 
 def _sentence(body: str, start: int, end: int) -> str:
@@ -174,20 +183,138 @@ def rebuild(conn: sqlite3.Connection) -> int:
     return count
 
 
+def _filed_under(conn: sqlite3.Connection, doc_id: str) -> tuple[set[str], set[str]]:
+    """The entities a document mentions and the incidents it reports."""
+    entities = {r[0] for r in conn.execute("SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ?",
+                                           (doc_id,))}
+    incidents = {r[0] for r in conn.execute(
+        "SELECT DISTINCT incident_id FROM incident_reports WHERE doc_id = ?", (doc_id,))}
+    return entities, incidents
+
+
+def _neighbours(conn: sqlite3.Connection, doc_id: str) -> tuple[set[str], set[str], set[str]]:
+    """The entities and incidents ``doc_id`` is part of, and the other documents in them or in a
+    reprint pair with it: the clusters a forget must recompute."""
+    entities, incidents = _filed_under(conn, doc_id)
+    docs = {r[0] for r in conn.execute(
+        "SELECT copy FROM reprints WHERE original = ? UNION SELECT original FROM reprints WHERE copy = ?",
+        (doc_id, doc_id))}
+    for entity_id in sorted(entities):
+        docs |= {r[0] for r in conn.execute("SELECT doc_id FROM mentions WHERE entity_id = ?", (entity_id,))}
+    for incident_id in sorted(incidents):
+        docs |= {r[0] for r in conn.execute("SELECT doc_id FROM incident_reports WHERE incident_id = ?",
+                                            (incident_id,))}
+    docs.discard(doc_id)
+    return entities, incidents, docs
+
+
+def _delete_in(conn: sqlite3.Connection, sql: str, values: set[str]) -> None:
+    conn.executemany(sql, [(value,) for value in sorted(values)])
+
+
+def _clear_document(conn: sqlite3.Connection, doc_id: str) -> tuple[set[str], set[str]]:
+    """Remove one document's derived rows (not its bands, sources or storage decisions);
+    returns the entities and incidents it was filed under."""
+    entities, incidents = _filed_under(conn, doc_id)
+    conn.executemany("DELETE FROM report_actors WHERE entity_id = ? AND doc_id = ?",
+                     [(entity_id, doc_id) for entity_id in sorted(entities)])
+    for table in _OWN_ROWS:
+        conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+    conn.execute("DELETE FROM reprints WHERE copy = ?", (doc_id,))
+    marks = ",".join("?" * len(STORAGE_DECISIONS))
+    conn.execute(f"DELETE FROM decisions WHERE doc_id = ? AND kind NOT IN ({marks})",
+                 (doc_id, *STORAGE_DECISIONS))
+    return entities, incidents
+
+
 def forget(conn: sqlite3.Connection, doc_id: str) -> bool:
-    """Remove a document and what it alone gave; merges recomputed. False if no such document."""
+    """Remove a document and what it alone gave; the merges it took part in are recomputed.
+
+    Only the clusters the document touched are rebuilt: its entities and incidents are
+    dropped whole, and every other document in them (or in a reprint pair with it) is
+    indexed again, in publication order, as ingesting it without the forgotten one would.
+    False if there is no such document.
+    """
     conn.execute("BEGIN IMMEDIATE")
     try:
-        row = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        row = conn.execute("SELECT rowid, body FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             conn.execute("ROLLBACK")
             return False
+        entities, incidents, neighbours = _neighbours(conn, doc_id)
+        touched_entities, touched_incidents = _clear_document(conn, doc_id)
+        forget_bands(conn, row[0], row[1])
         conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         conn.execute("DELETE FROM decisions WHERE doc_id = ?", (doc_id,))
-        rebuild(conn)
-        decide(conn, None, "forgotten", f"document {doc_id} removed; merges recomputed")
+        for neighbour in sorted(neighbours):
+            more_entities, more_incidents = _clear_document(conn, neighbour)
+            touched_entities |= more_entities
+            touched_incidents |= more_incidents
+        _delete_in(conn, "DELETE FROM kb_entities WHERE id = ?", entities)
+        _delete_in(conn, "DELETE FROM entity_keys WHERE entity_id = ?", entities)
+        _delete_in(conn, "DELETE FROM mentions WHERE entity_id = ?", entities)
+        _delete_in(conn, "DELETE FROM report_actors WHERE entity_id = ?", entities)
+        _delete_in(conn, "DELETE FROM kb_incidents WHERE id = ?", incidents)
+        for node in sorted(entities | incidents):
+            conn.execute("DELETE FROM relations WHERE source = ?", (node,))
+            conn.execute("DELETE FROM relations WHERE target = ?", (node,))
+        for record, rowid in conn.execute(
+                f"SELECT record, rowid FROM documents WHERE id IN ({','.join('?' * len(neighbours))}) "
+                "ORDER BY published IS NULL, published, id", tuple(sorted(neighbours))).fetchall():
+            index_document(conn, Document.from_dict(json.loads(record)), rowid)
+        # Entities and incidents the neighbours no longer name (they were filed elsewhere).
+        _delete_in(conn, "DELETE FROM kb_entities WHERE id = ? AND NOT EXISTS "
+                         "(SELECT 1 FROM mentions WHERE entity_id = kb_entities.id)", touched_entities)
+        _delete_in(conn, "DELETE FROM entity_keys WHERE entity_id = ? AND NOT EXISTS "
+                         "(SELECT 1 FROM mentions WHERE entity_id = entity_keys.entity_id)", touched_entities)
+        _delete_in(conn, "DELETE FROM kb_incidents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
+                         "incident_reports WHERE incident_id = kb_incidents.id)", touched_incidents)
+        decide(conn, None, "forgotten", f"document {doc_id} removed; {len(neighbours)} documents of the "
+                                        f"entities, incidents and copies it was part of indexed again")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     return True
+
+
+def snapshot(conn: sqlite3.Connection) -> dict[str, object]:
+    """The derived state with every canonical id replaced by what it groups, to compare two
+    knowledge bases (a forget against a fresh ingest): entities and incidents as the sets of
+    (document, local id) they hold, reprint pairs, relations, quotes and claims."""
+    members: dict[str, set[tuple[str, str]]] = {}
+    for doc_id, local_id, entity_id in conn.execute("SELECT doc_id, local_id, entity_id FROM mentions"):
+        members.setdefault(entity_id, set()).add((doc_id, local_id))
+    for doc_id, local_id, incident_id in conn.execute(
+            "SELECT doc_id, local_id, incident_id FROM incident_reports"):
+        members.setdefault(incident_id, set()).add((doc_id, local_id))
+    label = {node: tuple(sorted(group)) for node, group in members.items()}
+
+    def named(node: str | None) -> object:
+        return label.get(node or "", node)
+
+    entities = {label[r[0]]: (r[1], r[2]) for r in conn.execute("SELECT id, name, type FROM kb_entities")
+                if r[0] in label}
+    incidents = {label[r[0]]: tuple(r[1:]) for r in conn.execute(
+        "SELECT id, type, date, place, country FROM kb_incidents") if r[0] in label}
+    return {
+        "entities": entities,
+        "orphan entities": conn.execute("SELECT COUNT(*) FROM kb_entities WHERE id NOT IN "
+                                        "(SELECT entity_id FROM mentions)").fetchone()[0],
+        "incidents": incidents,
+        "orphan incidents": conn.execute("SELECT COUNT(*) FROM kb_incidents WHERE id NOT IN "
+                                         "(SELECT incident_id FROM incident_reports)").fetchone()[0],
+        "independent": sorted(tuple(r) for r in conn.execute(
+            "SELECT doc_id, local_id, independent FROM incident_reports")),
+        "reprints": sorted(tuple(r) for r in conn.execute(
+            "SELECT original, copy, coverage, kind FROM reprints")),
+        "relations": sorted((repr(named(r[0])), repr(named(r[1])), r[2], r[3])
+                            for r in conn.execute("SELECT source, target, relation, doc_id FROM relations")),
+        "quotes": sorted((r[0], r[1], repr(named(r[2])))
+                         for r in conn.execute("SELECT doc_id, text, entity_id FROM kb_quotes")),
+        "claims": sorted((r[0], r[1], repr(named(r[2])))
+                         for r in conn.execute("SELECT doc_id, text, entity_id FROM kb_claims")),
+        "report actors": sorted((repr(named(r[0])), r[1], r[2])
+                                for r in conn.execute("SELECT entity_id, date, doc_id FROM report_actors")),
+        "bands": conn.execute("SELECT COUNT(*) FROM lsh_doc_bands").fetchone()[0],
+    }

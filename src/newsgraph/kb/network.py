@@ -16,18 +16,32 @@ import re
 import sqlite3
 from collections import defaultdict
 
-from newsgraph.language.aliases import normalise_name
-from newsgraph.record import Document
+from newsgraph.language.aliases import canonical_alias, normalise_name
+from newsgraph.record import Attribution, Document, Entity
 
 # A role word between a person's name and an organisation's: "Ali Noor, a commander of the JVB".
 ROLE_WINDOW_CHARS = 60  # about ten words: an apposition, not the next clause
-_SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
-_MEMBER = re.compile(r"\b(?:member|commander|leader|chief|head|founder|fighter|militant|official|"
-                     r"director|chairman|president|minister|secretary)s?\b", re.IGNORECASE)
+# An organisation's name right before a role and a person ("Taliban spokesman Zabihullah
+# Mujahid", "JVB commander Ali Noor"): a title, so only a few words may come between.
+TITLE_WINDOW_CHARS = 30
+_SPOKES = re.compile(r"\bspokes(?:man|woman|person|men|women|people)\b", re.IGNORECASE)
+_ROLE_WORDS = (r"member|commander|leader|chief|head|founder|fighter|militant|official|director|chairman|"
+               r"chairwoman|president|minister|secretary|activist|supporter|recruit|operative|emir|deputy")
+_MEMBER = re.compile(rf"\b(?:{_ROLE_WORDS})s?\b", re.IGNORECASE)
+# "Ali Noor of the JVB", "Ali Noor, from the JVB": a bare "of"/"from" apposition, nothing else.
+_OF_GROUP = re.compile(r"^\s*,?\s*(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# Between an organisation and the person it titles: only role words, articles and a comma.
+_TITLE_GAP = re.compile(rf"^\s*(?:['’]s\s+)?(?:(?:senior|top|local|former|deputy|chief|regional|"
+                        rf"military|political|a|an|the|{_ROLE_WORDS}|spokes\w+)s?\s+)+,?\s*$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;\n]")
 MAX_NEIGHBOURS = 25  # edges kept per node and relation, strongest first
 EVIDENCE_SHOWN = 3
 OUTLET_PREFIX = "outlet:"
+# Source kinds an outlet relies on when it cites them; a person or expert is quoted, not cited.
+CITED_KINDS = ("agency", "outlet", "organisation", "official", "document")
+# Source kinds that relay other sources as publishers: nodes of their own even when the
+# record has no entity for them ("Reuters" named only in a "via" chain).
+PUBLISHER_KINDS = ("agency", "outlet")
 
 
 def outlet_node(doc: Document) -> str | None:
@@ -37,57 +51,181 @@ def outlet_node(doc: Document) -> str | None:
     return OUTLET_PREFIX + name if name else None
 
 
+def _forms_of(doc: Document, entity_map: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """{normalised form: entity} for every name form of the document's entities, and
+    {surname: person} for surnames only one person of the document carries."""
+    by_form: dict[str, str] = {}
+    surnames: dict[str, set[str]] = {}
+    for ent in doc.entities:
+        if ent.id not in entity_map:
+            continue
+        for form in (ent.name, *ent.aliases):
+            norm = normalise_name(form)
+            if norm:
+                by_form.setdefault(norm, entity_map[ent.id])
+                if ent.type == "PERSON" and len(norm.split()) >= 2:
+                    surnames.setdefault(norm.split()[-1], set()).add(entity_map[ent.id])
+    return by_form, {name: ids.pop() for name, ids in surnames.items() if len(ids) == 1}
+
+
+def name_to_entity(conn: sqlite3.Connection, name: str, by_form: dict[str, str],
+                   surnames: dict[str, str]) -> str | None:
+    """The canonical entity an incident's perpetrator or victim name denotes.
+
+    The document's own forms first ("the PKK" where the text says "PKK"), then the alias
+    table's actor and the stored name forms and acronyms ("ISIS" for Islamic State named
+    elsewhere in the knowledge base), then a surname that one person of the document bears.
+    """
+    norm = normalise_name(name)
+    if not norm:
+        return None
+    if norm in by_form:
+        return by_form[norm]
+    keys = []
+    hit = canonical_alias(name)
+    if hit:
+        canonical = normalise_name(hit[0])
+        if canonical in by_form:
+            return by_form[canonical]
+        keys.append("alias:" + canonical)
+    keys += ["form:" + norm, "name:" + norm]
+    if len(norm.split()) == 1 and name.strip().replace(".", "").isupper():
+        keys.append("acr:" + norm)
+    local = set(by_form.values())
+    for key in keys:
+        found = [r[0] for r in conn.execute("SELECT DISTINCT entity_id FROM entity_keys WHERE key = ? "
+                                            "ORDER BY entity_id LIMIT 20", (key,))]
+        mine = [entity_id for entity_id in found if entity_id in local]
+        if mine or len(found) == 1:  # an unknown bearer of a shared name would be a guess
+            return (mine or found)[0]
+    tokens = norm.split()
+    if tokens and tokens[-1] in surnames:
+        return surnames[tokens[-1]]
+    return None
+
+
 def index_relations(conn: sqlite3.Connection, doc: Document, entity_map: dict[str, str],
                     incident_ids: list[str]) -> None:
     rows: set[tuple[str, str, str]] = set()
-    by_form: dict[str, str] = {}
-    for ent in doc.entities:
-        if ent.id in entity_map:
-            for form in (ent.name, *ent.aliases):
-                by_form.setdefault(normalise_name(form), entity_map[ent.id])
+    by_form, surnames = _forms_of(doc, entity_map)
     for incident, incident_id in zip(doc.incidents, incident_ids, strict=False):
         for relation, names in (("perpetrator_of", incident.perpetrator_orgs + incident.perpetrators),
                                 ("victim_of", incident.victims + incident.targets)):
             for name in names:
-                entity_id = by_form.get(normalise_name(name))
+                entity_id = name_to_entity(conn, name, by_form, surnames)
                 if entity_id:
                     rows.add((entity_id, incident_id, relation))
     rows |= _roles(doc, entity_map)
-    outlet = outlet_node(doc)
-    if outlet:
-        for quote in doc.quotes:
-            speaker = entity_map.get(quote.speaker_entity or "")
-            if speaker:
-                rows.add((speaker, outlet, "quoted_by"))
-        for source in doc.sources:
-            cited = entity_map.get(source.entity or "")
-            if cited and source.kind in ("agency", "outlet", "organisation", "official", "document"):
-                rows.add((outlet, cited, "cites"))
+    rows |= _attributions(doc, entity_map)
     conn.executemany("INSERT OR IGNORE INTO relations (source, target, relation, doc_id) VALUES (?, ?, ?, ?)",
                      [(s, t, r, doc.id) for s, t, r in sorted(rows) if s != t])
 
 
+def _source_node(source: Attribution, entity_map: dict[str, str]) -> str | None:
+    """A source as a node: its entity, or, for an agency or outlet, the publisher by name."""
+    entity_id = entity_map.get(source.entity or "")
+    if entity_id:
+        return entity_id
+    if source.kind in PUBLISHER_KINDS and source.name.strip():
+        return OUTLET_PREFIX + source.name.strip()
+    return None
+
+
+def _attributions(doc: Document, entity_map: dict[str, str]) -> set[tuple[str, str, str]]:
+    """quoted_by and cites from the quotes and the chain of sources.
+
+    A source relayed by another ("Reuters, citing an official") is cited by its relay, and
+    a speaker relayed that way is quoted by the relay; the document's outlet cites the
+    sources at the top of each chain and quotes the speakers nobody relays.
+    """
+    out: set[tuple[str, str, str]] = set()
+    outlet = outlet_node(doc)
+    sources = doc.sources
+
+    def relay_of(source: Attribution) -> str | None:
+        via = source.via
+        if via is None or not 0 <= via < len(sources) or sources[via] is source:
+            return None
+        return _source_node(sources[via], entity_map)
+
+    for source in sources:
+        node_id = _source_node(source, entity_map)
+        if node_id is None or source.kind not in CITED_KINDS:
+            continue
+        relay = relay_of(source) or (outlet if source.via is None else None)
+        if relay:
+            out.add((relay, node_id, "cites"))
+    for quote in doc.quotes:
+        speaker = entity_map.get(quote.speaker_entity or "")
+        if not speaker:
+            continue
+        relay = None
+        for source in sources:
+            if source.entity == quote.speaker_entity or (quote.speaker and source.name == quote.speaker):
+                relay = relay_of(source)
+                if relay:
+                    break
+        target = relay or outlet
+        if target:
+            out.add((speaker, target, "quoted_by"))
+    return out
+
+
 def _roles(doc: Document, entity_map: dict[str, str]) -> set[tuple[str, str, str]]:
+    """member_of and spokesperson_for: "X, a spokesman for Y", "Y spokesperson X",
+    "X of the Y group", "X and Z, members of Y" (each person of a list before the role)."""
     spans = []
     for ent in doc.entities:
-        if ent.id in entity_map:
+        if ent.id in entity_map and ent.type in ("PERSON", "ORG"):
             spans += [(start, end, ent) for start, end in ent.mentions]
-    spans.sort(key=lambda item: item[0])
+    spans.sort(key=lambda item: (item[0], item[1]))
     out = set()
-    for _, end, person in spans:
-        if person.type != "PERSON":
+    people = [item for item in spans if item[2].type == "PERSON"]
+    orgs = [item for item in spans if item[2].type == "ORG"]
+    for index, (_, end, person) in enumerate(people):
+        # The first organisation after the name, in the same clause.
+        org = next((o for o in orgs if o[0] >= end), None)
+        if org is not None and org[0] - end <= ROLE_WINDOW_CHARS:
+            between = doc.body[end:org[0]]
+            # Another person in between holds the role ("Ali met Omar, a commander of the JVB");
+            # a list of names sharing it is taken from the last one ("Ali and Omar, commanders").
+            if not _CLAUSE_BREAK.search(between) and not any(end <= p[0] < org[0] for p in people):
+                relation = _role_relation(between, of_group=True)
+                if relation:
+                    out.add((entity_map[person.id], entity_map[org[2].id], relation))
+                    # "Ali Noor and Omar Said, commanders of the JVB": the list before shares the role.
+                    out |= {(entity_map[p.id], entity_map[org[2].id], relation)
+                            for p in _listed_before(doc.body, people[:index], person)}
+        # "Taliban spokesman Zabihullah Mujahid": the organisation titles the person.
+        before = [o for o in orgs if o[1] <= people[index][0]]
+        if before and people[index][0] - before[-1][1] <= TITLE_WINDOW_CHARS:
+            gap = doc.body[before[-1][1]:people[index][0]]
+            if _TITLE_GAP.match(gap):
+                relation = _role_relation(gap, of_group=False)
+                if relation:
+                    out.add((entity_map[person.id], entity_map[before[-1][2].id], relation))
+    return out
+
+
+def _role_relation(between: str, of_group: bool) -> str | None:
+    if _SPOKES.search(between):
+        return "spokesperson_for"
+    if _MEMBER.search(between) or (of_group and _OF_GROUP.match(between)):
+        return "member_of"
+    return None
+
+
+def _listed_before(body: str, earlier: list, person: Entity) -> list[Entity]:
+    """People joined to ``person`` by commas and "and" right before it ("A, B and C, members of")."""
+    out = []
+    start = min(m[0] for m in person.mentions if body[m[0]:m[1]])
+    for other_start, other_end, other in reversed(earlier):
+        if other_end > start:
             continue
-        for other_start, _, org in spans:
-            if org.type != "ORG" or other_start < end or other_start - end > ROLE_WINDOW_CHARS:
-                continue
-            between = doc.body[end:other_start]
-            if _CLAUSE_BREAK.search(between):
-                continue
-            if _SPOKES.search(between):
-                out.add((entity_map[person.id], entity_map[org.id], "spokesperson_for"))
-            elif _MEMBER.search(between):
-                out.add((entity_map[person.id], entity_map[org.id], "member_of"))
-            break  # only the first organisation after the name
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", body[other_end:start]):
+            break
+        out.append(other)
+        start = other_start
     return out
 
 

@@ -1,7 +1,7 @@
 """Republished copies: MinHash signatures with LSH banding kept in SQLite, exact containment to confirm.
 
 Each paragraph of a body gets a MinHash signature over its word shingles; the
-signature is cut into bands and each band's hash is stored (``lsh_bands``). Two
+signature is cut into bands and each band's hash is stored (``lsh_doc_bands``). Two
 documents sharing a band hash are candidates; working per paragraph finds an
 article quoted at length inside another, which a whole-document signature would
 miss (half of a body reused gives a Jaccard of about a third), and it ignores
@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
-import struct
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,7 +36,11 @@ MAX_CANDIDATES = 50  # most-similar candidates confirmed per document
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PARAGRAPH = re.compile(r"\n\s*\n")
-_SIGNATURE: MinHash | None = None
+_BAND_PREFIX = [bytes([band]) for band in range(NUM_PERM // BAND_ROWS)]
+_PERMUTATIONS: tuple[np.ndarray, np.ndarray] | None = None
+# MurmurHash3's 32-bit finalizer (shift, multiplier, shift, multiplier, shift), the pre-mix the
+# affine32 scheme applies to each shingle hash before its permutations.
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
 
 
 def words(text: str) -> list[str]:
@@ -45,33 +48,72 @@ def words(text: str) -> list[str]:
 
 
 def shingles(text: str) -> set[str]:
-    tokens = words(text)
+    return _grams(words(text))
+
+
+def _grams(tokens: list[str]) -> set[str]:
     if len(tokens) < SHINGLE_WORDS:
         return {" ".join(tokens)} if tokens else set()
     return {" ".join(tokens[i:i + SHINGLE_WORDS]) for i in range(len(tokens) - SHINGLE_WORDS + 1)}
 
 
-def _signature() -> MinHash:
-    """One MinHash reused (cleared) for every paragraph: building one costs more than filling it."""
-    global _SIGNATURE
-    if _SIGNATURE is None:
-        _SIGNATURE = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
-    _SIGNATURE.clear()
-    return _SIGNATURE
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The affine permutations (a, b) of datasketch's MinHash for our NUM_PERM and SCHEME."""
+    global _PERMUTATIONS
+    if _PERMUTATIONS is None:
+        a, b = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+        _PERMUTATIONS = (np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32))
+    return _PERMUTATIONS
+
+
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    s1, m1, s2, m2, s3 = _FMIX32
+    values = values ^ (values >> np.uint32(s1))
+    values = values * np.uint32(m1)
+    values = values ^ (values >> np.uint32(s2))
+    values = values * np.uint32(m2)
+    return values ^ (values >> np.uint32(s3))
+
+
+def signatures(paragraphs: list[list[str]]) -> np.ndarray:
+    """One MinHash signature per paragraph (given as its words; one row each).
+
+    The values are exactly datasketch's ``MinHash.update_batch`` ones (the stored band keys
+    stay comparable), computed for all paragraphs of a document in one numpy pass: one
+    MinHash per paragraph spent most of its time in numpy call overhead, not in hashing.
+    """
+    hashes: list[int] = []
+    starts: list[int] = []
+    sha1 = hashlib.sha1
+    for tokens in paragraphs:
+        grams = _grams(tokens)
+        if not grams:
+            continue
+        starts.append(len(hashes))
+        hashes += [int.from_bytes(sha1(g.encode("utf-8")).digest()[:4], "little") for g in grams]
+    if not hashes:
+        return np.zeros((0, NUM_PERM), dtype=np.uint32)
+    a, b = _permutations()
+    with np.errstate(over="ignore"):  # uint32 arithmetic wraps modulo 2**32 by design
+        mixed = _fmix32(np.asarray(hashes, dtype=np.uint32)).reshape(-1, 1)
+        permuted = mixed * a + b
+    return np.minimum.reduceat(permuted, np.asarray(starts), axis=0)
 
 
 def band_keys(body: str) -> set[int]:
     """The LSH band hashes of every long-enough paragraph of ``body``."""
     keys: set[int] = set()
-    paragraphs = [p for p in _PARAGRAPH.split(body) if len(words(p)) >= MIN_PARAGRAPH_WORDS]
-    for paragraph in paragraphs[:MAX_PARAGRAPHS]:
-        signature = _signature()
-        signature.update_batch([g.encode("utf-8") for g in shingles(paragraph)])
-        values = np.asarray(signature.hashvalues, dtype=np.uint64)
-        for band in range(NUM_PERM // BAND_ROWS):
-            chunk = values[band * BAND_ROWS:(band + 1) * BAND_ROWS].tobytes()
-            digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
-            keys.add(struct.unpack("<q", digest)[0])
+    paragraphs = [tokens for tokens in map(words, _PARAGRAPH.split(body))
+                  if len(tokens) >= MIN_PARAGRAPH_WORDS]
+    blake2b = hashlib.blake2b
+    # Each value as 8 little-endian bytes (the stored keys were made from uint64 values), and
+    # the bands cut from one bytes object: slicing bytes is far cheaper than slicing arrays.
+    data = signatures(paragraphs[:MAX_PARAGRAPHS]).astype("<u8").tobytes()
+    band_bytes = BAND_ROWS * 8
+    for offset in range(0, len(data), band_bytes):
+        band = (offset // band_bytes) % (NUM_PERM // BAND_ROWS)
+        digest = blake2b(_BAND_PREFIX[band] + data[offset:offset + band_bytes], digest_size=8).digest()
+        keys.add(int.from_bytes(digest, "little", signed=True))
     return keys
 
 
@@ -92,28 +134,42 @@ class Candidate:
     uri: str | None
 
 
-def index_and_find(conn: sqlite3.Connection, doc_id: str, body: str) -> list[Candidate]:
+def document_rowid(conn: sqlite3.Connection, doc_id: str) -> int | None:
+    row = conn.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return row[0] if row else None
+
+
+def index_and_find(conn: sqlite3.Connection, doc_id: str, body: str, rowid: int | None = None
+                   ) -> list[Candidate]:
     """Store the band hashes of ``doc_id`` and return the stored documents sharing any of them."""
-    keys = band_keys(body)
-    conn.executemany("INSERT OR IGNORE INTO lsh_bands (key, doc_id) VALUES (?, ?)",
-                     [(key, doc_id) for key in keys])
-    if not keys:
+    if rowid is None:
+        rowid = document_rowid(conn, doc_id)
+    keys = sorted(band_keys(body))
+    if rowid is None or not keys:
         return []
-    hits: dict[str, int] = {}
+    conn.executemany("INSERT OR IGNORE INTO lsh_doc_bands (key, doc) VALUES (?, ?)",
+                     [(key, rowid) for key in keys])
+    hits: dict[int, int] = {}
     for chunk_start in range(0, len(keys), 500):  # SQLite caps the number of bound parameters
-        chunk = list(keys)[chunk_start:chunk_start + 500]
+        chunk = keys[chunk_start:chunk_start + 500]
         marks = ",".join("?" * len(chunk))
-        for row in conn.execute(f"SELECT doc_id FROM lsh_bands WHERE key IN ({marks}) AND doc_id != ?",
-                                (*chunk, doc_id)):
-            hits[row[0]] = hits.get(row[0], 0) + 1
+        for (other,) in conn.execute(f"SELECT doc FROM lsh_doc_bands WHERE key IN ({marks}) AND doc != ?",
+                                     (*chunk, rowid)):
+            hits[other] = hits.get(other, 0) + 1
     best = sorted(hits, key=lambda d: (-hits[d], d))[:MAX_CANDIDATES]
     out = []
     for other in best:
-        row = conn.execute("SELECT body, published, site_name, uri FROM documents WHERE id = ?",
+        row = conn.execute("SELECT id, body, published, site_name, uri FROM documents WHERE rowid = ?",
                            (other,)).fetchone()
         if row:
-            out.append(Candidate(other, row[0], row[1], row[2], row[3]))
+            out.append(Candidate(row[0], row[1], row[2], row[3], row[4]))
     return out
+
+
+def forget_bands(conn: sqlite3.Connection, rowid: int, body: str) -> None:
+    """Remove a document's band rows (found by their keys, recomputed from its body)."""
+    conn.executemany("DELETE FROM lsh_doc_bands WHERE key = ? AND doc = ?",
+                     [(key, rowid) for key in sorted(band_keys(body))])
 
 
 def _names_of_outlet(site_name: str | None, uri: str | None) -> list[str]:

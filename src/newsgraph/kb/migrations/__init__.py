@@ -176,3 +176,35 @@ SQLITE_MIGRATIONS.append((3, "typed relations between entities, outlets and inci
 SQLITE_MIGRATIONS.append((4, "drop the per-document index of LSH bands", """
     DROP INDEX IF EXISTS lsh_bands_doc;
 """))
+
+# Band rows name their document by its integer rowid instead of its 32-character id: the
+# table is written at random keys on every load, and rows four times smaller keep far more
+# of it in the page cache at 100,000 documents. Rowids of `documents` are already what the
+# full-text index relies on (the knowledge base is never VACUUMed into new rowids). Rows
+# are deleted by key when a document is forgotten (its bands are recomputed from its body).
+SQLITE_MIGRATIONS.append((5, "LSH bands keyed by document rowid", """
+    CREATE TABLE lsh_doc_bands (
+        key INTEGER NOT NULL,
+        doc INTEGER NOT NULL,
+        PRIMARY KEY (key, doc)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO lsh_doc_bands (key, doc)
+        SELECT b.key, d.rowid FROM lsh_bands b JOIN documents d ON d.id = b.doc_id;
+    DROP TABLE lsh_bands;
+"""))
+
+# Which actors each dated report names, indexed by actor then date: an incident's candidate
+# reports are read as a range of (actor, day) keys, a cost that does not grow with how many
+# stories a well-known actor appears in (joining all of an actor's mentions to the reports
+# cost 0.1 ms per report at 5,000 documents and 0.5 ms at 20,000).
+SQLITE_MIGRATIONS.append((6, "actors of dated incident reports", """
+    CREATE TABLE report_actors (
+        entity_id TEXT NOT NULL,
+        date TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        PRIMARY KEY (entity_id, date, doc_id)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO report_actors (entity_id, date, doc_id)
+        SELECT m.entity_id, r.date, r.doc_id FROM incident_reports r JOIN mentions m ON m.doc_id = r.doc_id
+        WHERE r.date IS NOT NULL AND m.type IN ('PERSON', 'ORG', 'NORP');
+"""))
