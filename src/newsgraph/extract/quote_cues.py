@@ -259,6 +259,9 @@ def _from_verb(verb, text: str) -> Found | None:
         return None
     lemma = verb.lemma_.lower()
     complement = _complement(verb)
+    if subject is None and not passive and lemma not in CUE_VERBS and complement is not None and (
+            complement.pos_ == "PRON"):
+        return None  # "Thank you": a learned verb with neither source nor content of its own
     found = Found(cue=verb_group(verb), cue_token=verb.i)
     if subject is not None:
         found.source = subtree_span(subject, text, exclude={verb.i})

@@ -145,9 +145,9 @@ def _colon_speakers(text: str, parsed, passages: list[QuotedPassage], candidates
         if parsed is not None and not _is_bare_name(parsed, item.source):
             continue  # a headline or run-in heading ("The Latest: ...", "Obama on Climate: ...")
         # '"WALLACE: ...': a transcript line quoted whole; the speaker is not part of the speech
-        line_marks = [i for i, p in enumerate(passages) if p.start < item.source[0]
-                      and not text[p.start:item.source[0]].strip(DOUBLE_MARKS + "'")
-                      and _overlaps(item.cue, (p.start, p.end))]
+        line_marks = [i for i, p in enumerate(passages) if any(
+            start < item.source[0] < end and not text[start:item.source[0]].strip(DOUBLE_MARKS + "'")
+            for start, end in p.fragments)]
         if line_marks:
             taken.update(line_marks)
             colon_found.append(item)
@@ -200,13 +200,18 @@ def _mark_nested(found: list[Found], parsed) -> None:
     parse may make "he said" the content of "continuing") are one misreading: the
     more reliable cue (``cue_reliability``) stays on top.
     """
+    misread = []
     for item in found:
         for other in found:
             if other is item or item.nested or other.nested or not _cue_inside(item, other):
                 continue
-            if _cue_inside(other, item) and cue_reliability(item, parsed) > cue_reliability(other, parsed):
-                continue  # ``other`` is the nested one; it is marked when its turn comes
+            if _cue_inside(other, item):
+                if cue_reliability(item, parsed) > cue_reliability(other, parsed):
+                    continue  # ``other`` is the misreading; it is dropped when its turn comes
+                misread.append(item)
             item.nested = True
+    for item in misread:
+        found.remove(item)
 
 
 def content_text(text: str, content: list[tuple[int, int]]) -> str:

@@ -32,7 +32,14 @@ from newsgraph.record import Attribution, Document, Quote
 OFFICIAL_TITLES = frozenset({"rep.", "rep", "sen.", "sen", "gov.", "gov", "president", "minister",
                              "secretary", "mayor", "governor", "senator", "ambassador", "gen.",
                              "general", "col.", "colonel", "chief", "spokesman", "spokeswoman",
-                             "commissioner", "prime", "premier", "chancellor", "sheriff"})
+                             "commissioner", "prime", "premier", "chancellor", "sheriff", "commander",
+                             "director", "chairman", "chairwoman"})
+# Head nouns of descriptions that name a body rather than people ("the distribution company").
+ORGANISATION_HEADS = frozenset("""
+party company group association firm organisation organization union federation charity bank
+coalition alliance movement outfit militia corporation operator business businesses network
+campaign institute foundation
+""".split())
 # A dateline naming the agency the page relays: "BAGHDAD (Reuters) -".
 _DATELINE = re.compile(r"\((?P<agency>[A-Za-z][A-Za-z .-]{1,40})\)\s*[-—–]")
 # How far into the body a dateline may sit (characters): the first paragraph's start.
@@ -122,6 +129,15 @@ def _kind(doc: Document, quote: Quote) -> str:
     written = _described(doc, quote).lower()
     words = set(re.findall(r"[\w.]+", written))
     label = entity.type if entity else _spacy_label(doc, quote)
+    head = _speaker_head(doc, quote)
+    if head is not None and head.pos_ == "NOUN" and not entity:
+        # a description is the kind of its head noun: "a senior police officer who ..." is an
+        # official, "a nurse at Tumaco's hospital" a person, whatever else it names
+        lemma = head.lemma_.lower()
+        for nouns, kind in ((OFFICIAL_NOUNS - BODY_NOUNS, "official"), (EXPERT_NOUNS, "expert"),
+                            (BODY_NOUNS | ORGANISATION_HEADS, "organisation"), (DOCUMENT_NOUNS, "document")):
+            if lemma in nouns or head.lower_ in nouns:
+                return kind
     if label in ("ORG",) and is_outlet_name(name):
         return "outlet"
     if words & ANONYMOUS_HEADS:
@@ -141,16 +157,26 @@ def _kind(doc: Document, quote: Quote) -> str:
     return "person"
 
 
+def _speaker_head(doc: Document, quote: Quote):
+    """The head word of the speaker as written, climbing from a name to the noun it is in
+    apposition to ("the agency's spokesman, Tunde Lawal" -> spokesman); None without a parse."""
+    if doc._nlp is None or not quote.speaker_span:
+        return None
+    words = doc._nlp.char_span(*quote.speaker_span, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    head = words.root
+    return head.head if head.dep_ == "appos" else head
+
+
 def _described(doc: Document, quote: Quote) -> str:
     """The speaker with what the text says of them: a quote's speaker span is the name alone
     ("Ali Hassan"), but its apposition ("a professor at ...") tells what kind of source it is."""
     written = quote.speaker_text or quote.speaker or ""
-    if doc._nlp is None or not quote.speaker_span:
+    head = _speaker_head(doc, quote)
+    if head is None:
         return written
-    words = doc._nlp.char_span(*quote.speaker_span, alignment_mode="expand")
-    if words is None or not len(words):
-        return written
-    subtree = list(words.root.subtree)
+    subtree = list(head.subtree)
     return doc.body[subtree[0].idx:subtree[-1].idx + len(subtree[-1])]
 
 
@@ -170,6 +196,9 @@ def _holds_named_office(doc: Document, quote: Quote) -> bool:
 def _spacy_label(doc: Document, quote: Quote) -> str | None:
     if doc._nlp is None or not quote.speaker_span:
         return None
+    head = _speaker_head(doc, quote)
+    if head is not None and head.pos_ == "NOUN":
+        return head.ent_type_ or None  # a description is not the place or body it mentions
     start, end = quote.speaker_span
     for ent in doc._nlp.ents:
         if start <= ent.start_char and ent.end_char <= end:
