@@ -135,6 +135,13 @@ def _name_of(forms: list[str]) -> str:
     return max(forms, key=lambda f: (len(_tokens(f)), len(f)), default="")
 
 
+def _name_rank(form: str) -> tuple[int, bool, tuple[int, ...]]:
+    """Which form names a stored entity: the one with most words, not in capitals, then the first
+    in alphabetical order. A rank over the forms, not the first form seen, so that the name does
+    not depend on the order documents came in (a forget and a re-ingest give the same name)."""
+    return len(_tokens(form)), not form.isupper(), tuple(-ord(c) for c in form)
+
+
 def first_names(forms: list[str]) -> set[str]:
     return {_tokens(f)[0] for f in forms if len(_tokens(f)) >= 2}
 
@@ -247,8 +254,7 @@ class EntityResolver:
         self.conn.executemany("INSERT OR IGNORE INTO entity_keys (key, entity_id, strong) VALUES (?, ?, ?)",
                               keys)
         row = self.conn.execute("SELECT name FROM kb_entities WHERE id = ?", (target,)).fetchone()
-        if row and canonical_alias(row[0]) is None and \
-                len(_tokens(group.fullest)) > len(_tokens(row[0])) and not group.fullest.isupper():
+        if row and canonical_alias(row[0]) is None and _name_rank(group.fullest) > _name_rank(row[0]):
             self.conn.execute("UPDATE kb_entities SET name = ? WHERE id = ?", (group.fullest, target))
         rows = []
         for local_id in group.local_ids:
