@@ -1,0 +1,195 @@
+"""Reported speech, second round: archive quote marks, transcripts, signed quotations, learned
+cues, quote segments, speaker names and the kind of a described source."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quote_cues import Found
+from newsgraph.extract.quote_marks import find_quoted_passages
+from newsgraph.extract.quote_spans import quote_segments
+from newsgraph.extract.quotes import find_attributions, run_quotes
+from newsgraph.extract.sources import run_sources
+
+
+def _passages(text: str) -> list[list[str]]:
+    passages, _ = find_quoted_passages(text)
+    return [[text[s:e] for s, e in p.fragments] for p in passages]
+
+
+# --- no model ------------------------------------------------------------------------------------
+
+def test_two_apostrophes_are_a_double_mark():
+    text = "''It is a misguided approach,'' said Mr. Burman. He's not ''sure.''"
+    assert _passages(text) == [["''It is a misguided approach,''"], ["''sure.''"]]
+
+
+def test_three_apostrophes_close_a_nested_single_and_the_outer_quote():
+    text = "She said ''I thought, 'This is their lives.''' and left."
+    assert _passages(text) == [["''I thought, 'This is their lives.'''"]]
+
+
+def test_paragraph_opening_with_two_apostrophes_continues_the_quote():
+    text = "''First part.\n\n''Second part,'' he said."
+    passages, warnings = find_quoted_passages(text)
+    assert [[text[s:e] for s, e in p.fragments] for p in passages] == [["''First part.", "''Second part,''"]]
+    assert warnings == []
+
+
+def test_lone_pair_of_apostrophes_warns():
+    passages, warnings = find_quoted_passages("He said ''we will go.")
+    assert len(passages) == 1 and passages[0].balanced is False
+    assert warnings == ["unbalanced quotation mark at offset 8; quotation taken to the end of its paragraph"]
+
+
+def test_segments_split_after_a_sentence_but_not_mid_sentence_or_over_paragraphs():
+    text = "“A is here,” she said. “B is there.” “C,” said Jo, “and D.”\n\n“E.”"
+    a, b = (0, 12), (23, 36)
+    c, d = (37, 41), (51, 59)
+    e = (61, 65)
+    assert [text[s:t] for s, t in (a, b, c, d, e)] == ["“A is here,”", "“B is there.”", "“C,”", "“and D.”", "“E.”"]
+    assert quote_segments(text, [a, b]) == [[a], [b]]        # "she said." ends a sentence
+    assert quote_segments(text, [c, d]) == [[c, d]]          # "said Jo," interrupts one
+    assert quote_segments(text, [d, e]) == [[d, e]]          # a paragraph break alone
+    assert quote_segments(text, []) == []
+
+
+# --- on the real parse ---------------------------------------------------------------------------
+
+def _found(parse, body: str) -> list[tuple[str, str | None, list[str], bool]]:
+    doc = parse(body)
+    found, _ = find_attributions(body, doc._nlp)
+    return [(body[f.cue[0]:f.cue[1]], body[f.source[0]:f.source[1]] if f.source else None,
+             [body[s:e] for s, e in f.content], f.nested) for f in found]
+
+
+@pytest.mark.model
+def test_archive_marks_with_a_named_speaker(parse):
+    assert _found(parse, "''We will win,'' said Mr. Burman.") == [
+        ("said", "Mr. Burman", ["''We will win,''"], False)]
+
+
+@pytest.mark.model
+def test_transcript_quoted_line_by_line(parse):
+    body = '"WALLACE: Let us start with the debate.\n\n"PENCE: Thank you, Chris.'
+    found = _found(parse, body)
+    # the speaker and the opening mark are not part of the speech; "Thank you" is no cue
+    assert found == [(":", "WALLACE", ["Let us start with the debate"], False),
+                     (":", "PENCE", ["Thank you, Chris"], False)]
+
+
+@pytest.mark.model
+def test_quotations_signed_with_a_dash(parse):
+    body = ("“Mr. Trump embodies the legacy of racism.” ― Sonya Herridge\n"
+            "“We deserve a better debate than this one.”― Pamela Padilla.")
+    assert _found(parse, body) == [
+        ("―", "Sonya Herridge", ["“Mr. Trump embodies the legacy of racism.”"], False),
+        ("―", "Pamela Padilla", ["“We deserve a better debate than this one.”"], False)]
+
+
+@pytest.mark.model
+def test_run_in_heading_is_not_a_colon_speaker(parse):
+    assert _found(parse, "The Gap Goes On: It was under his watch that the assembly acted.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("body", "expected"), [
+    # a verb of the learned lexicon, not in the hand-written lists
+    ("The governor mocked the proposal.", ("mocked", "The governor", ["the proposal"], False)),
+    # a learned verb and preposition pair
+    ("Critics railed against the new tax.", ("railed against", "Critics", ["the new tax"], False)),
+    # a passive: the agent is the source, the subject the content
+    ("The plan was endorsed by the union.", ("was endorsed by", "the union", ["The plan"], False)),
+    # a manner adverb right before the verb belongs to the cue
+    ("Gingrich cynically dismissed the report.",
+     ("cynically dismissed", "Gingrich", ["the report"], False)),
+    # a nominal cue with its possessor
+    ("Trump's claim that the election was rigged drew criticism.",
+     ("claim", "Trump's", ["that the election was rigged"], False)),
+])
+def test_learned_and_structural_cues(parse, body, expected):
+    assert _found(parse, body) == [expected]
+
+
+@pytest.mark.model
+def test_cues_misread_as_each_others_content_keep_the_reliable_one(parse):
+    assert _found(parse, "Those discussions are continuing, he said.") == [
+        ("said", "he", ["Those discussions are continuing"], False)]
+
+
+@pytest.mark.model
+def test_trailing_reporting_participle_is_its_own_attribution(parse):
+    found = _found(parse, "Perdue said he did not believe the claims, arguing that divisions "
+                          "were the bigger hurdle.")
+    top = [f for f in found if not f[3]]
+    assert top == [("said", "Perdue", ["he did not believe the claims"], False),
+                   ("arguing", "he", ["that divisions were the bigger hurdle"], False)]
+
+
+def _quotes(parse, body: str):
+    doc = parse(body)
+    run_quotes(doc)
+    return doc, [(q.text, q.cue, q.speaker, q.speaker_text) for q in doc.quotes]
+
+
+@pytest.mark.model
+def test_quote_continued_after_its_attribution_is_two_quotes(parse):
+    body = ("Dr. Leyla Sahin said her staff were busy. “Nine of them are in intensive care,” she said. "
+            "“We have called in every surgeon.”")
+    doc, quotes = _quotes(parse, body)
+    assert quotes == [("her staff were busy", "said", "Leyla Sahin", "Dr. Leyla Sahin"),
+                      ("“Nine of them are in intensive care,”", "said", "Leyla Sahin", "she"),
+                      ("“We have called in every surgeon.”", "said", "Leyla Sahin", "she")]
+    assert doc.quotes[2].span == [90, 124] and doc.quotes[2].cue_span == doc.quotes[1].cue_span
+
+
+@pytest.mark.model
+def test_named_speaker_is_written_without_the_apposition(parse):
+    body = '"A good harvest is good news," said Nurettin Kaya, who grows hazelnuts near Giresun.'
+    doc, quotes = _quotes(parse, body)
+    assert quotes == [('"A good harvest is good news,"', "said", "Nurettin Kaya", "Nurettin Kaya")]
+    assert doc.quotes[0].speaker_span == [36, 49]
+
+
+@pytest.mark.model
+def test_description_keeps_its_clause_and_is_an_anonymous_official(parse):
+    body = '"The device was set off remotely," said a senior police officer who spoke on condition of anonymity.'
+    doc, quotes = _quotes(parse, body)
+    description = "a senior police officer who spoke on condition of anonymity"
+    assert quotes == [('"The device was set off remotely,"', "said", description, description)]
+    run_sources(doc)
+    assert [(s.name, s.kind, s.anonymous) for s in doc.sources] == [(description, "official", True)]
+
+
+@pytest.mark.model
+def test_name_in_apposition_to_a_role_is_the_speaker_and_an_official(parse):
+    doc, quotes = _quotes(parse, "The agency's spokesman, Tunde Lawal, said the office was closed.")
+    assert quotes == [("the office was closed", "said", "Tunde Lawal", "Tunde Lawal")]
+    run_sources(doc)
+    assert [(s.name, s.kind, s.anonymous) for s in doc.sources] == [("Tunde Lawal", "official", False)]
+
+
+@pytest.mark.model
+def test_description_is_not_the_place_it_mentions(parse):
+    doc, quotes = _quotes(parse, "A nurse at Tumaco's hospital said the wards were full.")
+    assert quotes == [("the wards were full", "said", "A nurse at Tumaco's hospital",
+                       "A nurse at Tumaco's hospital")]
+    run_sources(doc)
+    assert [(s.kind, s.anonymous) for s in doc.sources] == [("person", False)]
+
+
+@pytest.mark.model
+def test_office_of_a_named_body_is_not_anonymous(parse):
+    doc, _ = _quotes(parse, "Turkey's interior minister said the border was closed.")
+    run_sources(doc)
+    assert [(s.name, s.kind, s.anonymous) for s in doc.sources] == [
+        ("Turkey's interior minister", "official", False)]
+
+
+def test_found_without_source_keeps_no_speaker_span():
+    from newsgraph.extract.quote_spans import speaker_name_span
+    from newsgraph.record import Document
+
+    doc = Document(body="x")
+    assert speaker_name_span(doc, Found(cue=(0, 1))) is None
+    assert speaker_name_span(doc, Found(cue=(0, 1), source=(0, 1))) == (0, 1)  # no parse: as found
