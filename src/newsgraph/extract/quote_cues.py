@@ -164,8 +164,23 @@ def subtree_span(token, text: str, exclude: set[int] | None = None) -> Span:
     return trim(text, doc[start].idx, doc[end].idx + len(doc[end]))
 
 
+def source_span(token, text: str, exclude: set[int] | None = None) -> Span:
+    """A source's words: its subtree, kept inside the paragraph of its head word (the parse
+    sometimes joins a headline or a time stamp above: "7 p.m.\n\nDonald Trump")."""
+    start, end = subtree_span(token, text, exclude)
+    paragraph_start = text.rfind("\n", start, token.idx) + 1
+    paragraph_end = text.find("\n", token.idx, end)
+    if paragraph_start > start or paragraph_end >= 0:
+        start = max(start, paragraph_start)
+        end = paragraph_end if paragraph_end >= 0 else end
+        return trim(text, start, end)
+    return start, end
+
+
 def _subject(verb):
     """The subject of a cue verb; shared subjects of conjoined or embedded verbs are followed up."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head, False  # "a statement condemning the attack": the noun speaks
     current = verb
     for _ in range(3):
         for child in current.children:
@@ -264,7 +279,7 @@ def _from_verb(verb, text: str) -> Found | None:
         return None  # "Thank you": a learned verb with neither source nor content of its own
     found = Found(cue=verb_group(verb), cue_token=verb.i)
     if subject is not None:
-        found.source = subtree_span(subject, text, exclude={verb.i})
+        found.source = source_span(subject, text, exclude={verb.i})
         found.source_token = subject.i
     if complement is not None:
         start, end = subtree_span(complement, text)
@@ -291,7 +306,7 @@ def _from_verb(verb, text: str) -> Found | None:
         agents = [c for c in verb.children if c.dep_ == "agent"]
         by_whom = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
         if patients and by_whom and _is_cue_verb(lemma):
-            found.source = subtree_span(by_whom[0], text)
+            found.source = source_span(by_whom[0], text)
             found.source_token = by_whom[0].i
             found.content = [subtree_span(patients[0], text)]
             if not text[found.cue[1]:agents[0].idx].strip():
@@ -315,7 +330,7 @@ def _according_to(token, text: str) -> Found | None:
     if not objects:
         return None
     cue = (token.idx, to.idx + len(to))
-    source = subtree_span(objects[0], text)
+    source = source_span(objects[0], text)
     found = Found(cue=cue, source=source, source_token=objects[0].i, cue_token=token.i)
     head = token.head
     if head is token:
