@@ -193,3 +193,24 @@ def test_found_without_source_keeps_no_speaker_span():
     doc = Document(body="x")
     assert speaker_name_span(doc, Found(cue=(0, 1))) is None
     assert speaker_name_span(doc, Found(cue=(0, 1), source=(0, 1))) == (0, 1)  # no parse: as found
+
+
+def test_mark_alone_at_a_paragraph_end_opens_no_fragment():
+    text = 'He said: "\n\n“This is in their heads,” he added.'
+    assert _passages(text) == [["“This is in their heads,”"]]
+    passages, warnings = find_quoted_passages('He said: "')
+    assert passages == [] and warnings == [
+        "unbalanced quotation mark at offset 9; quotation taken to the end of its paragraph"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("body", "expected"), [
+    # the charge against a stance verb's object belongs to the content
+    ("Trump blasted the media for being dishonest.",
+     ("blasted", "Trump", ["the media for being dishonest"], False)),
+    # the addressee of an appeal belongs to the content
+    ("Trump urged supporters to monitor polling places.",
+     ("urged", "Trump", ["supporters to monitor polling places"], False)),
+])
+def test_content_with_its_object(parse, body, expected):
+    assert _found(parse, body) == [expected]

@@ -40,6 +40,9 @@ _PREPOSITION_CUES = {
     ("push", "for"), ("lobby", "for"), ("respond", "to"), ("react", "to"), ("testify", "about"),
 }
 _PREPOSITION_VERBS = frozenset(verb for verb, _ in _PREPOSITION_CUES)
+# Prepositions after a stance verb's object that carry the stance ("blasted the media for
+# being dishonest", "dismissed the deal as toothless").
+_PREDICATE_PREPOSITIONS = frozenset({"as", "for"})
 # Channels of a statement kept in the cue after the verb ("said in a statement").
 _CHANNEL_NOUNS = {"statement", "interview", "tweet", "post", "letter", "speech", "email", "video"}
 # Verbs of the learned lexicon (``quote_learned``) that trigger a cue: those that
@@ -289,13 +292,19 @@ def _from_verb(verb, text: str) -> Found | None:
             objects = [c for c in complement.children if c.dep_ in ("pobj", "pcomp")]
             start, end = subtree_span(objects[0], text)
         if complement.dep_ == "dobj":
-            # "called it a “historic” day": the object with its predicate
+            # "called it a “historic” day", "mocked Romney for not releasing ...", "dismissed
+            # Estonia as being ...": the object with its predicate or the charge against it
             for sibling in complement.head.children:
-                if sibling.i > complement.i and sibling.dep_ in ("oprd", "xcomp", "ccomp"):
+                if sibling.i > complement.i and (sibling.dep_ in ("oprd", "xcomp", "ccomp") or (
+                        sibling.dep_ == "prep" and sibling.lower_ in _PREDICATE_PREPOSITIONS)):
                     end = max(end, subtree_span(sibling, text)[1])
         if complement.dep_ == "xcomp":
             # keep the infinitive's "to" ("hopes to become"), which trim would keep anyway
             start = min(start, complement.left_edge.idx)
+            # "urged supporters to monitor polling places": the addressee belongs to the content
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < complement.i]
+            if objects:
+                start = min(start, subtree_span(objects[0], text)[0])
         end = _before_trailing_participle(complement, start, end, text)
         found.content = [(start, end)]
         return found

@@ -99,17 +99,21 @@ def find_quoted_passages(text: str) -> tuple[list[QuotedPassage], list[str]]:
         if open_at is None or current is None:
             continue
         end = _last_non_space(text, par_start, par_end)
+        # a mark alone at the end of a paragraph ('He said: "') opens no words of its own
+        has_words = bool(text[open_at:end].strip(DOUBLE_MARKS + "' \t"))
         next_par = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         if next_par and _starts_with_mark(text, _first_non_space(text, *next_par)):
-            current.fragments.append((open_at, end))
+            if has_words:
+                current.fragments.append((open_at, end))
             carried = current
         else:
             warnings.append(f"unbalanced quotation mark at offset {open_at}; "
                             "quotation taken to the end of its paragraph")
-            current.fragments.append((open_at, end))
-            current.balanced = False
-            passages.append(current)
-    if carried is not None:
+            if has_words:
+                current.fragments.append((open_at, end))
+                current.balanced = False
+                passages.append(current)
+    if carried is not None and carried.fragments:
         carried.balanced = False
         passages.append(carried)
     return passages, warnings
