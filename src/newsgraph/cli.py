@@ -69,14 +69,25 @@ def extract(paths: tuple[str, ...], published: str | None, model: str | None) ->
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="Knowledge base file.")
 @click.option("--published", callback=_check_date, help="Publication date for every page (YYYY-MM-DD).")
 @click.option("--model", default=None, help="spaCy model package.")
-def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None) -> None:
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Extract on a local Dask cluster of N worker processes.")
+@click.option("--scheduler", default=None, help="Extract on the Dask cluster at this scheduler address.")
+def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None,
+           workers: int | None, scheduler: str | None) -> None:
     """Read, extract and store pages in the knowledge base."""
-    from newsgraph.kb.load import ingest_paths
+    from newsgraph.kb.load import store_items
     from newsgraph.progress import Progress
 
+    if workers and scheduler:
+        raise click.UsageError("give --workers or --scheduler, not both")
+    if workers or scheduler:
+        from newsgraph.parallel import extract_parallel
+
+        items = extract_parallel(paths, published, workers=workers, scheduler=scheduler, model=model)
+    else:
+        items = _pipeline(model).extract(paths, published=published)
     with _open_kb(db) as kb, Progress("ingest") as progress:
-        summary = ingest_paths(paths, kb, _pipeline(model), published=published,
-                               on_item=lambda item: progress.step())
+        summary = store_items(items, kb, on_item=lambda item: progress.step())
     for line in summary.lines():
         click.echo(line)
     sys.exit(summary.exit_code)

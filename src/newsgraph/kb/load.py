@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsgraph.ingest.readers import Failure
-from newsgraph.pipeline import Pipeline
+from newsgraph.pipeline import BATCH_SIZE, Pipeline
 from newsgraph.record import Document
 
 
@@ -35,6 +35,12 @@ class IngestSummary:
 def ingest_paths(paths: Iterable[str], kb, pipeline: Pipeline, published: str | None = None,
                  on_item: Callable[[Document | Failure], None] | None = None) -> IngestSummary:
     """Store every page of ``paths``; one transaction per batch, failures recorded with reasons."""
+    return store_items(pipeline.extract(paths, published=published), kb, pipeline.batch_size, on_item)
+
+
+def store_items(items: Iterable[Document | Failure], kb, batch_size: int = BATCH_SIZE,
+                on_item: Callable[[Document | Failure], None] | None = None) -> IngestSummary:
+    """Store extracted records as they come (from a Pipeline or Dask workers), batch by batch."""
     summary = IngestSummary()
     batch: list[Document] = []
 
@@ -45,7 +51,7 @@ def ingest_paths(paths: Iterable[str], kb, pipeline: Pipeline, published: str | 
             summary.warned += bool(new and doc.warnings)
         batch.clear()
 
-    for item in pipeline.extract(paths, published=published):
+    for item in items:
         summary.read += 1
         if on_item is not None:
             on_item(item)
@@ -53,7 +59,7 @@ def ingest_paths(paths: Iterable[str], kb, pipeline: Pipeline, published: str | 
             summary.failures.append(item)
             continue
         batch.append(item)
-        if len(batch) >= pipeline.batch_size:
+        if len(batch) >= batch_size:
             flush()
     flush()
     return summary
