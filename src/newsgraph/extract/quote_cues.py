@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from newsgraph.extract.quote_learned import learned_counts, learned_cues
 from newsgraph.extract.quote_lexicon import (
-    BELIEF_VERBS,
     CUE_VERBS,
     PARENTHETICAL_VERBS,
     SPEECH_VERBS,
@@ -29,6 +28,9 @@ _VERB_GROUP_DEPS = {"aux", "auxpass", "neg", "prt"}
 _CUE_ADVERBS = {"also", "later", "previously", "repeatedly", "publicly", "privately", "again",
                 "recently", "often", "already", "then", "still", "reportedly", "once", "never",
                 "flatly", "quickly", "separately", "further", "earlier", "frequently"}
+# Speech verbs whose infinitive complement is not what is said ("is said to be", "wrote to
+# ask", "added to the pressure"); every other cue verb takes one ("vowed to punish").
+_NO_INFINITIVE_VERBS = frozenset({"say", "write", "add", "report", "post", "continue", "tweet"})
 # Verbs whose direct object is the addressee, not the content ("told reporters").
 _RECIPIENT_VERBS = {"tell", "ask", "inform", "assure", "urge", "advise", "warn", "remind", "order", "answer"}
 # Verb and preposition pairs whose object is the content.
@@ -219,8 +221,7 @@ def _complement(verb):
         for child in verb.children:
             if child.dep_ != dep:
                 continue
-            if dep == "xcomp" and lemma not in BELIEF_VERBS | STANCE_VERBS | {"ask", "tell", "urge"} | (
-                    learned_verbs()):
+            if dep == "xcomp" and (lemma in _NO_INFINITIVE_VERBS or not _is_cue_verb(lemma)):
                 continue
             pronoun_object = child.pos_ == "PRON" and lemma not in STANCE_VERBS | learned_verbs()  # "said it"
             if dep == "dobj" and (lemma in _RECIPIENT_VERBS or pronoun_object):
@@ -243,6 +244,19 @@ def _before_trailing_participle(complement, start: int, end: int, text: str) -> 
         if (token.i > complement.i and token.dep_ == "advcl" and token.tag_ == "VBG"
                 and _is_cue_verb(token.lemma_.lower()) and token.left_edge.i > 0
                 and token.doc[token.left_edge.i - 1].text == ","):
+            cut = trim(text, start, token.doc[token.left_edge.i - 1].idx)[1]
+            if cut > start:
+                return min(end, cut)
+    return end
+
+
+def _before_aside(complement, start: int, end: int, text: str) -> int:
+    """Cut a writer's aside off an object content: "acknowledged the reality of climate
+    change, which makes him an outlier" attributes the reality, not the comment."""
+    if complement.dep_ not in ("dobj", "prep"):
+        return end
+    for token in complement.subtree:
+        if token.dep_ == "relcl" and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ",":
             cut = trim(text, start, token.doc[token.left_edge.i - 1].idx)[1]
             if cut > start:
                 return min(end, cut)
@@ -306,6 +320,7 @@ def _from_verb(verb, text: str) -> Found | None:
             if objects:
                 start = min(start, subtree_span(objects[0], text)[0])
         end = _before_trailing_participle(complement, start, end, text)
+        end = _before_aside(complement, start, end, text)
         found.content = [(start, end)]
         return found
     if passive:
