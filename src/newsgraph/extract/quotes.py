@@ -17,11 +17,10 @@ from __future__ import annotations
 from newsgraph.extract.quote_cues import (
     Found,
     cue_reliability,
-    find_colon_speakers,
-    find_dash_signature,
     find_in_parse,
     trim,
 )
+from newsgraph.extract.quote_layout import find_colon_speakers, find_dash_signature
 from newsgraph.extract.quote_marks import DOUBLE_MARKS, QuotedPassage, find_quoted_passages
 from newsgraph.extract.quote_nouns import find_nominal_cues
 from newsgraph.extract.quote_spans import quote_segments, speaker_name_span
@@ -105,7 +104,9 @@ def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
             item.nested = True
             continue
         _claim_passages(item, passages, taken, text)
-    found = [f for f in candidates + colon_found + signed if f.content]
+    # a content needs words: an AP separator line ("___.") next to "spoke" is none
+    found = [f for f in candidates + colon_found + signed
+             if any(ch.isalnum() for s, e in f.content for ch in text[s:e])]
     found.sort(key=lambda f: (f.content[0][0], f.cue[0]))
     _attach_continuations(found, passages, taken, text)
     cueless = []
