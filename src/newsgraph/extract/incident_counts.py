@@ -53,8 +53,16 @@ _KILLED_BEFORE = re.compile(rf"\b{KILL_VERBS}\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>
                             rf"(?P<noun>(?:\s+[a-z'\-]+){{0,3}})", re.I)
 _INJURED_BEFORE = re.compile(rf"\b{INJURE_VERBS}\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\b"
                              rf"(?P<noun>(?:\s+[a-z'\-]+){{0,3}})", re.I)
-_TOLL = re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|is|was|reached|stands at)\s+"
+# "The death toll from a bomb attack on a busy market in the city of X rose to at least 13":
+# up to twenty words between the noun and its figure.
+_TOLL = re.compile(rf"\bdeath toll\s+(?:[\w'’-]+\s+){{0,20}}?(?:to|at|of|is|was|reached|stands at)\s+"
                    rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\b", re.I)
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+            "fifteenth": 15, "twentieth": 20}
+# "A tenth police officer has died": the toll is the ordinal.
+_ORDINAL_DEATH = re.compile(rf"\b(?:a|the)\s+(?P<n>{'|'.join(ORDINALS)})\s+(?:[\w'’-]+\s+){{0,3}}?"
+                            r"(?:has\s+|had\s+|have\s+)?(?:died|been killed|was killed|succumbed)\b", re.I)
 # Words naming the attackers: their deaths are not the incident's casualties.
 ATTACKER_WORDS = re.compile(r"\b(?:attackers?|gunm[ae]n|bombers?|assailants?|shooters?|hijackers?|"
                             r"kidnappers?|terrorists?|militants?|suspects?|perpetrators?|guerrillas?|"
@@ -141,6 +149,10 @@ def find_casualties(text: str) -> list[CasualtyMention]:
                 continue
             taken.append((start, end))
             found.append(CasualtyMention(kind, count, match.start(), match.end(), True))
+    for match in _ORDINAL_DEATH.finditer(text):
+        value = ORDINALS[match.group("n").lower()]
+        found.append(CasualtyMention("killed", Count(low=value, high=value, qualifier="exact",
+                                                     text=match.group(0)), match.start(), match.end(), True))
     return sorted(found, key=lambda m: m.start)
 
 

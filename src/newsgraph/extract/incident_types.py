@@ -85,6 +85,8 @@ def trigger_type(token: Token) -> str | None:
         return None
     if found == "arson" and lemma == "burn" and token.pos_ != "VERB":
         return None
+    if lemma == "fire" and token.pos_ != "VERB" and token.head.lemma_.lower() == "set":
+        return "arson"  # "set fire to a warehouse"
     return found
 
 

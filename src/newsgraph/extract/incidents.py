@@ -37,6 +37,10 @@ TYPE_FAMILY = {
     "kidnapping": "kidnap", "robbery": "robbery", "arrest": "security", "raid": "security",
     "other": "violent",
 }
+# Types named by generic words ("attack", "killed", "shot"): they continue any violent lead.
+GENERIC_TYPES = {"armed_assault", "unarmed_assault", "other"}
+# Kinds that name one event in different words ("abducted ... held hostage").
+SAME_EVENT_KIND = {"hostage_taking": "kidnapping"}
 # Words that show a place is a site, not a town.
 SITE_WORDS = {"airport", "station", "market", "church", "mosque", "embassy", "hotel", "school", "university",
               "hospital", "restaurant", "bar", "club", "stadium", "square", "bridge", "base", "barracks",
@@ -137,7 +141,15 @@ def _compatible(main: _Draft, draft: _Draft) -> bool:
     """Whether a sentence may continue the main incident by its type: the same family, an arrest
     or raid (a follow-up), or a killing beside a kidnapping."""
     families = {main.family, draft.family}
-    return len(families) == 1 or "security" in families or families == {"violent", "kidnap"}
+    if "security" in families:
+        return True
+    if len(families) > 1 and families != {"violent", "kidnap"}:
+        return False
+    # Two specific kinds ("a bombing" then "an arson attack") are two events; a generic word
+    # ("attack", "killed") continues whatever the lead reported.
+    kinds = {SAME_EVENT_KIND.get(kind, kind) for kind in (incident_types.dominant_type(main.types),
+                                                          incident_types.dominant_type(draft.types))}
+    return len(kinds - GENERIC_TYPES) <= 1
 
 
 def _absorb(target: _Draft, draft: _Draft) -> None:
