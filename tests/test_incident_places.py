@@ -61,3 +61,13 @@ def test_a_town_named_with_in_beats_a_capital_dateline(parse):
     (incident,) = doc.incidents
     assert (incident.type, incident.location.name, incident.location.country) == ("bombing", "Gaziantep", "TR")
     assert incident.killed.low == 12
+
+
+@pytest.mark.model
+def test_set_fire_is_arson_and_a_second_specific_kind_is_another_event(parse):
+    body = ("PESHAWAR: Two night watchmen were killed when armed men set fire to a warehouse. "
+            "Police said a bomb exploded outside a police station in the city.")
+    doc = parse(body, published="2016-07-19")
+    incidents.run(doc)
+    assert [i.type for i in doc.incidents] == ["arson", "bombing"]
+    assert (doc.incidents[0].location.name, doc.incidents[0].killed.low) == ("Peshawar", 2)

@@ -1,0 +1,28 @@
+"""Casualty figures: long death-toll phrases, ordinal deaths."""
+
+from __future__ import annotations
+
+from newsgraph.extract import incident_counts
+
+
+def _found(text):
+    return [(m.kind, m.count.low, m.count.high, m.count.qualifier) for m in incident_counts.find_casualties(text)]
+
+
+def test_death_toll_far_from_its_figure():
+    text = ("The death toll from a bomb attack on a busy market in the southern city of Gaziantep rose to "
+            "at least 13 on Saturday evening, with more than 50 others injured.")
+    assert _found(text) == [("killed", 13, None, "at_least"), ("injured", 50, None, "more_than")]
+
+
+def test_death_toll_with_a_curly_apostrophe_beats_the_latest_deaths():
+    text = "The death toll from Saturday’s market bombing rose to 17 after two more of the wounded died."
+    mentions = incident_counts.find_casualties(text)
+    total, disagree = incident_counts.best_total([m for m in mentions if m.kind == "killed"])
+    assert (total.low, total.high, disagree) == (17, 17, True)
+
+
+def test_an_ordinal_death_gives_the_toll():
+    mentions = incident_counts.find_casualties("A tenth police officer has died of wounds sustained in the attack.")
+    total, _ = incident_counts.best_total([m for m in mentions if m.kind == "killed"])
+    assert (total.low, total.high, total.qualifier) == (10, 10, "exact")
