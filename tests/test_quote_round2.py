@@ -214,3 +214,14 @@ def test_mark_alone_at_a_paragraph_end_opens_no_fragment():
 ])
 def test_content_with_its_object(parse, body, expected):
     assert _found(parse, body) == [expected]
+
+
+@pytest.mark.model
+def test_impression_verb_has_no_source_and_keeps_the_subject_in_the_content(parse):
+    assert _found(parse, "Melania seems to have vanished from the campaign.") == [
+        ("seems", None, ["Melania", "to have vanished from the campaign"], False)]
+
+
+@pytest.mark.model
+def test_separator_line_is_no_content(parse):
+    assert _found(parse, "The two women spoke.\n\n___.\n\nThe rally ended.") == []

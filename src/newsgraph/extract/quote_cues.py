@@ -30,6 +30,9 @@ _CUE_ADVERBS = {"also", "later", "previously", "repeatedly", "publicly", "privat
 # Speech verbs whose infinitive complement is not what is said ("is said to be", "wrote to
 # ask", "added to the pressure"); every other cue verb takes one ("vowed to punish").
 _NO_INFINITIVE_VERBS = frozenset({"say", "write", "add", "report", "post", "continue", "tweet"})
+# Verbs of impression: in PolNeAR train 173 of 179 of their attributions have no source
+# ("Melania seems to have vanished"), and the content is the subject with the complement.
+RAISING_VERBS = frozenset({"seem", "appear"})
 # Verbs whose direct object is the addressee, not the content ("told reporters").
 _RECIPIENT_VERBS = {"tell", "ask", "inform", "assure", "urge", "advise", "warn", "remind", "order", "answer"}
 # Verb and preposition pairs whose object is the content.
@@ -282,6 +285,8 @@ def _from_verb(verb, text: str) -> Found | None:
             complement.pos_ == "PRON"):
         return None  # "Thank you": a learned verb with neither source nor content of its own
     found = Found(cue=verb_group(verb), cue_token=verb.i)
+    if lemma in RAISING_VERBS:
+        return _raised(verb, subject, complement, found, text)
     if subject is not None:
         found.source = source_span(subject, text, exclude={verb.i})
         found.source_token = subject.i
@@ -335,6 +340,21 @@ def _from_verb(verb, text: str) -> Found | None:
     return found if lemma in SPEECH_VERBS and subject is not None else None
 
 
+def _raised(verb, subject, complement, found: Found, text: str) -> Found | None:
+    """"Melania seems to have vanished": an impression with no source; its content is the
+    subject with the complement, around the cue."""
+    if complement is None or complement.dep_ not in ("xcomp", "ccomp"):
+        acomps = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+        if not acomps:
+            return None
+        complement = acomps[0]
+    pieces = [subtree_span(complement, text)]
+    if subject is not None and subject.i < verb.i and subject.lower_ not in ("it", "there"):
+        pieces.insert(0, subtree_span(subject, text, exclude={verb.i}))
+    found.content = [p for p in pieces if p[1] > p[0]]
+    return found
+
+
 def _according_to(token, text: str) -> Found | None:
     to = next(c for c in token.children if c.lower_ == "to")
     objects = [c for c in to.children if c.dep_ == "pobj"]
@@ -344,6 +364,7 @@ def _according_to(token, text: str) -> Found | None:
     source = source_span(objects[0], text)
     found = Found(cue=cue, source=source, source_token=objects[0].i, cue_token=token.i)
     head = token.head
+    inner = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
     if head is token:
         return found
     # The clause the phrase hangs on, without the phrase itself.
@@ -351,6 +372,5 @@ def _according_to(token, text: str) -> Found | None:
     while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head is not clause:
         clause = clause.head
     outer = subtree_span(clause, text)
-    inner = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
     found.content = _minus(outer, inner, text)
     return found
