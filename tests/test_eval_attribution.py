@@ -120,11 +120,11 @@ def test_pronoun_evaluation_on_a_tiny_gold_file(tmp_path):
 @pytest.mark.datasets
 def test_polnear_dev_gate(tmp_path):
     data = datasets_dir("polnear") / "dev"
-    scores = evaluate_attribution(data, tmp_path, limit=30)
-    assert scores["documents"] == 30
-    # Floors just below the scores measured on these 30 articles (soft F1 source 0.652,
-    # cue 0.623, content 0.585).
-    assert scores["source"]["soft"]["f1"] >= 0.63
-    assert scores["cue"]["soft"]["f1"] >= 0.60
-    assert scores["content"]["soft"]["f1"] >= 0.56
-    assert len(list(tmp_path.glob("*.ann"))) == 30
+    scores = evaluate_attribution(data, tmp_path, limit=15)
+    assert scores["documents"] == 15
+    # Floors just below the scores measured on these 15 articles (soft F1 source 0.765,
+    # cue 0.764, content 0.719).
+    assert scores["source"]["soft"]["f1"] >= 0.75
+    assert scores["cue"]["soft"]["f1"] >= 0.75
+    assert scores["content"]["soft"]["f1"] >= 0.70
+    assert len(list(tmp_path.glob("*.ann"))) == 15
