@@ -98,6 +98,12 @@ _RULES_BY_WORD: dict[str, tuple[str, ...]] = {}
 for _rule, _words in WORD_TRIGGERS.items():
     for _word in _words:
         _RULES_BY_WORD[_word] = _RULES_BY_WORD.get(_word, ()) + (_rule,)
+# Every prefix above is at least three letters long: one dict lookup on a token's first three
+# letters finds the (rule, prefix) pairs worth a full ``startswith`` test.
+_PREFIXES_BY_HEAD: dict[str, tuple[tuple[str, str], ...]] = {}
+for _rule, _prefixes in PREFIX_RULES.items():
+    for _prefix in _prefixes:
+        _PREFIXES_BY_HEAD[_prefix[:3]] = _PREFIXES_BY_HEAD.get(_prefix[:3], ()) + ((_rule, _prefix),)
 
 
 def _number_rules(token: str, follow: str) -> list[str]:
@@ -131,8 +137,8 @@ def trigger_positions(index: TokenIndex) -> dict[str, list[int]]:
             continue
         for rule in _RULES_BY_WORD.get(token, ()):
             hits[rule].append(i)
-        for rule, prefixes in PREFIX_RULES.items():
-            if token.startswith(prefixes):
+        for rule, prefix in _PREFIXES_BY_HEAD.get(token[:3], ()):
+            if token.startswith(prefix):
                 hits[rule].append(i)
         if "quarter" in token:
             for rule in QUARTER_RULES:

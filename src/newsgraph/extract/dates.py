@@ -141,9 +141,8 @@ def _intended_infinitive(token: Any, helpers: list[Any]) -> bool:
     return True
 
 
-def _is_future_parse(sdoc: Any, start: int, end: int) -> bool | None:
-    """Tense of the verb that governs the expression, from the dependency parse; None if unknown."""
-    path = _governor_path(sdoc, start, end)
+def _is_future_parse(path: list[Any], start: int) -> bool | None:
+    """Tense of the verb that governs the expression (``path`` from ``_governor_path``); None if unknown."""
     if not path:
         return None
     if _scheduled(path, start):
@@ -163,13 +162,9 @@ def _is_future_parse(sdoc: Any, start: int, end: int) -> bool | None:
     return None
 
 
-def _has_firm_future(sdoc: Any, start: int, end: int) -> bool:
+def _has_firm_future(path: list[Any], start: int) -> bool:
     """Whether the expression's verb firmly points ahead: "will"/"shall"/"'ll", an infinitive of
     intention ("planned to leave Thursday"), or a schedule ("is scheduled to close Monday")."""
-    try:
-        path = _governor_path(sdoc, start, end)
-    except (IndexError, ValueError):
-        return False
     if not path:
         return False
     if _scheduled(path, start):
@@ -222,11 +217,13 @@ def find_dates(text: str, published: str | None, sdoc: Any = None) -> list[DateM
     mentions: list[DateMention] = []
     for cand in find_candidates(text):
         future = None
+        path: list[Any] = []
         if sdoc is not None:
             try:
-                future = _is_future_parse(sdoc, cand.start, cand.end)
+                path = _governor_path(sdoc, cand.start, cand.end)
             except (IndexError, ValueError):
-                future = None
+                path = []
+            future = _is_future_parse(path, cand.start)
         ctx.future = _is_future_text(text, cand.start, cand.end) if future is None else future
         deadline = bool(_DEADLINE_CUE.search(text[max(0, cand.start - 16):cand.start]))
         if deadline:
@@ -235,7 +232,7 @@ def find_dates(text: str, published: str | None, sdoc: Any = None) -> list[DateM
         if text.startswith(("'s", "\u2019s"), cand.end):
             ctx.firm_future = False  # "Friday's raid": an event named by its day, on or before publication
         elif sdoc is not None:
-            ctx.firm_future = earliest or _has_firm_future(sdoc, cand.start, cand.end)
+            ctx.firm_future = earliest or _has_firm_future(path, cand.start)
         else:
             before, _after = _sentence_window(text, cand.start, cand.end)
             ctx.firm_future = earliest or (ctx.future and bool(_FIRM_FUTURE.search(before)))
