@@ -225,3 +225,11 @@ def test_impression_verb_has_no_source_and_keeps_the_subject_in_the_content(pars
 @pytest.mark.model
 def test_separator_line_is_no_content(parse):
     assert _found(parse, "The two women spoke.\n\n___.\n\nThe rally ended.") == []
+
+
+@pytest.mark.model
+def test_same_speakers_participle_does_not_break_a_continued_quote(parse):
+    body = "“This is in their heads,” said Caddell, speaking of the polls. “It is one of the things worrying them.”"
+    found = _found(parse, body)
+    assert found[0] == ("said", "Caddell", ["“This is in their heads,”",
+                                            "“It is one of the things worrying them.”"], False)

@@ -183,8 +183,10 @@ def _attach_continuations(found: list[Found], passages: list[QuotedPassage], tak
         last_end = previous.content[-1][1]
         if passage.start - last_end > CONTINUATION_REACH:
             continue
-        # no other cue may stand between the two
-        if any(last_end <= f.cue[0] < passage.start and f is not previous for f in found):
+        # no other speaker's cue may stand between the two ("..., said Caddell, speaking of
+        # the polls. “...”" is one speaker throughout)
+        if any(last_end <= f.cue[0] < passage.start and f is not previous
+               and (f.source is None or f.source != previous.source) for f in found):
             continue
         previous.content.extend(passage.fragments)
         taken.add(i)
