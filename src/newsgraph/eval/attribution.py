@@ -216,7 +216,6 @@ def evaluate_attribution(data_dir: Path, predictions_dir: Path, limit: int | Non
         return {"documents": len(text_paths), "predictions": str(predictions_dir)}
     scores = score_files(pairs)
     scores["predictions"] = str(predictions_dir)
-    print(format_attribution_report(scores))
     return scores
 
 
