@@ -207,7 +207,7 @@ def _subject(verb):
 
 def _complement(verb):
     lemma = verb.lemma_.lower()
-    for dep in ("ccomp", "xcomp", "dobj"):
+    for dep in ("ccomp", "xcomp", "dobj", "oprd"):  # oprd: "called Oz a quack" read without an object
         for child in verb.children:
             if child.dep_ != dep:
                 continue
@@ -297,7 +297,7 @@ def _from_verb(verb, text: str) -> Found | None:
                 found.cue = (found.cue[0], complement.idx + len(complement))
             objects = [c for c in complement.children if c.dep_ in ("pobj", "pcomp")]
             start, end = subtree_span(objects[0], text)
-        if complement.dep_ == "dobj":
+        if complement.dep_ in ("dobj", "oprd"):
             # "called it a “historic” day", "mocked Romney for not releasing ...", "dismissed
             # Estonia as being ...": the object with its predicate or the charge against it
             for sibling in complement.head.children:
