@@ -129,6 +129,9 @@ def test_earliest_cues_put_a_weekday_ahead(text: str, value: str) -> None:
     ("Police raided the house Wednesday.", "Wednesday", "2016-03-23"),  # the publication day itself
     ("Police raided the house last Wednesday.", "last Wednesday", "2016-03-16"),
     ("Friday's raid killed two.", "Friday", "2016-03-18"),
+    ("He decided to weigh in on the fight on Monday.", "Monday", "2016-03-21"),
+    ("The band unveiled its plans at the close of its Monday night show.", "Monday night",
+     "2016-03-21TNI"),
 ])
 def test_weekday_direction_from_the_parse(parse, text: str, weekday: str, value: str) -> None:
     doc = parse(text, PUBLISHED)

@@ -42,8 +42,9 @@ _SCHEDULE_LEMMAS = frozenset({"schedule", "slate", "plan", "postpone", "delay", 
 _SCHEDULE_PARTICIPLES = frozenset({"set", "expect"})
 # Verbs whose infinitive complement is an intended event: "planned to leave Thursday", "is to
 # resume trading Tuesday", "is scheduled to close Monday" (not "celebrations to mark Friday's entry").
+# ("decided to weigh in on Monday", "agreed to ...") report what was done, so they are left out.
 _INTENTION_LEMMAS = frozenset({"plan", "schedule", "set", "be", "expect", "intend", "hope", "want",
-                               "prepare", "aim", "agree", "decide", "due", "slate", "go"})
+                               "prepare", "aim", "due", "slate", "go"})
 # How far back from an expression the tense cue is looked for (characters), within its sentence.
 # 60 characters is about ten words: the verb governing a date adverb is nearly always that close.
 TENSE_WINDOW = 60
@@ -107,8 +108,8 @@ def _scheduled(path: list[Any], start: int) -> bool:
     """A word before the expression, on the way from it to its verb, sets the event on a schedule
     ("planned a demonstration on Saturday"; not "On Friday, the government planned ...")."""
     for token in path[1:]:
-        if token.idx >= start:
-            continue
+        if token.idx >= start or token.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue  # the noun "plans" in "unveiled its plans at its Monday show" schedules nothing
         lemma = token.lemma_.lower()
         if lemma in _SCHEDULE_LEMMAS:
             return True
@@ -165,8 +166,8 @@ def _is_future_parse(path: list[Any], start: int) -> bool | None:
 def _has_firm_future(path: list[Any], start: int) -> bool:
     """Whether the expression's verb firmly points ahead: "will"/"shall"/"'ll", an infinitive of
     intention ("planned to leave Thursday"), or a schedule ("is scheduled to close Monday")."""
-    if not path:
-        return False
+    if not path or path[0].dep_ == "compound":
+        return False  # "its Monday night performance": a day naming an event, like "Friday's raid"
     if _scheduled(path, start):
         return True
     token = path[-1]
