@@ -262,3 +262,35 @@ def test_search_over_documents_and_quotes_with_filters(tmp_path):
         # The quote's resolved speaker is not in the body: only the quote index finds it.
         assert [(h["id"], h["in"], h["speaker"]) for h in search(kb.conn, "spokesman")] == [
             (first.id, "quote", "the ministry spokesman")]
+
+
+def test_paragraph_signatures_are_datasketch_minhash_values():
+    from datasketch import MinHash
+
+    from newsgraph.kb.reprints import NUM_PERM, SCHEME, shingles, signatures, words
+
+    rows = signatures([words(p) for p in PARAGRAPHS])
+    assert rows.shape == (len(PARAGRAPHS), NUM_PERM)
+    for paragraph, row in zip(PARAGRAPHS, rows, strict=True):
+        expected = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+        expected.update_batch([g.encode("utf-8") for g in shingles(paragraph)])
+        assert row.tolist() == [int(v) for v in expected.hashvalues]
+
+
+def test_full_text_indexes_stay_whole_through_batches_and_forget(tmp_path):
+    from newsgraph.kb.index import forget
+    from newsgraph.kb.queries import search
+
+    docs = [gaziantep("2016-04-16", 12, "a.txt"),
+            gaziantep("2016-04-17", 15, "b.txt", extra="Two of the wounded died overnight in hospital")]
+    quote = Quote("\"the market will reopen\"", [0, 10], "direct", "said", "Selim Ozturk", "e0")
+    docs[1].quotes = [quote]
+    with open_kb(tmp_path / "kb.db") as kb:
+        kb.add_batch(docs[:1])
+        kb.add_batch(docs[1:])
+        assert forget(kb.conn, docs[0].id)  # docs[1] is indexed again, its quote with it
+        for table in ("documents_fts", "quotes_fts"):
+            kb.conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+        assert [(h["id"], h["in"]) for h in search(kb.conn, "reopen")] == [(docs[1].id, "quote")]
+        assert [h["id"] for h in search(kb.conn, "bomb")] == [docs[1].id]
+        assert kb.conn.execute("SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH 'reopen'").fetchone()[0] == 1

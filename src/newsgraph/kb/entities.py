@@ -135,11 +135,23 @@ def _name_of(forms: list[str]) -> str:
     return max(forms, key=lambda f: (len(_tokens(f)), len(f)), default="")
 
 
-def _name_rank(form: str) -> tuple[int, bool, tuple[int, ...]]:
-    """Which form names a stored entity: the one with most words, not in capitals, then the first
-    in alphabetical order. A rank over the forms, not the first form seen, so that the name does
-    not depend on the order documents came in (a forget and a re-ingest give the same name)."""
-    return len(_tokens(form)), not form.isupper(), tuple(-ord(c) for c in form)
+def group_name(group: Group) -> str:
+    """The alias table's name for the group's actor when it has one, else its fullest form."""
+    canonical = next((hit for hit in map(canonical_alias, group.forms) if hit), None)
+    return canonical[0] if canonical else group.fullest
+
+
+def _is_canonical(name: str) -> bool:
+    hit = canonical_alias(name)
+    return hit is not None and hit[0] == name
+
+
+def better_name(form: str, current: str) -> bool:
+    """Whether ``form`` should name a stored entity instead of ``current``: the alias table's
+    name, then more words, not in capitals, then first in alphabetical order."""
+    mine = (_is_canonical(form), len(_tokens(form)), not form.isupper())
+    theirs = (_is_canonical(current), len(_tokens(current)), not current.isupper())
+    return mine > theirs or (mine == theirs and form < current)
 
 
 def first_names(forms: list[str]) -> set[str]:
@@ -174,9 +186,8 @@ class EntityResolver:
                 target = _entity_id(seed)
                 if self.conn.execute("SELECT 1 FROM kb_entities WHERE id = ?", (target,)).fetchone():
                     target = _entity_id(f"{doc.id}:{group.local_ids[0]}")
-                canonical = next((canonical_alias(f) for f in group.forms if canonical_alias(f)), None)
                 self.conn.execute("INSERT OR IGNORE INTO kb_entities (id, name, type) VALUES (?, ?, ?)",
-                                  (target, canonical[0] if canonical else group.fullest, group.type))
+                                  (target, group_name(group), group.type))
             self._attach(doc, group, target, strong, weak, resolved)
         return resolved
 
@@ -193,9 +204,11 @@ class EntityResolver:
         if not weak:
             return None
         marks = ",".join("?" * len(weak))
+        # Only an entity of the same type: "Pacific coast" is no short form of "Pacific Front".
         candidates = [r[0] for r in self.conn.execute(
-            f"SELECT DISTINCT entity_id FROM entity_keys WHERE strong = 0 AND key IN ({marks}) "
-            "ORDER BY entity_id LIMIT ?", (*sorted(weak), MAX_WEAK_CANDIDATES))]
+            f"SELECT DISTINCT k.entity_id FROM entity_keys k JOIN kb_entities e ON e.id = k.entity_id "
+            f"WHERE k.strong = 0 AND k.key IN ({marks}) AND e.type = ? ORDER BY k.entity_id LIMIT ?",
+            (*sorted(weak), group.type, MAX_WEAK_CANDIDATES))]
         mine = first_names(group.forms)
         scored = []
         for candidate in candidates:
@@ -253,9 +266,6 @@ class EntityResolver:
         keys += [("form:" + form, target, 2) for form in sorted({normalise_name(f) for f in group.forms})]
         self.conn.executemany("INSERT OR IGNORE INTO entity_keys (key, entity_id, strong) VALUES (?, ?, ?)",
                               keys)
-        row = self.conn.execute("SELECT name FROM kb_entities WHERE id = ?", (target,)).fetchone()
-        if row and canonical_alias(row[0]) is None and _name_rank(group.fullest) > _name_rank(row[0]):
-            self.conn.execute("UPDATE kb_entities SET name = ? WHERE id = ?", (group.fullest, target))
         rows = []
         for local_id in group.local_ids:
             ent = doc.entity(local_id) or Entity(local_id, group.fullest, group.type)
@@ -266,6 +276,20 @@ class EntityResolver:
         self.conn.executemany(
             "INSERT OR REPLACE INTO mentions (doc_id, local_id, entity_id, name, type, forms, spans) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        # Name and type are ranked over everything attached so far, never "the first seen", so
+        # that they do not depend on the order documents came in (a forget and a re-ingest, or
+        # a fresh ingest of the same records in another order, agree).
+        row = self.conn.execute("SELECT name, type FROM kb_entities WHERE id = ?", (target,)).fetchone()
+        if row is None:
+            return
+        name = group_name(group)
+        if name != row[0] and better_name(name, row[0]):
+            self.conn.execute("UPDATE kb_entities SET name = ? WHERE id = ?", (name, target))
+        if group.type != row[1]:  # the type most of its mentions have (then alphabetical)
+            kind = self.conn.execute("SELECT type FROM mentions WHERE entity_id = ? GROUP BY type "
+                                     "ORDER BY COUNT(*) DESC, type LIMIT 1", (target,)).fetchone()[0]
+            if kind != row[1]:
+                self.conn.execute("UPDATE kb_entities SET type = ? WHERE id = ?", (kind, target))
 
     def _decide(self, doc_id: str, kind: str, detail: str) -> None:
         self.conn.execute("INSERT INTO decisions (doc_id, kind, detail) VALUES (?, ?, ?)",

@@ -112,6 +112,7 @@ class IncidentResolver:
                     target = matches[0]
                     for other in matches[1:]:
                         self._merge(doc.id, target, other)
+            created = target is None
             if target is None:
                 local_id, first, when = story[0]
                 target = _incident_id(doc.id, local_id)
@@ -121,7 +122,6 @@ class IncidentResolver:
                     (target, first.type, when, first.location.name, first.location.country,
                      first.location.lat, first.location.lon))
             for local_id, incident, when in story:
-                self._fill_gaps(target, incident, incident.location.country)
                 self.conn.execute(
                     "INSERT OR REPLACE INTO incident_reports (doc_id, local_id, incident_id, type, date, "
                     "place, country, published, killed, injured, independent, record) "
@@ -131,6 +131,8 @@ class IncidentResolver:
                      doc.published, _figure(incident.killed), _figure(incident.injured),
                      0 if copy_of else 1, json.dumps(plain(incident), ensure_ascii=False)))
                 out.append(target)
+            if not created or len(story) > 1:  # a new incident of one report already has its fields
+                self._settle(target)
             days = sorted({when for _, _, when in story if when})
             self.conn.executemany(
                 "INSERT OR IGNORE INTO report_actors (entity_id, date, doc_id) VALUES (?, ?, ?)",
@@ -200,18 +202,45 @@ class IncidentResolver:
         self.conn.execute("DELETE FROM kb_incidents WHERE id = ?", (other,))
         self.conn.execute("INSERT INTO decisions (doc_id, kind, detail) VALUES (?, ?, ?)",
                           (doc_id, "incidents merged", f"{other} joined {target}: this report fits both"))
+        self._settle(target)
 
     def _places(self, incident_id: str) -> tuple[set[str], set[str | None]]:
         rows = self.conn.execute("SELECT DISTINCT place, country FROM incident_reports WHERE incident_id = ?",
                                  (incident_id,)).fetchall()
         return {r[0] for r in rows if r[0]}, {r[1] for r in rows}
 
-    def _fill_gaps(self, incident_id: str, incident: Incident, country: str | None) -> None:
-        """A later report may know the country or coordinates the first one lacked."""
-        self.conn.execute("UPDATE kb_incidents SET country = COALESCE(country, ?), "
-                          "place = COALESCE(place, ?), lat = COALESCE(lat, ?), lon = COALESCE(lon, ?) "
-                          "WHERE id = ?", (country, incident.location.name, incident.location.lat,
-                                           incident.location.lon, incident_id))
+    def _settle(self, incident_id: str) -> None:
+        """Set an incident's type, day and place from all its reports: the most common of each
+        (then the alphabetically first type, the earliest day, the place of the earliest report),
+        never the first report's alone, so that the incident reads the same whatever order its
+        reports came in."""
+        rows = self.conn.execute(
+            "SELECT type, date, place, country, published, doc_id, local_id FROM incident_reports "
+            "WHERE incident_id = ?", (incident_id,)).fetchall()
+        if not rows:
+            return
+        kind = _most_common([r[0] for r in rows])
+        day = _most_common([r[1] for r in rows if r[1]])
+        place = _most_common([r[2] for r in rows if r[2]])
+        where: dict = {"country": _most_common([r[3] for r in rows if r[3]])}
+        if place is not None:
+            first = min((r[4] or "9999", r[5], r[6]) for r in rows if r[2] == place)
+            record = self.conn.execute("SELECT record FROM incident_reports "
+                                       "WHERE doc_id = ? AND local_id = ?", first[1:]).fetchone()[0]
+            where = json.loads(record).get("location") or where
+        self.conn.execute(
+            "UPDATE kb_incidents SET type = ?, date = ?, place = ?, country = ?, lat = ?, lon = ? "
+            "WHERE id = ?",
+            (kind, day, where.get("name"), where.get("country"), where.get("lat"), where.get("lon"),
+             incident_id))
+
+
+def _most_common(values: list):
+    """The most frequent value, the smallest on a tie; None when there is none."""
+    counts: dict = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
 def current_figures(conn: sqlite3.Connection, incident_id: str) -> tuple[list[dict], int | None, int | None]:

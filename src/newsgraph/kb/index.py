@@ -80,31 +80,48 @@ def prepare_id(conn: sqlite3.Connection, doc: Document) -> None:
     doc.id = new_id
 
 
+def text_marks(conn: sqlite3.Connection) -> tuple[int, int]:
+    """The last document rowid and quote id stored: rows after them are new to the full-text index."""
+    documents = conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM documents").fetchone()[0]
+    quotes = conn.execute("SELECT COALESCE(MAX(id), 0) FROM kb_quotes").fetchone()[0]
+    return documents, quotes
+
+
+def index_new_text(conn: sqlite3.Connection, marks: tuple[int, int]) -> None:
+    """Add the documents and quotes stored after ``marks`` to the full-text indexes, in one
+    statement each (see migration 7: a row at a time cost five times more)."""
+    conn.execute("INSERT INTO documents_fts (rowid, title, body) "
+                 "SELECT rowid, title, body FROM documents WHERE rowid > ?", (marks[0],))
+    conn.execute("INSERT INTO quotes_fts (rowid, text, speaker) "
+                 "SELECT id, text, speaker FROM kb_quotes WHERE id > ?", (marks[1],))
+
+
 def index_document(conn: sqlite3.Connection, doc: Document, rowid: int | None = None) -> None:
     """Resolve one stored document (its ``documents`` rowid when known) against the knowledge base."""
     conn.execute("INSERT OR IGNORE INTO doc_sources (doc_id, origin, uri, published, site_name) "
                  "VALUES (?, ?, ?, ?, ?)",
                  (doc.id, origin_of(doc), doc.source.uri, doc.published, doc.site_name))
     published = doc.published
-    if published and published > date.today().isoformat():
+    today = date.today().isoformat()
+    if published and published > today:
         decide(conn, doc.id, "date in the future",
                f"published {published} is after today; treated as unknown when ordering copies")
         published = None
     entity_map = EntityResolver(conn).resolve(doc)
-    originals = _reprints(conn, doc, published, rowid)
+    originals = _reprints(conn, doc, published, rowid, today)
     incident_ids = IncidentResolver(conn).resolve(doc, entity_map, originals)
     _quotes_and_claims(conn, doc, entity_map)
     index_relations(conn, doc, entity_map, incident_ids)
 
 
-def _reprints(conn: sqlite3.Connection, doc: Document, published: str | None, rowid: int | None
-              ) -> list[str]:
+def _reprints(conn: sqlite3.Connection, doc: Document, published: str | None, rowid: int | None,
+              today: str) -> list[str]:
     """Record the copies ``doc`` forms with stored documents; returns the ids it copies."""
     me = Candidate(doc.id, doc.body, published, doc.site_name, doc.source.uri)
     originals: list[str] = []
     affected: set[str] = set()
     for other in index_and_find(conn, doc.id, doc.body, rowid):
-        if other.published and other.published > date.today().isoformat():
+        if other.published and other.published > today:
             other.published = None
         way = direction(me, other)
         original, copy = (me, other) if way.original == me.doc_id else (other, me)
@@ -175,11 +192,13 @@ def rebuild(conn: sqlite3.Connection) -> int:
     marks = ",".join("?" * len(STORAGE_DECISIONS))
     conn.execute(f"DELETE FROM decisions WHERE kind NOT IN ({marks})", STORAGE_DECISIONS)
     count = 0
+    marks = text_marks(conn)
     for (record,) in conn.execute("SELECT record FROM documents ORDER BY published IS NULL, published, id"
                                   ).fetchall():
         doc = Document.from_dict(json.loads(record))
         index_document(conn, doc)
         count += 1
+    index_new_text(conn, marks)
     return count
 
 
@@ -258,10 +277,12 @@ def forget(conn: sqlite3.Connection, doc_id: str) -> bool:
         for node in sorted(entities | incidents):
             conn.execute("DELETE FROM relations WHERE source = ?", (node,))
             conn.execute("DELETE FROM relations WHERE target = ?", (node,))
+        marks = text_marks(conn)
         for record, rowid in conn.execute(
                 f"SELECT record, rowid FROM documents WHERE id IN ({','.join('?' * len(neighbours))}) "
                 "ORDER BY published IS NULL, published, id", tuple(sorted(neighbours))).fetchall():
             index_document(conn, Document.from_dict(json.loads(record)), rowid)
+        index_new_text(conn, marks)
         # Entities and incidents the neighbours no longer name (they were filed elsewhere).
         _delete_in(conn, "DELETE FROM kb_entities WHERE id = ? AND NOT EXISTS "
                          "(SELECT 1 FROM mentions WHERE entity_id = kb_entities.id)", touched_entities)

@@ -16,6 +16,7 @@ import re
 import sqlite3
 from collections import defaultdict
 
+from newsgraph.kb.entities import MIN_ACRONYM, initials
 from newsgraph.language.aliases import canonical_alias, normalise_name
 from newsgraph.record import Attribution, Document, Entity
 
@@ -51,68 +52,72 @@ def outlet_node(doc: Document) -> str | None:
     return OUTLET_PREFIX + name if name else None
 
 
-def _forms_of(doc: Document, entity_map: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
-    """{normalised form: entity} for every name form of the document's entities, and
-    {surname: person} for surnames only one person of the document carries."""
-    by_form: dict[str, str] = {}
+def _forms_of(doc: Document, entity_map: dict[str, str]) -> dict[str, str]:
+    """{key: entity} for the document's entities: each normalised name form ("form:"), the alias
+    table's actor ("alias:"), acronyms and the initials of organisation names ("acr:"), and
+    the surnames only one person of the document carries ("sur:")."""
+    keys: dict[str, str] = {}
     surnames: dict[str, set[str]] = {}
     for ent in doc.entities:
         if ent.id not in entity_map:
             continue
+        target = entity_map[ent.id]
         for form in (ent.name, *ent.aliases):
             norm = normalise_name(form)
-            if norm:
-                by_form.setdefault(norm, entity_map[ent.id])
-                if ent.type == "PERSON" and len(norm.split()) >= 2:
-                    surnames.setdefault(norm.split()[-1], set()).add(entity_map[ent.id])
-    return by_form, {name: ids.pop() for name, ids in surnames.items() if len(ids) == 1}
+            if not norm:
+                continue
+            keys.setdefault("form:" + norm, target)
+            hit = canonical_alias(form)
+            if hit:
+                keys.setdefault("alias:" + normalise_name(hit[0]), target)
+            if ent.type != "PERSON":
+                if len(norm.split()) == 1 and form.strip().replace(".", "").isupper():
+                    keys.setdefault("acr:" + norm, target)
+                elif len(norm.split()) >= 2:
+                    keys.setdefault("acr:" + initials(form), target)
+            elif len(norm.split()) >= 2:
+                surnames.setdefault(norm.split()[-1], set()).add(target)
+    for surname, ids in surnames.items():
+        if len(ids) == 1:
+            keys.setdefault("sur:" + surname, ids.pop())
+    return keys
 
 
-def name_to_entity(conn: sqlite3.Connection, name: str, by_form: dict[str, str],
-                   surnames: dict[str, str]) -> str | None:
-    """The canonical entity an incident's perpetrator or victim name denotes.
-
-    The document's own forms first ("the PKK" where the text says "PKK"), then the alias
-    table's actor and the stored name forms and acronyms ("ISIS" for Islamic State named
-    elsewhere in the knowledge base), then a surname that one person of the document bears.
-    """
+def name_to_entity(name: str, keys: dict[str, str]) -> str | None:
+    """The canonical entity an incident's perpetrator or victim name denotes, among the
+    entities of the same document: by name form ("the PKK" where the text says "PKK"), by
+    the alias table ("Kurdistan Workers' Party" for an entity called "PKK"), by initials
+    ("NLF" and "Northern Liberation Front") or by a surname one person of the text bears
+    ("Mayor Demir"). Only the document's own entities: what is stored from other documents
+    depends on the order they came in, and a relation must not."""
     norm = normalise_name(name)
     if not norm:
         return None
-    if norm in by_form:
-        return by_form[norm]
-    keys = []
+    candidates = ["form:" + norm]
     hit = canonical_alias(name)
     if hit:
-        canonical = normalise_name(hit[0])
-        if canonical in by_form:
-            return by_form[canonical]
-        keys.append("alias:" + canonical)
-    keys += ["form:" + norm, "name:" + norm]
-    if len(norm.split()) == 1 and name.strip().replace(".", "").isupper():
-        keys.append("acr:" + norm)
-    local = set(by_form.values())
-    for key in keys:
-        found = [r[0] for r in conn.execute("SELECT DISTINCT entity_id FROM entity_keys WHERE key = ? "
-                                            "ORDER BY entity_id LIMIT 20", (key,))]
-        mine = [entity_id for entity_id in found if entity_id in local]
-        if mine or len(found) == 1:  # an unknown bearer of a shared name would be a guess
-            return (mine or found)[0]
+        candidates.append("alias:" + normalise_name(hit[0]))
     tokens = norm.split()
-    if tokens and tokens[-1] in surnames:
-        return surnames[tokens[-1]]
-    return None
+    if len(tokens) == 1 and name.strip().replace(".", "").isupper():
+        candidates.append("acr:" + norm)
+    elif len(tokens) >= 2:
+        letters = initials(name)
+        if MIN_ACRONYM <= len(letters):
+            candidates.append("acr:" + letters)
+    if tokens:
+        candidates.append("sur:" + tokens[-1])
+    return next((keys[key] for key in candidates if key in keys), None)
 
 
 def index_relations(conn: sqlite3.Connection, doc: Document, entity_map: dict[str, str],
                     incident_ids: list[str]) -> None:
     rows: set[tuple[str, str, str]] = set()
-    by_form, surnames = _forms_of(doc, entity_map)
+    keys = _forms_of(doc, entity_map)
     for incident, incident_id in zip(doc.incidents, incident_ids, strict=False):
         for relation, names in (("perpetrator_of", incident.perpetrator_orgs + incident.perpetrators),
                                 ("victim_of", incident.victims + incident.targets)):
             for name in names:
-                entity_id = name_to_entity(conn, name, by_form, surnames)
+                entity_id = name_to_entity(name, keys)
                 if entity_id:
                     rows.add((entity_id, incident_id, relation))
     rows |= _roles(doc, entity_map)

@@ -66,12 +66,13 @@ class SqliteKB:
     # -- writing ----------------------------------------------------------------------------
     def add_batch(self, documents: Iterable[Document]) -> list[bool]:
         """Store a batch in one transaction; per document, True if new, False if already present."""
-        from newsgraph.kb.index import index_document, prepare_id
+        from newsgraph.kb.index import index_document, index_new_text, prepare_id, text_marks
         from newsgraph.kb.records import record_json
 
         results = []
         self.conn.execute("BEGIN IMMEDIATE")
         try:
+            marks = text_marks(self.conn)
             for doc in documents:
                 prepare_id(self.conn, doc)  # a taken id with another text or source gets its own
                 cursor = self.conn.execute(
@@ -84,6 +85,7 @@ class SqliteKB:
                 results.append(cursor.rowcount == 1)
                 if cursor.rowcount == 1:  # cross-document tables, in the same transaction
                     index_document(self.conn, doc, cursor.lastrowid)
+            index_new_text(self.conn, marks)  # the batch's text, searchable once committed
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")

@@ -208,3 +208,12 @@ SQLITE_MIGRATIONS.append((6, "actors of dated incident reports", """
         SELECT m.entity_id, r.date, r.doc_id FROM incident_reports r JOIN mentions m ON m.doc_id = r.doc_id
         WHERE r.date IS NOT NULL AND m.type IN ('PERSON', 'ORG', 'NORP');
 """))
+
+# Full-text rows are written once per batch (`newsgraph.kb.index.index_new_text`), not by a
+# trigger per row: FTS5 flushes its pending terms at every statement's savepoint, so a
+# trigger cost 0.25 ms per document against 0.05 ms for one INSERT ... SELECT per batch.
+# The delete triggers stay (a forget removes a few rows).
+SQLITE_MIGRATIONS.append((7, "full-text rows written per batch", """
+    DROP TRIGGER IF EXISTS documents_fts_insert;
+    DROP TRIGGER IF EXISTS kb_quotes_fts_insert;
+"""))
