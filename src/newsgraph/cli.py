@@ -158,6 +158,27 @@ def bench(target: Path | None, kb_docs: int) -> None:
     write_report(rows, target or DEFAULT_REPORT)
 
 
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "graphml", "gexf"]), required=True,
+              help="jsonl: records; csv: incidents; graphml/gexf: the network.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default stdout); written whole or not at all.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Knowledge base file.")
+def export(fmt: str, output: Path | None, db: str) -> None:
+    """Export the knowledge base: records, incidents or the network."""
+    from newsgraph.export.writers import export as write_export
+
+    with _open_kb(db) as kb:
+        if output is None:
+            write_export(kb, fmt, sys.stdout)
+            return
+        partial = output.with_name(output.name + ".partial")
+        with open(partial, "w", encoding="utf-8", newline="") as handle:
+            count = write_export(kb, fmt, handle)
+        partial.replace(output)  # finalise: readers never see a half-written export
+    click.echo(f"wrote {count} items to {output}", err=True)
+
+
 @main.group()
 def train() -> None:
     """Rebuild a shipped model file from its data (deterministic)."""
