@@ -58,10 +58,11 @@ def test_graphml_and_gexf_hold_the_same_nodes_and_weighted_edges(kb):
     export(kb, "graphml", graphml)
     export(kb, "gexf", gexf)
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    node_tag, edge_tag = "{http://graphml.graphdrawing.org/xmlns}node", "{http://graphml.graphdrawing.org/xmlns}edge"
     root = ET.fromstring(graphml.getvalue())
-    names = {n.find("g:data[@key='name']", ns).text for n in root.iter("{%s}node" % ns["g"])}
+    names = {n.find("g:data[@key='name']", ns).text for n in root.iter(node_tag)}
     assert {"Gaziantep", "Islamic State"} <= names
-    co = [e for e in root.iter("{%s}edge" % ns["g"])
+    co = [e for e in root.iter(edge_tag)
           if e.find("g:data[@key='relation']", ns).text == "co_mentioned"]
     assert [e.find("g:data[@key='weight']", ns).text for e in co] == ["2"]
     gexf_root = ET.fromstring(gexf.getvalue())
