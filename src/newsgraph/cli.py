@@ -40,7 +40,19 @@ def _open_kb(db: str):
         raise click.UsageError(str(exc)) from exc
 
 
-@click.group()
+class _Main(click.Group):
+    """The command group; a missing language model is an error message, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        from newsgraph.language.model import ModelNotInstalled
+
+        try:
+            return super().invoke(ctx)
+        except ModelNotInstalled as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=_Main)
 @click.version_option(package_name="newsgraph")
 def main() -> None:
     """newsgraph: raw news pages in, a sourced knowledge base out."""
