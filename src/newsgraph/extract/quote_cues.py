@@ -1,10 +1,14 @@
 """Attributions found from the dependency parse: a cue, its source and its content.
 
-Each reporting verb (see ``quote_lexicon``) with a complement clause, an
-infinitive or (for stance verbs) a direct object yields an attribution; so does
-a speech verb standing as a parenthetical inside or after its content
-("..., officials said, ..."), and "according to X". Quotation marks are matched
-separately (``quote_marks``) and joined to these in ``quotes``.
+Each reporting verb with a complement clause, an infinitive, a direct object or
+a cue preposition ("called for") yields an attribution; so does a passive with
+its agent ("was endorsed by X"), a speech verb standing as a parenthetical
+inside or after its content ("..., officials said, ..."), and "according to X".
+The verbs are the hand-written lists of ``quote_lexicon`` (less those PolNeAR
+train shows are seldom cues) and the verbs and verb+preposition pairs learned
+from PolNeAR train (``quote_learned``). Nominal cues are in ``quote_nouns``,
+layout cues ("SMITH: ...", "― Name") in ``quote_layout``; quotation marks are
+matched separately (``quote_marks``) and joined to these in ``quotes``.
 """
 
 from __future__ import annotations
