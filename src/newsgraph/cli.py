@@ -213,6 +213,20 @@ def train_incidents_command(data: Path | None, out: Path | None, seed: int) -> N
                                                 if isinstance(v, int | float | str)))
 
 
+@train.command(name="cues")
+@click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="PolNeAR train folder (default ../shared/datasets/polnear/train).")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Lexicon file (default: the one shipped in the package).")
+def train_cues_command(data: Path | None, out: Path | None) -> None:
+    """The reporting-cue lexicon, counted from PolNeAR train's gold attributions."""
+    from newsgraph.eval.commands import DATASETS
+    from newsgraph.extract.quote_learned import write_cue_lexicon
+
+    target = write_cue_lexicon(data or DATASETS / "polnear" / "train", out)
+    click.echo(f"wrote {target}")
+
+
 def _register_subgroups() -> None:
     from newsgraph.eval.commands import eval_group
 
