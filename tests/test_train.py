@@ -18,3 +18,16 @@ def test_train_incidents_reproduces_the_shipped_lexicon(tmp_path):
     assert result.stdout.startswith(f"wrote {out}: ")
     shipped = ROOT / "src" / "newsgraph" / "models" / "incident_roles.json"
     assert out.read_bytes() == shipped.read_bytes()
+
+
+@pytest.mark.datasets
+@pytest.mark.model
+@pytest.mark.slow
+def test_train_cues_reproduces_the_shipped_lexicon(tmp_path):
+    data = datasets_dir("polnear") / "train"
+    out = tmp_path / "cues.json"
+    result = CliRunner().invoke(main, ["train", "cues", "--data", str(data), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {out}\n"
+    shipped = ROOT / "src" / "newsgraph" / "data" / "cue_lexicon.json"
+    assert out.read_bytes() == shipped.read_bytes()
