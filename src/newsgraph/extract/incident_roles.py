@@ -39,7 +39,8 @@ PERSON_WORDS = {
 WEAPON_NORMAL = {
     "car bomb": "car bomb", "car-bomb": "car bomb", "truck bomb": "truck bomb", "bomb": "bomb",
     "bombs": "bomb", "explosives": "explosives", "explosive": "explosives", "dynamite": "dynamite",
-    "grenade": "grenade", "grenades": "grenade", "rifle": "rifle", "rifles": "rifle", "ak-47": "rifle",
+    "grenade": "grenade", "grenades": "grenade", "machinegun": "machine gun", "rifle": "rifle",
+    "rifles": "rifle", "ak-47": "rifle",
     "machine gun": "machine gun", "machineguns": "machine gun", "machine guns": "machine gun",
     "handgun": "handgun", "pistol": "handgun", "revolver": "handgun", "gun": "gun", "guns": "gun",
     "shotgun": "shotgun", "knife": "knife", "knives": "knife", "machete": "machete", "rocket": "rocket",
@@ -123,6 +124,15 @@ def noun_phrase(token: Token) -> Span:
     return span
 
 
+def person_text(phrase: Span) -> str:
+    """A person's name without the titles and offices before it ("Antioquia governor Antonio
+    Roldan" -> "Antonio Roldan"): templates name victims and attackers by name."""
+    names = [ent for ent in phrase.ents if ent.label_ == "PERSON"]
+    if names:
+        return max(names, key=len).text
+    return phrase.text
+
+
 def is_person(token: Token) -> bool:
     if token.ent_type_ in {"PERSON", "NORP"}:
         return True
@@ -173,11 +183,11 @@ def fill_roles(sentences: list[Span], trigger_tokens: list[Token], roles: Roles)
             if agent.ent_type_ == "ORG" or _matches_lexicon(agent, "PerpOrg"):
                 roles.add("perpetrator_orgs", noun_phrase(agent).text)
             elif is_person(agent) or _matches_lexicon(agent, "PerpInd") or _ATTACKER.search(agent.text):
-                roles.add("perpetrators", noun_phrase(agent).text)
+                roles.add("perpetrators", person_text(noun_phrase(agent)))
         for patient in patients:
             if patient.pos_ == "PRON":
                 continue
-            phrase = noun_phrase(patient).text
+            phrase = person_text(noun_phrase(patient))
             if is_person(patient) and lemma in VICTIM_VERBS | {"attack", "ambush", "assassination",
                                                                  "kidnapping", "murder"}:
                 roles.add("victims", phrase)
@@ -202,8 +212,16 @@ def _matches_lexicon(token: Token, role: str) -> bool:
 
 
 def _add_weapons(text: str, roles: Roles) -> None:
+    """Weapons as written ("rockets", "car bomb"): a reader and the templates quote the text; a
+    plural already listed in the singular (or the reverse) is not added twice."""
     for match in _WEAPON_PATTERN.finditer(text):
-        roles.add("weapons", WEAPON_NORMAL[match.group(1).lower()])
+        written = match.group(1)
+        kind = WEAPON_NORMAL[written.lower()]
+        stem = written.lower().rstrip("s")
+        if any(WEAPON_NORMAL.get(listed.lower()) == kind and listed.lower().rstrip("s") == stem
+               for listed in roles.weapons):
+            continue
+        roles.add("weapons", written)
 
 
 # "Islamic State claimed responsibility", in any case: the words before the claim verb,
