@@ -26,6 +26,7 @@ from newsgraph.kb.reprints import (
     Candidate,
     containment,
     direction,
+    document_rowid,
     forget_bands,
     index_and_find,
 )
@@ -107,7 +108,9 @@ def index_document(conn: sqlite3.Connection, doc: Document, rowid: int | None = 
         decide(conn, doc.id, "date in the future",
                f"published {published} is after today; treated as unknown when ordering copies")
         published = None
-    entity_map = EntityResolver(conn).resolve(doc)
+    if rowid is None:
+        rowid = document_rowid(conn, doc.id)
+    entity_map = EntityResolver(conn, rowid).resolve(doc)
     originals = _reprints(conn, doc, published, rowid, today)
     incident_ids = IncidentResolver(conn).resolve(doc, entity_map, originals)
     _quotes_and_claims(conn, doc, entity_map)
@@ -186,17 +189,17 @@ def _quotes_and_claims(conn: sqlite3.Connection, doc: Document, entity_map: dict
 
 
 def rebuild(conn: sqlite3.Connection) -> int:
-    """Recompute every derived table from the stored records (in publication order); returns documents."""
+    """Recompute every derived table from the stored records, in the order they were stored (what
+    ingesting them again would give); returns the number of documents."""
     for table in DERIVED_TABLES:
         conn.execute(f"DELETE FROM {table}")
     marks = ",".join("?" * len(STORAGE_DECISIONS))
     conn.execute(f"DELETE FROM decisions WHERE kind NOT IN ({marks})", STORAGE_DECISIONS)
     count = 0
     marks = text_marks(conn)
-    for (record,) in conn.execute("SELECT record FROM documents ORDER BY published IS NULL, published, id"
-                                  ).fetchall():
+    for record, rowid in conn.execute("SELECT record, rowid FROM documents ORDER BY rowid").fetchall():
         doc = Document.from_dict(json.loads(record))
-        index_document(conn, doc)
+        index_document(conn, doc, rowid)
         count += 1
     index_new_text(conn, marks)
     return count
@@ -251,7 +254,8 @@ def forget(conn: sqlite3.Connection, doc_id: str) -> bool:
 
     Only the clusters the document touched are rebuilt: its entities and incidents are
     dropped whole, and every other document in them (or in a reprint pair with it) is
-    indexed again, in publication order, as ingesting it without the forgotten one would.
+    indexed again, in the order they were stored and judged on the documents stored before
+    each, as ingesting them without the forgotten one would.
     False if there is no such document.
     """
     conn.execute("BEGIN IMMEDIATE")
@@ -280,7 +284,7 @@ def forget(conn: sqlite3.Connection, doc_id: str) -> bool:
         marks = text_marks(conn)
         for record, rowid in conn.execute(
                 f"SELECT record, rowid FROM documents WHERE id IN ({','.join('?' * len(neighbours))}) "
-                "ORDER BY published IS NULL, published, id", tuple(sorted(neighbours))).fetchall():
+                "ORDER BY rowid", tuple(sorted(neighbours))).fetchall():
             index_document(conn, Document.from_dict(json.loads(record)), rowid)
         index_new_text(conn, marks)
         # Entities and incidents the neighbours no longer name (they were filed elsewhere).
