@@ -185,6 +185,7 @@ class EntityResolver:
                 pending.append((group, strong, weak))
         for group, strong, weak in pending:
             target = self._weak_match(doc, group, weak, set(resolved.values()))
+            created = target is None
             if target is None:
                 seed = sorted(strong)[0] if strong else f"{doc.id}:{group.local_ids[0]}"
                 target = _entity_id(seed)
@@ -192,7 +193,7 @@ class EntityResolver:
                     target = _entity_id(f"{doc.id}:{group.local_ids[0]}")
                 self.conn.execute("INSERT OR IGNORE INTO kb_entities (id, name, type) VALUES (?, ?, ?)",
                                   (target, group_name(group), group.type))
-            self._attach(doc, group, target, strong, weak, resolved)
+            self._attach(doc, group, target, strong, weak, resolved, created)
         return resolved
 
     def _strong_match(self, strong: set[str]) -> str | None:
@@ -272,7 +273,7 @@ class EntityResolver:
         return {row[0] for row in rows}
 
     def _attach(self, doc: Document, group: Group, target: str, strong: set[str], weak: set[str],
-                resolved: dict[str, str]) -> None:
+                resolved: dict[str, str], created: bool = False) -> None:
         # Strong (1), weak (0) and plain-form (2) keys have distinct prefixes: one statement.
         keys = [(key, target, 1) for key in sorted(strong)] + [(key, target, 0) for key in sorted(weak)]
         keys += [("form:" + form, target, 2) for form in sorted({normalise_name(f) for f in group.forms})]
@@ -291,6 +292,8 @@ class EntityResolver:
         # Name and type are ranked over everything attached so far, never "the first seen", so
         # that they do not depend on the order documents came in (a forget and a re-ingest, or
         # a fresh ingest of the same records in another order, agree).
+        if created:  # named and typed from this group a moment ago
+            return
         row = self.conn.execute("SELECT name, type FROM kb_entities WHERE id = ?", (target,)).fetchone()
         if row is None:
             return
