@@ -24,6 +24,8 @@ TRICKY = [
     "Christmas Eve, New Year's Day, the turn of the century, the 21st century, this century",
     "the first half of fiscal 1989, last winter, the summer of 1999, this coming fall",
     "a 44-year-old, a two-year-long term, 5 p.m. yesterday, tomorrow morning, last night",
+    "the latest period, the 1988 period, June last year, each July, Monday and Tuesday nights",
+    "20 more years, an additional year, eight trading days, almost a hundred years, the nineties",
     "",
     "2016",
     "May",

@@ -35,6 +35,9 @@ _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+\s+1/2|\d+(?:\.\d+)?|" + NUMBER_WORD_PATTERN 
         + alternation(VAGUE_NUMBERS) + r"|an?)")
 _UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
          r"|decades?|century|centuries|weekends?)")
+# Words between a number and its unit that leave the length as it is: "20 more years",
+# "an additional year", "eight trading days".
+_UNIT_MODIFIER = r"(?:more|additional|trading|business|straight|consecutive|full)"
 _UNIT_SINGULAR = r"(?:second|minute|hour|day|week|month|quarter|year|decade|century|weekend)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d|" + SPOKEN_YEAR_PATTERN + ")"
@@ -45,6 +48,7 @@ _EDGE = r"(?:early|late|mid|middle|earlier|later)"
 _TIME_OF_DAY = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
                 r"(?:\s+(?:[ECMP][SD]T|GMT|UTC))?|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
                 r"|noon|midnight)")
+_PLURAL_PART = r"(?:mornings|afternoons|evenings|nights)"
 _DEICTIC_DAY = r"(?:today|yesterday|tomorrow)"
 
 RULES: list[tuple[str, str]] = [
@@ -56,7 +60,7 @@ RULES: list[tuple[str, str]] = [
     ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?(?:(?:{_EDGE})\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
     ("day_month", rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
     ("month_year", rf"\b(?:(?:{_EDGE})[- ]|the\s+(?:end|beginning|middle|start)\s+of\s+)?"
-                   rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
+                   rf"{_MONTH},?\s+(?:(?:of\s+)?{_YEAR}\b|(?:this|last|next)\s+year(?![\w-]))"),
     ("month", rf"\b(?:(?:last|next|this|this\s+past|this\s+coming|coming|past|{_EDGE})[- ]"
               rf"|(?:the\s+)?(?:end|beginning|middle|start)\s+of\s+)?(?:(?:early|late|mid)[- ])?{_MONTH}"
               r"(?![\w-])"),
@@ -81,6 +85,8 @@ RULES: list[tuple[str, str]] = [
                      r"[- ]quarter(?![\w-])"),
     ("year_ago", r"\b(?:(?:the|a)\s+(?:comparable\s+|same\s+)?year[- ](?:ago|earlier)\s+(?:period|quarter)"
                  r"|year[- ](?:ago|earlier))(?![\w-])"),
+    # "the latest period", "the 1989 period": in results stories, the quarter reported on.
+    ("period", rf"\b(?:the\s+)?(?:latest|comparable|{_YEAR})\s+period(?![\w-])"),
     # "the last half" only with its year: "the last half of the '80s" is the decade's.
     ("half", rf"\b(?:the\s+)?(?:first|second|latter|later|last(?=\s+half\s+of\s+(?:fiscal\s+)?"
              rf"(?:{_YEAR}|(?:this|last|next)\s+year)))\s+half(?:\s+of\s+(?:(?:fiscal\s+)?{_YEAR}|"
@@ -91,18 +97,25 @@ RULES: list[tuple[str, str]] = [
              rf"{_YEAR}(?![\w,.]?\d)(?!\s*(?:%|percent))|\b(?:fiscal\s+(?:year\s+)?)'\d\d\b"
              rf"|\bthe\s+year\s+two\s+thousand(?:\s+and)?(?:\s+{NUMBER_WORD_PATTERN})?(?![\w-])"),
     ("decade", r"\b(?:the\s+)?(?:(?:early|late|mid)[- ])?(?:1[5-9]\d0|20\d0|'\d0|[2-9]0)'?s\b"),
+    # Decades in words: "the nineties", "the early sixties" (always the 1900s in news).
+    ("decade_word", r"\bthe\s+(?:(?:early|late|mid)[- ])?(?:twenties|thirties|forties|fifties|sixties|"
+                    r"seventies|eighties|nineties)(?![\w-])"),
     ("century", rf"\b(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORD}|twentieth|twenty-first|nineteenth)"
                 r"[- ]century\b|\bthis\s+century\b|\bthe\s+turn\s+of\s+the\s+century\b"),
     ("duration", rf"\b(?:(?:the|a|an)\s+)?(?:{_APPROX}\s+)?(?:(?:past|last|next|first|coming|previous|final|"
                  rf"following|recent|latest|preceding|initial|same|remaining|ensuing|other)\s+)?"
-                 rf"{_NUM}(?:\s+or\s+(?:so|more|\d+|{NUMBER_WORD_PATTERN}))?[\s-]+{_UNIT}"
+                 rf"{_NUM}(?:\s+or\s+(?:so|more|\d+|{NUMBER_WORD_PATTERN}))?[\s-]+(?:{_UNIT_MODIFIER}\s+)?{_UNIT}"
                  r"(?:\s+and\s+a\s+half)?(?:-(?:long|old))?(?![\w-])"),
     ("plural_units", r"\b(?:the\s+(?:past|last|next|coming|early)\s+)?(?:years|months|weeks|decades|"
                      r"centuries|days|hours|minutes)(?:-long)?(?![\w-])"),
     ("set", rf"\b(?:daily|weekly|monthly|yearly|nightly|hourly|biweekly|"
             rf"(?:every|each|per)\s+(?:other\s+)?(?:{_UNIT_SINGULAR}|{_WEEKDAY}|{_PART})|"
             rf"(?:a|per)\s+(?:year|month|week|day)(?=\s*[.,;)]|\s+(?:for|in|on|and|or|to|of|at|from|by)\b)"
-            rf"|{_WEEKDAY}s(?:\s+{_PART})?|(?:mornings|evenings|nights|afternoons|weekends))(?![\w-])"),
+            rf"|{_WEEKDAY}s(?:\s+{_PART})?|(?:mornings|evenings|nights|afternoons|weekends)"
+            rf"|(?:every|each)\s+{_MONTH}"
+            # "Tuesday nights", and "Monday" in "Monday and Tuesday nights": every such night.
+            rf"|{_WEEKDAY}\s+{_PLURAL_PART}|{_WEEKDAY}(?=\s+(?:and|or)\s+{_WEEKDAY}\s+{_PLURAL_PART}))"
+            r"(?![\w-])"),
     ("vague", r"\b(?:now|currently|current|recently|recent\s+(?:years|months|weeks|days|times)|recent|lately|"
               r"nowadays|(?:the\s+)?past|(?:the\s+)?future|at\s+present|the\s+present|these\s+days|"
               r"the\s+moment|once|formerly|previously|earlier|the\s+time\s+being|"
@@ -120,6 +133,13 @@ _RULE_ORDER = {name: i for i, (name, _) in enumerate(RULES)}
 # frames below. Chosen by reading TimeBank's annotation guidelines, not by fitting documents.
 _WEAK_VAGUE = re.compile(
     r"^(?:once|earlier|previously|formerly|past|the\s+past|current|future|the\s+moment)$", re.IGNORECASE)
+
+
+_PLURAL_PART_AFTER = re.compile(rf"\s+(?:and|or)\s+{_WEEKDAY}\s+{_PLURAL_PART}(?![\w-])", re.IGNORECASE)
+# Words after "current" that make it something other than an adjective of time ("the current
+# account" is a balance; "the current of the river", "current is flowing" are nouns).
+_CURRENT_NOT_TEMPORAL = frozenset({"account", "accounts", "of", "is", "was", "and", "or", "in", "to",
+                                   "from", "that", "which", "flows", "flowing"})
 
 
 @dataclass(frozen=True)
@@ -169,6 +189,10 @@ def _acceptable(rule: str, text: str, body: str, start: int, end: int) -> bool:
         return False  # ages ("a 44-year-old") are not annotated as durations in news TimeML
     if rule == "plural_units" and re.match(r"the\s+early\s+", low):
         return False
+    if rule == "plural_units" and re.match(r"\s*old\b", body[end:end + 5]):
+        return False  # "52 years old": an age, like "a 44-year-old"
+    if rule == "weekday" and _PLURAL_PART_AFTER.match(body, end):
+        return False  # "Monday and Tuesday nights": a set, which the set rule finds
     return True
 
 
@@ -181,9 +205,10 @@ def _weak_vague_ok(low: str, body: str, start: int, end: int) -> bool:
     if low == "future":
         return bool(re.search(r"\b(?:in|near|for|distant|foreseeable)\s*$", before))
     if low == "current":
-        return bool(re.match(r"\s+(?:level|rate|price|prices|levels|year|session|quarter|period|plan|"
-                             r"situation|account|conditions|crisis|government|administration|term)",
-                             after)) and not after.startswith(" account")
+        # The adjective before a noun ("his current wife", "current market conditions") refers to the
+        # present: TimeBank tags it PRESENT_REF (9 of the 16 such uses in TBAQ-cleaned).
+        following = re.match(r"\s+([a-z][a-z-]*)", after)
+        return following is not None and following.group(1) not in _CURRENT_NOT_TEMPORAL
     if low == "the moment":
         return bool(re.search(r"\b(?:at|for)\s*$", before))
     return False

@@ -108,7 +108,7 @@ def _month_in(low: str) -> int | None:
 
 def _part_in(low: str) -> str | None:
     for word, code in PARTS_OF_DAY.items():
-        if re.search(rf"\b{word}\b", low):
+        if re.search(rf"\b{word}s?\b", low):  # "Tuesday nights" too
             return code
     return None
 
@@ -265,6 +265,10 @@ def _resolve_month(text: str, ctx: ResolveContext) -> Resolution:
     if month is None:
         return None, "month", "DATE"
     year = _explicit_year(low)
+    named_year = re.search(r"\b(this|last|next) year$", low)
+    if year is None and named_year and ctx.anchor is not None:
+        # "June last year", "April next year": the month in the year named.
+        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[named_year.group(1)]
     if year is None:
         if ctx.anchor is None:
             return None, "month", "DATE"
@@ -297,6 +301,17 @@ def _resolve_decade(text: str, ctx: ResolveContext) -> Resolution:
     if m:
         return f"19{m.group(1)}", "decade", "DATE"
     return None, "decade", "DATE"
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def _resolve_decade_word(text: str, ctx: ResolveContext) -> Resolution:
+    word = re.search(r"[a-z]+ies$", text.lower())
+    if word is None or word.group(0) not in _DECADE_WORDS:
+        return None, "decade", "DATE"
+    return f"19{_DECADE_WORDS[word.group(0)]}", "decade", "DATE"
 
 
 def _resolve_century(text: str, ctx: ResolveContext) -> Resolution:
@@ -447,6 +462,13 @@ def _duration_value(number: float | None, unit: str) -> str:
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
 
 
+_UNIT_MODIFIERS = frozenset({"more", "additional", "trading", "business", "straight", "consecutive", "full"})
+# Units short enough that "N units later/earlier" measures the gap between two events of the story
+# rather than dating one against publication: TimeBank tags "three days later", "a day earlier",
+# "just over an hour later" as DURATIONs (all such phrases in TBAQ-cleaned), "a year earlier" as a date.
+_GAP_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week"})
+
+
 def _number_and_unit(low: str) -> tuple[float | None, str | None, bool]:
     """(number, unit key, vague) for the number-unit core of a duration or "ago" phrase."""
     fraction = re.search(r"(\d+)\s+1/2[ -]+(\w+)", low)
@@ -457,7 +479,8 @@ def _number_and_unit(low: str) -> tuple[float | None, str | None, bool]:
     if not m:
         return None, None, True
     unit = unit_key(m.group(2))
-    words = m.group(1).split()
+    # "20 more years", "an additional year", "eight trading days": the modifier is not the number.
+    words = [w for w in m.group(1).split() if w not in _UNIT_MODIFIERS]
     number = None
     for size in range(min(3, len(words)), 0, -1):
         phrase = " ".join(words[-size:])
@@ -514,6 +537,8 @@ def _resolve_ago(text: str, ctx: ResolveContext) -> Resolution:
     low = _words(text)
     sign = 1 if re.search(r"\b(?:later|after|from now|hence)\b", low) else -1
     number, unit, vague = _number_and_unit(low)
+    if unit in _GAP_UNITS and re.search(r"\b(?:later|earlier)$", low):
+        return _duration_value(None if vague else number, unit), "duration", "DURATION"
     if vague or unit is None or number is None:
         return ("FUTURE_REF" if sign > 0 else "PAST_REF"), "ref", "DATE"
     if unit == "year" and number == 1 and ctx.reference_quarter and ctx.anchor and sign < 0:
@@ -585,9 +610,14 @@ def _resolve_set(text: str, ctx: ResolveContext) -> Resolution:
     low = _words(text)
     weekday = _weekday_in(low)
     part = _part_in(low)
+    if weekday is not None and part is None and re.fullmatch(r"[a-z.]+", low):
+        part = _part_in(ctx.following[:40].lower())  # "Monday" in "Monday and Tuesday nights"
     if weekday is not None:
         value = f"XXXX-WXX-{weekday + 1}" + (f"T{part}" if part else "")
         return value, "set", "SET"
+    month = _month_in(low)
+    if month is not None and re.match(r"(?:every|each) ", low):
+        return f"XXXX-{month:02d}", "set", "SET"  # "each July"
     fixed = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
              "yearly": "P1Y", "nightly": "P1D", "hourly": "PT1H", "biweekly": "P2W"}
     if low in fixed:
@@ -648,7 +678,13 @@ def _resolve_year_whole(text: str, ctx: ResolveContext) -> Resolution:
     return f"{ctx.anchor.year:04d}", "year", "DATE"
 
 
+def _resolve_period(text: str, ctx: ResolveContext) -> Resolution:
+    """ "the latest period", "the 1988 period": read as the quarter that results story is about."""
+    return _resolve_quarter(re.sub(r"period$", "quarter", text.strip(), flags=re.IGNORECASE), ctx)
+
+
 _RESOLVERS = {
+    "period": _resolve_period, "decade_word": _resolve_decade_word,
     "year_whole": _resolve_year_whole,
     "year_ago": _resolve_year_ago,
     "month_day": _resolve_day_expression, "day_month": _resolve_day_expression,

@@ -75,6 +75,9 @@ WORD_TRIGGERS: dict[str, frozenset[str]] = {
     "plural_units": _UNIT_WORDS,
     "year_ago": frozenset({"ago", "earlier"}),
     "half": frozenset({"half"}),
+    "period": frozenset({"period"}),
+    "decade_word": frozenset({"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                              "eighties", "nineties"}),
     "season": _SEASON_WORDS,
     "year": frozenset({"fiscal", "eighteen", "nineteen", "thousand"}),  # spoken: "nineteen ninety-six"
     "century": frozenset({"century"}),
