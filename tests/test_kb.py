@@ -73,3 +73,33 @@ def test_fts_query_never_passes_syntax_through():
 def test_postgres_url_is_refused_with_a_clear_message(tmp_path):
     with pytest.raises(ValueError, match="SQLite only"):
         open_kb("postgresql://localhost/newsgraph")
+
+
+def test_a_knowledge_base_at_schema_4_is_brought_up_to_date_with_its_rows(tmp_path):
+    import sqlite3
+
+    from newsgraph.kb.sqlite import _statements
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                 "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))")
+    for version, name, sql in SQLITE_MIGRATIONS[:4]:
+        for statement in _statements(sql):
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name))
+    conn.execute("INSERT INTO documents (id, format, published_basis, body, record) "
+                 "VALUES ('d1', 'text', 'none', 'x', '{}'), ('d2', 'text', 'none', 'y', '{}')")
+    conn.execute("INSERT INTO lsh_bands (key, doc_id) VALUES (42, 'd2')")
+    conn.execute("INSERT INTO mentions VALUES ('d2', 'e0', 'E1', 'Ali Noor', 'PERSON', '[]', '[]')")
+    conn.execute("INSERT INTO mentions VALUES ('d2', 'e1', 'E2', 'Gaziantep', 'GPE', '[]', '[]')")
+    conn.execute("INSERT INTO incident_reports (doc_id, local_id, incident_id, type, date, independent, record) "
+                 "VALUES ('d2', 'i0', 'I1', 'bombing', '2016-04-16', 1, '{}')")
+    conn.commit()
+    conn.close()
+    with open_kb(path) as kb:
+        assert kb.schema_version() == SQLITE_MIGRATIONS[-1][0]
+        assert [tuple(r) for r in kb.conn.execute("SELECT key, doc FROM lsh_doc_bands")] == [(42, 2)]
+        # Only actors (not places) index a dated report.
+        assert [tuple(r) for r in kb.conn.execute("SELECT * FROM report_actors")] == [("E1", "2016-04-16", "d2")]
+        assert kb.conn.execute("SELECT name FROM sqlite_master WHERE name = 'lsh_bands'").fetchone() is None
