@@ -26,6 +26,7 @@ TRICKY = [
     "a 44-year-old, a two-year-long term, 5 p.m. yesterday, tomorrow morning, last night",
     "the latest period, the 1988 period, June last year, each July, Monday and Tuesday nights",
     "20 more years, an additional year, eight trading days, almost a hundred years, the nineties",
+    "in the near term, the short term; at midday, middays and midnight; Midday Monday",
     "",
     "2016",
     "May",

@@ -110,3 +110,13 @@ def test_ages_are_not_durations(text: str) -> None:
 ])
 def test_without_publication_date(text: str, expected: list) -> None:
     assert _values(text, None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We don't minimize the challenges of the near term.", [("the near term", "FUTURE_REF", "DATE")]),
+    ("to placate holders in the short term", [("the short term", "FUTURE_REF", "DATE")]),
+    ("a two-year term", [("two-year", "P2Y", "DURATION")]),  # a term of office, not the near term
+    ("He appeared before the judge at midday.", [("midday", "2016-03-23T12:00", "TIME")]),
+])
+def test_near_term_and_midday(text: str, expected: list) -> None:
+    assert _values(text) == expected

@@ -47,7 +47,7 @@ _APPROX = (r"(?:more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|
 _EDGE = r"(?:early|late|mid|middle|earlier|later)"
 _TIME_OF_DAY = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
                 r"(?:\s+(?:[ECMP][SD]T|GMT|UTC))?|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
-                r"|noon|midnight)")
+                r"|noon|midnight|midday)")
 _PLURAL_PART = r"(?:mornings|afternoons|evenings|nights)"
 _DEICTIC_DAY = r"(?:today|yesterday|tomorrow)"
 
@@ -118,7 +118,7 @@ RULES: list[tuple[str, str]] = [
             r"(?![\w-])"),
     ("vague", r"\b(?:now|currently|current|recently|recent\s+(?:years|months|weeks|days|times)|recent|lately|"
               r"nowadays|(?:the\s+)?past|(?:the\s+)?future|at\s+present|the\s+present|these\s+days|"
-              r"the\s+moment|once|formerly|previously|earlier|the\s+time\s+being|"
+              r"the\s+moment|once|formerly|previously|earlier|the\s+time\s+being|the\s+(?:near|short)\s+term|"
               r"(?:in\s+)?(?:coming|future|next|past|previous|earlier|later)\s+(?:years|months|weeks|days))"
               r"(?![\w-])"),
     ("holiday", r"\b(?:christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|"

@@ -204,7 +204,7 @@ def _resolve_numeric(text: str) -> Resolution:
 
 def _resolve_time(text: str, ctx: ResolveContext) -> Resolution:
     low = text.lower()
-    if "noon" in low:
+    if "noon" in low or "midday" in low:
         clock = "12:00"
     elif "midnight" in low:
         clock = "24:00"
@@ -635,7 +635,7 @@ def _resolve_set(text: str, ctx: ResolveContext) -> Resolution:
 
 _PRESENT = ("now", "currently", "current", "nowadays", "at present", "the present", "these days",
             "the moment", "the time being")
-_FUTURE = ("future", "soon", "coming", "next", "later")
+_FUTURE = ("future", "soon", "coming", "next", "later", "term")  # "the near term", "the short term"
 
 
 def _resolve_vague(text: str, ctx: ResolveContext) -> Resolution:

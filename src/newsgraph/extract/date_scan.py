@@ -60,7 +60,7 @@ _SET_WORDS = frozenset({"daily", "weekly", "monthly", "yearly", "nightly", "hour
 # The last word of every "vague" alternative ("recent years" -> "years", "the time being" -> "being").
 _VAGUE_WORDS = frozenset({"now", "currently", "current", "recently", "recent", "lately", "nowadays",
                           "past", "future", "present", "days", "moment", "once", "formerly", "previously",
-                          "earlier", "being", "years", "months", "weeks"})
+                          "earlier", "being", "years", "months", "weeks", "term"})
 _YEAR_DIGITS = re.compile(r"(?:1[6-9]|20)\d\d")
 
 # Rule name -> the words the rule cannot do without, as the token they end up in (the last word of
@@ -91,7 +91,7 @@ WORD_TRIGGERS: dict[str, frozenset[str]] = {
 PREFIX_RULES: dict[str, tuple[str, ...]] = {
     "day_month": tuple(_MONTH_PREFIXES),  # "5 Mayday" matches "5 May"
     "set": tuple(_WEEKDAY_PREFIXES),  # "Mon.s" splits into "mon" + "s"
-    "time": ("noon", "midnight"),  # "noonday" matches "noon"
+    "time": ("noon", "midnight", "midday"),  # "noonday" matches "noon"
 }
 QUARTER_RULES = ("quarter", "quarter_year")  # "thirdquarter" matches too: any token holding "quarter"
 WINDOWED_RULES = frozenset(WORD_TRIGGERS) | frozenset(PREFIX_RULES) | frozenset(QUARTER_RULES) | {
