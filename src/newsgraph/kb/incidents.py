@@ -14,7 +14,7 @@ import json
 import sqlite3
 from datetime import date, timedelta
 
-from newsgraph.kb.records import plain
+from newsgraph.kb.records import part_json
 from newsgraph.language.aliases import normalise_name
 from newsgraph.record import Document, Incident
 
@@ -129,7 +129,7 @@ class IncidentResolver:
                     (doc.id, local_id, target, incident.type, when,
                      normalise_name(incident.location.name or "") or None, incident.location.country,
                      doc.published, _figure(incident.killed), _figure(incident.injured),
-                     0 if copy_of else 1, json.dumps(plain(incident), ensure_ascii=False)))
+                     0 if copy_of else 1, part_json(incident)))
                 out.append(target)
             if not created or len(story) > 1:  # a new incident of one report already has its fields
                 self._settle(target)
