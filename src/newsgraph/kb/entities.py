@@ -5,8 +5,10 @@ strong keys (the alias table's actor, a full multi-word name, an acronym or the
 acronym of a multi-word organisation name) link on their own; weak keys (a
 surname, or a surname one letter off) link only when the candidate shares
 context with the document (another actor both are mentioned with) and the first
-names do not disagree. Two people with one surname in unrelated stories stay
-apart, and every weak-key refusal or choice is written to ``decisions``.
+names do not disagree, judged on the documents stored before this one. Two people
+with one surname in unrelated stories stay apart quietly; ``decisions`` records
+the links made on weak evidence, ambiguous names, and refusals a user would ask
+about (a name one letter off a stored one, a namesake in the same text).
 """
 
 from __future__ import annotations

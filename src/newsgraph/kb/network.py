@@ -1,13 +1,19 @@
 """The network: typed, weighted relations between entities, outlets and incidents.
 
 Relations read from a record are stored per document (``relations``), so that
-forgetting a document takes its evidence away: perpetrator_of and victim_of
-(an incident's perpetrators and victims that name an entity), member_of and
-spokesperson_for (a person introduced by a role of an organisation named right
-after), quoted_by (a speaker and the outlet that quotes them), cites (an outlet
-and the agency or source it relies on). co_mentioned (two entities in one
-story) is counted at query time from the mentions. An edge's weight is the
-number of documents that give it; its evidence lists some of them.
+forgetting a document takes its evidence away:
+- perpetrator_of and victim_of: an incident's perpetrators, perpetrator groups,
+  victims and targets, matched to the document's entities by name form, by the
+  alias table's actor, by initials or by a surname one person of the text bears;
+- member_of and spokesperson_for: "X, a spokesman for Y", "Y spokesperson X",
+  "X of the Y group", "X and Z, commanders of Y";
+- quoted_by: a speaker and who quotes them (the relaying agency when the chain of
+  sources has one, else the document's outlet);
+- cites: the outlet and the sources at the top of each chain, and each relay and
+  the source it relays ("Reuters, citing an official").
+co_mentioned (two entities in one story) is counted at query time from the
+mentions. An edge's weight is the number of documents that give it; its
+evidence lists some of them.
 """
 
 from __future__ import annotations
