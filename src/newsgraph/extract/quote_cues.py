@@ -6,7 +6,9 @@ its agent ("was endorsed by X"), a speech verb standing as a parenthetical
 inside or after its content ("..., officials said, ..."), and "according to X".
 The verbs are the hand-written lists of ``quote_lexicon`` (less those PolNeAR
 train shows are seldom cues) and the verbs and verb+preposition pairs learned
-from PolNeAR train (``quote_learned``). Nominal cues are in ``quote_nouns``,
+from PolNeAR train (``quote_learned``); a classifier over the verb's parse frame
+(``quote_model``, also trained on PolNeAR train) adds verbs outside those lists
+and vetoes listed verbs in frames unlike a cue's. Nominal cues are in ``quote_nouns``,
 layout cues ("SMITH: ...", "― Name") in ``quote_layout``; quotation marks are
 matched separately (``quote_marks``) and joined to these in ``quotes``.
 """
@@ -23,6 +25,7 @@ from newsgraph.extract.quote_lexicon import (
     SPEECH_VERBS,
     STANCE_VERBS,
 )
+from newsgraph.extract.quote_model import cue_probability
 
 Span = tuple[int, int]
 
@@ -62,6 +65,13 @@ LEARNED_VERB_PRECISION = 0.5
 # tried at 0.2, 0.3, 0.4 on PolNeAR dev (0.3 and 0.4 drop the same six verbs; 0.2 keeps "maintain").
 HAND_LISTED_FLOOR = 0.3
 HAND_LISTED_MIN_SEEN = 20
+# The learned cue model (``quote_model``, PolNeAR train) adds a verb outside the lexicons
+# as a cue at this probability, and drops a lexicon verb below the veto probability (its
+# frame unlike a cue's: "I know him", "want a deal"). Calibrated on PolNeAR dev soft F1:
+# add 0.3 / 0.4 / 0.5 / 0.6 / 0.7 / 0.85 by veto 0 / 0.2 / 0.25 / 0.35 / 0.5; 0.5 and 0.35 best
+# for cue and source (0.3 adds too many, vetoing at 0.5 loses more cues than it clears).
+MODEL_CUE_THRESHOLD = 0.5
+MODEL_VETO_THRESHOLD = 0.35
 _TRIM = set(" \t\n,;:.—–-\"“”„«»")
 
 
@@ -76,6 +86,7 @@ class Found:
     cue_token: int | None = None
     kind: str = "indirect"
     nested: bool = False
+    modelled: bool = False  # a cue only because the learned model says so (``quote_model``)
 
 
 @lru_cache(maxsize=1)
@@ -224,13 +235,13 @@ def _subject(verb):
     return None, False
 
 
-def _complement(verb):
+def _complement(verb, modelled: bool = False):
     lemma = verb.lemma_.lower()
     for dep in ("ccomp", "xcomp", "dobj", "oprd"):  # oprd: "called Oz a quack" read without an object
         for child in verb.children:
             if child.dep_ != dep:
                 continue
-            if dep == "xcomp" and (lemma in _NO_INFINITIVE_VERBS or not _is_cue_verb(lemma)):
+            if dep == "xcomp" and (lemma in _NO_INFINITIVE_VERBS or not (modelled or _is_cue_verb(lemma))):
                 continue
             pronoun_object = child.pos_ == "PRON" and lemma not in STANCE_VERBS | learned_verbs()  # "said it"
             if dep == "dobj" and (lemma in _RECIPIENT_VERBS or pronoun_object):
@@ -286,7 +297,9 @@ def find_in_parse(parsed, text: str) -> list[Found]:
             item = _according_to(token, text)
         elif token.pos_ in ("VERB", "AUX") and (_is_cue_verb(token.lemma_.lower())
                                                 or token.lemma_.lower() in _pair_verbs()):
-            item = _from_verb(token, text)
+            item = _from_verb(token, text) if _model_keeps(token) else None
+        elif token.pos_ == "VERB" and cue_probability(token) >= MODEL_CUE_THRESHOLD:
+            item = _from_verb(token, text, modelled=True)
         else:
             item = None
         if item is not None:
@@ -294,16 +307,21 @@ def find_in_parse(parsed, text: str) -> list[Found]:
     return found
 
 
-def _from_verb(verb, text: str) -> Found | None:
+def _model_keeps(verb) -> bool:
+    """A lexicon verb stays a cue unless the model finds its frame very unlike a cue's."""
+    return cue_probability(verb) >= MODEL_VETO_THRESHOLD if verb.pos_ == "VERB" else True
+
+
+def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
     subject, passive = _subject(verb)
     if subject is not None and subject.lower_ == "there":
         return None
     lemma = verb.lemma_.lower()
-    complement = _complement(verb)
+    complement = _complement(verb, modelled)
     if subject is None and not passive and lemma not in CUE_VERBS and complement is not None and (
             complement.pos_ == "PRON"):
         return None  # "Thank you": a learned verb with neither source nor content of its own
-    found = Found(cue=verb_group(verb), cue_token=verb.i)
+    found = Found(cue=verb_group(verb), cue_token=verb.i, modelled=modelled)
     if lemma in RAISING_VERBS:
         return _raised(verb, subject, complement, found, text)
     if subject is not None:
@@ -356,7 +374,7 @@ def _from_verb(verb, text: str) -> Found | None:
         found.content = _minus(outer, inner, text)
         return found
     # No content from the parse: a quotation next to the cue may still supply it.
-    return found if lemma in SPEECH_VERBS and subject is not None else None
+    return found if (lemma in SPEECH_VERBS or modelled) and subject is not None else None
 
 
 def _raised(verb, subject, complement, found: Found, text: str) -> Found | None:

@@ -1,0 +1,95 @@
+"""The learned cue classifier: features from the parse, scoring, training, shipped file."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract import quote_model
+from newsgraph.extract.quote_model import (
+    cue_features,
+    cue_probability,
+    dumps_model,
+    fit_cue_model,
+    load_cue_model,
+    training_examples,
+)
+
+
+def _said_doc() -> Doc:
+    # “ Taxes rose , ” Ann said . Bob raised taxes .
+    words = ["“", "Taxes", "rose", ",", "”", "Ann", "said", ".", "Bob", "raised", "taxes", "."]
+    heads = [2, 2, 6, 6, 6, 6, 6, 6, 9, 9, 9, 9]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "punct",
+            "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PUNCT", "NOUN", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT",
+           "PROPN", "VERB", "NOUN", "PUNCT"]
+    tags = ["``", "NNS", "VBD", ",", "''", "NNP", "VBD", ".", "NNP", "VBD", "NNS", "."]
+    lemmas = ["“", "tax", "rise", ",", "”", "Ann", "say", ".", "Bob", "raise", "tax", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas, sent_starts=[True] + [False] * 7 + [True] + [False] * 3)
+    doc.ents = [Span(doc, 5, 6, label="PERSON")]
+    return doc
+
+
+def test_features_of_a_parenthetical_speech_verb():
+    said = _said_doc()[6]
+    assert cue_features(said) == sorted([
+        "lemma=say", "tag=VBD", "dep=ROOT", "frame=ccomp", "subj=named", "lemma|frame=say|ccomp",
+        "lemma|subj=say|named", "lemma|dep=say|ROOT", "dep|subj=ROOT|named", "head_pos=VERB",
+        "child=ccomp", "child=nsubj", "child=punct", "quote_near", "lemma|quote_near=say",
+        "after=."])
+
+
+def test_features_of_a_verb_with_an_object_and_no_marks():
+    raised = _said_doc()[9]
+    features = cue_features(raised)
+    assert "frame=dobj" in features and "subj=named" not in features
+    assert "subj=propn" in features  # "Bob" carries no entity label here
+    assert not any(f.startswith("quote_near") for f in features)
+
+
+def test_probability_is_the_logistic_of_the_summed_weights(monkeypatch):
+    model = {"intercept": -1.0, "weights": {"lemma=say": 2.5, "quote_near": 0.5, "frame=dobj": -3.0}}
+    monkeypatch.setattr(quote_model, "load_cue_model", lambda: model)
+    doc = _said_doc()
+    assert cue_probability(doc[6]) == pytest.approx(1 / (1 + math.exp(-2.0)))
+    assert cue_probability(doc[9]) == pytest.approx(1 / (1 + math.exp(4.0)))
+    assert cue_probability(doc[1]) == 0.0  # a noun is not scored
+
+
+def test_training_examples_skip_verbs_inside_gold_contents():
+    doc = _said_doc()
+    cue = ((doc[6].idx, doc[6].idx + 4),)
+    content = ((doc[1].idx, doc[2].idx + 4),)
+    rows, labels = training_examples([doc], [([cue], [content])])
+    # "rose" lies inside the content; "said" is the cue; "raised" is a negative
+    assert labels == [1, 0]
+    assert "lemma=say" in rows[0] and "lemma=raise" in rows[1]
+
+
+def test_fit_learns_the_sign_of_each_feature_and_is_deterministic():
+    rows = [["lemma=say", "frame=ccomp"]] * 6 + [["lemma=raise", "frame=dobj"]] * 6
+    labels = [1] * 6 + [0] * 6
+    first = fit_cue_model(rows, labels, c=1.0)
+    second = fit_cue_model(rows, labels, c=1.0)
+    assert first == second
+    assert first["weights"]["lemma=say"] > 0 > first["weights"]["lemma=raise"]
+
+
+def test_dumps_model_is_valid_json_one_weight_a_line():
+    model = {"source": "x", "intercept": -2.0, "weights": {"b": 0.5, "a": -1.25}}
+    text = dumps_model(model)
+    assert json.loads(text) == model
+    assert '  "a": -1.25,' in text.splitlines()
+
+
+def test_shipped_model_scores_a_speech_verb_above_a_plain_one():
+    weights = load_cue_model()["weights"]
+    assert len(weights) > 100
+    doc = _said_doc()
+    assert cue_probability(doc[6]) > 0.5 > cue_probability(doc[9])
