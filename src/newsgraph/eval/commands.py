@@ -141,6 +141,11 @@ def _sections(out: Path) -> list[tuple[str, Callable[[], str]]]:
 
         return format_pronoun_report(evaluate_pronouns(REPO_ROOT / "samples"))
 
+    def kb_section() -> str:
+        from newsgraph.eval.kb import evaluate_kb, format_kb_report
+
+        return format_kb_report(evaluate_kb(REPO_ROOT / "samples", out / "kb.json"))
+
     return [
         ("Article extraction (extraction benchmark, dev half)", extraction_section),
         ("Temporal expressions (TempEval-3 TBAQ-cleaned)", timex_section),
@@ -149,6 +154,7 @@ def _sections(out: Path) -> list[tuple[str, Callable[[], str]]]:
         ("Incidents (MUC-4 dev)", muc4_section),
         ("Shootings (GVDB dev)", gvdb_section),
         ("Speaker pronoun resolution (demo corpus gold)", pronouns_section),
+        ("Knowledge base merges across documents (demo corpus gold)", kb_section),
     ]
 
 
