@@ -93,3 +93,42 @@ def test_shipped_model_scores_a_speech_verb_above_a_plain_one():
     assert len(weights) > 100
     doc = _said_doc()
     assert cue_probability(doc[6]) > 0.5 > cue_probability(doc[9])
+
+
+# --- the model inside the extractor (real parse) ---
+
+def _cues(parse, body):
+    from newsgraph.extract.quotes import find_attributions
+
+    found, _ = find_attributions(body, parse(body)._nlp)
+    return [(body[f.cue[0]:f.cue[1]], f.modelled, [body[s:e] for s, e in f.content]) for f in found]
+
+
+@pytest.mark.model
+def test_shipped_model_adds_a_verb_outside_the_lexicons(parse):
+    body = "The governor regretted that the bill had failed."
+    assert _cues(parse, body) == [("regretted", True, ["that the bill had failed"])]
+
+
+@pytest.mark.model
+def test_model_veto_drops_a_listed_verb_and_threshold_adds_an_unlisted_one(parse, monkeypatch):
+    body = "Ann said that taxes rose. Bob regretted that the bill failed."
+    # a model that scores "say" far below the veto and "regret" above the adding threshold
+    model = {"intercept": 0.0, "weights": {"lemma=say": -5.0, "lemma=regret": 5.0}}
+    monkeypatch.setattr(quote_model, "load_cue_model", lambda: model)
+    assert _cues(parse, body) == [("regretted", True, ["that the bill failed"])]
+    # with no weights every verb scores 0.5: "say" stays (above the veto), "regret" is added too
+    monkeypatch.setattr(quote_model, "load_cue_model", lambda: {"intercept": 0.0, "weights": {}})
+    assert [c[0] for c in _cues(parse, body)] == ["said", "regretted"]
+
+
+@pytest.mark.model
+def test_a_modelled_cue_inside_another_content_is_dropped(parse):
+    body = "The company said in a statement that it regretted the loss."
+    assert _cues(parse, body) == [("said in a statement", False, ["that it regretted the loss"])]
+
+
+@pytest.mark.model
+def test_a_date_or_adverb_after_the_verb_joins_the_cue(parse):
+    body = "“We will win,” Smith said Friday. Jones said sarcastically that it was fine."
+    assert [c[0] for c in _cues(parse, body)] == ["said Friday", "said sarcastically"]

@@ -156,12 +156,21 @@ def _is_cue_adverb(token) -> bool:
     return token.pos_ == "ADV" and token.lower_.endswith("ly") and token.i < token.head.i
 
 
+# A date or time right after the cue verb is part of the cue in PolNeAR train more often
+# than not (73 of 121 verbs followed by a date; an adverb after the verb: 184 of 219).
+_WHEN_ENTITIES = frozenset({"DATE", "TIME"})
+
+
 def verb_group(verb) -> Span:
     """The cue span of a verb: the verb with its contiguous auxiliaries, negation, particles."""
     members = {verb.i}
     for child in verb.children:
         if child.dep_ in _VERB_GROUP_DEPS or (child.dep_ == "advmod" and _is_cue_adverb(child)):
             members.add(child.i)
+        elif child.i > verb.i and child.dep_ == "advmod" and child.pos_ == "ADV":
+            members.add(child.i)  # "said sarcastically", "wrote recently"
+        elif child.i > verb.i and child.dep_ == "npadvmod" and child.ent_type_ in _WHEN_ENTITIES:
+            members.update(t.i for t in child.subtree)  # "said Friday", "said last month"
     low = high = verb.i
     while low - 1 in members:
         low -= 1
