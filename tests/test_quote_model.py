@@ -132,3 +132,13 @@ def test_a_modelled_cue_inside_another_content_is_dropped(parse):
 def test_a_date_or_adverb_after_the_verb_joins_the_cue(parse):
     body = "“We will win,” Smith said Friday. Jones said sarcastically that it was fine."
     assert [c[0] for c in _cues(parse, body)] == ["said Friday", "said sarcastically"]
+
+
+@pytest.mark.model
+def test_a_passive_stance_without_agent_has_its_subject_as_content(parse):
+    body = "The new tax plan has been harshly criticized."
+    from newsgraph.extract.quotes import find_attributions
+
+    found, _ = find_attributions(body, parse(body)._nlp)
+    assert [(body[f.cue[0]:f.cue[1]], [body[s:e] for s, e in f.content], f.source) for f in found] == [
+        ("has been harshly criticized", ["The new tax plan"], None)]

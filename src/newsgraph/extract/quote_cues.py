@@ -374,6 +374,12 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
             if not text[found.cue[1]:agents[0].idx].strip():
                 found.cue = (found.cue[0], agents[0].idx + len(agents[0]))
             return found
+        if patients and not agents and (modelled or _is_cue_verb(lemma)) and (
+                cue_probability(verb) >= MODEL_CUE_THRESHOLD):
+            # "The plan has been harshly criticized": a stance with no source given; the
+            # passive subject is its content (only where the model finds the frame cue-like)
+            found.content = [subtree_span(patients[0], text)]
+            return found
     if lemma in PARENTHETICAL_VERBS and verb.dep_ in ("parataxis", "ccomp", "advcl") and subject is not None:
         head = verb.head
         if head is verb:
