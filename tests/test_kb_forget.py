@@ -110,3 +110,39 @@ def test_forget_reindexes_only_the_documents_of_the_touched_clusters(tmp_path):
         # after the 15 of the second report) is the current figure, as a fresh ingest would say.
         assert [(i["killed"], len(i["reports"])) for i in incidents(kb.conn)] == [(12, 3)]
         assert [r["independent"] for r in incidents(kb.conn)[0]["reports"]] == [True, True, False]
+
+
+@pytest.fixture(scope="module")
+def demo_records() -> list[str]:
+    """The demo corpus through the real pipeline, as JSON records (read back fresh for each use)."""
+    from conftest import SAMPLES
+    from newsgraph.eval.kb import corpus_inputs
+    from newsgraph.pipeline import Pipeline
+
+    return [item.to_json() for item in Pipeline().extract(corpus_inputs(SAMPLES)) if isinstance(item, Document)]
+
+
+def _ingest(path, records: list[str]):
+    kb = open_kb(path)
+    for start in range(0, len(records), 32):
+        kb.add_batch([Document.from_json(line) for line in records[start:start + 32]])
+    return kb
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_forget_equals_a_fresh_ingest_on_the_demo_records(tmp_path, demo_records):
+    ids = [Document.from_json(line).id for line in demo_records]
+    checked = 0
+    for index in range(0, len(ids), 6):
+        with _ingest(tmp_path / f"all{index}.db", demo_records) as kb:
+            stored = {r[0] for r in kb.conn.execute("SELECT id FROM documents")}
+            if any(other.startswith(ids[index] + "-") for other in stored):
+                continue  # its same-text copy keeps the id it was stored under: not a merge question
+            assert forget(kb.conn, ids[index])
+            after = snapshot(kb.conn)
+        rest = demo_records[:index] + demo_records[index + 1:]
+        with _ingest(tmp_path / f"rest{index}.db", rest) as fresh:
+            assert after == snapshot(fresh.conn), index
+        checked += 1
+    assert checked >= 7
