@@ -142,3 +142,13 @@ def test_a_passive_stance_without_agent_has_its_subject_as_content(parse):
     found, _ = find_attributions(body, parse(body)._nlp)
     assert [(body[f.cue[0]:f.cue[1]], [body[s:e] for s, e in f.content], f.source) for f in found] == [
         ("has been harshly criticized", ["The new tax plan"], None)]
+
+
+@pytest.mark.model
+def test_a_source_stops_before_its_own_reporting_clause(parse):
+    body = "Mr. Kamin, who argued that the rules were too complex, said the plan would help."
+    from newsgraph.extract.quotes import find_attributions
+
+    found, _ = find_attributions(body, parse(body)._nlp)
+    said = [f for f in found if body[f.cue[0]:f.cue[1]] == "said"]
+    assert [body[f.source[0]:f.source[1]] for f in said] == ["Mr. Kamin"]

@@ -198,10 +198,29 @@ def subtree_span(token, text: str, exclude: set[int] | None = None) -> Span:
     return trim(text, doc[start].idx, doc[end].idx + len(doc[end]))
 
 
+# Clauses that, set off by a comma after the source's head, describe the source rather
+# than name it ("Mr. Kamin, who emphasized that ...", "Trump, speaking to veterans"):
+# PolNeAR sources stop before them.
+_SOURCE_ASIDE_DEPS = frozenset({"relcl", "acl"})
+
+
+def _before_source_aside(token, start: int, end: int, text: str) -> int:
+    for child in token.children:
+        if child.i > token.i and child.dep_ in _SOURCE_ASIDE_DEPS and child.left_edge.i > 0 and (
+                _is_cue_verb(child.lemma_.lower()) or cue_probability(child) >= MODEL_CUE_THRESHOLD):
+            before = token.doc[child.left_edge.i - 1]
+            if before.text in (",", "(", "—", "―", "–"):
+                cut = trim(text, start, before.idx)[1]
+                if cut > start:
+                    return min(end, cut)
+    return end
+
+
 def source_span(token, text: str, exclude: set[int] | None = None) -> Span:
     """A source's words: its subtree, kept inside the paragraph of its head word (the parse
     sometimes joins a headline or a time stamp above: "7 p.m.\n\nDonald Trump")."""
     start, end = subtree_span(token, text, exclude)
+    end = _before_source_aside(token, start, end, text)
     paragraph_start = text.rfind("\n", start, token.idx) + 1
     paragraph_end = text.find("\n", token.idx, end)
     if paragraph_start > start or paragraph_end >= 0:
