@@ -152,3 +152,29 @@ def test_a_source_stops_before_its_own_reporting_clause(parse):
     found, _ = find_attributions(body, parse(body)._nlp)
     said = [f for f in found if body[f.cue[0]:f.cue[1]] == "said"]
     assert [body[f.source[0]:f.source[1]] for f in said] == ["Mr. Kamin"]
+
+
+@pytest.mark.model
+def test_write_cue_model_from_a_tiny_train_folder(tmp_path, nlp):
+    from newsgraph.extract.quote_model import write_cue_model
+
+    train = tmp_path / "train"
+    (train / "text").mkdir(parents=True)
+    (train / "attributions").mkdir()
+    text = ("Ann insisted that it rained. Bob insisted that it snowed. "
+            "Cy insisted that it hailed. Dee insisted.")
+    (train / "text" / "a.txt").write_text(text, encoding="utf-8")
+    lines = []
+    for n, name in enumerate(("Ann", "Bob", "Cy"), start=1):
+        start = text.index(f"{name} insisted") + len(name) + 1
+        content = text.index("that", start)
+        lines.append(f"T{n}\tCue {start} {start + 8}\tinsisted")
+        lines.append(f"T{n + 10}\tContent {content} {text.index('.', content)}\tx")
+    (train / "attributions" / "a_ann1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = write_cue_model(train, tmp_path / "model.json", nlp=nlp)
+    with open(out, encoding="utf-8") as handle:
+        model = json.load(handle)
+    # four "insisted" outside the contents: three with a that-clause are cues, the bare one is not
+    assert model["weights"]["frame=ccomp"] > 0
+    assert "frame=none" not in model["weights"]  # seen once: under MIN_FEATURE_COUNT
+    assert all(not name.startswith("lemma=rain") for name in model["weights"])  # inside contents

@@ -196,6 +196,7 @@ def parse_training_split(train_dir: Path, nlp=None):
 
 
 def build_cue_model(train_dir: Path, nlp=None) -> dict:
+    """Parse ``train_dir`` (``text/*.txt``, ``attributions/*.ann``) and fit the model."""
     parsed, spans = parse_training_split(train_dir, nlp)
     return fit_cue_model(*training_examples(parsed, spans))
 
@@ -216,9 +217,12 @@ def dumps_model(model: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_cue_model(train_dir: Path, out_path: Path | None = None) -> Path:
-    """Rebuild the shipped cue model (or write it to ``out_path``) from PolNeAR train."""
-    model = build_cue_model(train_dir)
+def write_cue_model(train_dir: Path, out_path: Path | None = None, nlp=None) -> Path:
+    """Rebuild the shipped cue model (or write it to ``out_path``) from PolNeAR train.
+
+    Parses the split with the full pipeline (about 6 minutes for 840 articles on 2 cores)
+    and fits in under a minute."""
+    model = build_cue_model(train_dir, nlp)
     if out_path is None:
         out_path = Path(__file__).resolve().parent.parent / "data" / MODEL_FILE
     with open(out_path, "w", encoding="utf-8") as handle:
