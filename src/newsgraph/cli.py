@@ -218,13 +218,21 @@ def train_incidents_command(data: Path | None, out: Path | None, seed: int) -> N
               help="PolNeAR train folder (default ../shared/datasets/polnear/train).")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="Lexicon file (default: the one shipped in the package).")
-def train_cues_command(data: Path | None, out: Path | None) -> None:
-    """The reporting-cue lexicon, counted from PolNeAR train's gold attributions."""
+@click.option("--model-out", type=click.Path(path_type=Path), default=None,
+              help="Cue classifier file (default: the one shipped in the package).")
+@click.option("--lexicon-only", is_flag=True, help="Skip the cue classifier (it parses all of train).")
+def train_cues_command(data: Path | None, out: Path | None, model_out: Path | None,
+                       lexicon_only: bool) -> None:
+    """The reporting-cue lexicon and cue classifier, learned from PolNeAR train's gold attributions."""
     from newsgraph.eval.commands import DATASETS
     from newsgraph.extract.quote_learned import write_cue_lexicon
 
-    target = write_cue_lexicon(data or DATASETS / "polnear" / "train", out)
-    click.echo(f"wrote {target}")
+    train_dir = data or DATASETS / "polnear" / "train"
+    click.echo(f"wrote {write_cue_lexicon(train_dir, out)}")
+    if not lexicon_only:
+        from newsgraph.extract.quote_model import write_cue_model
+
+        click.echo(f"wrote {write_cue_model(train_dir, model_out)}")
 
 
 def _register_subgroups() -> None:
