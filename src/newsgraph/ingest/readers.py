@@ -290,9 +290,5 @@ class _Rewound(io.RawIOBase):
         return first
 
 
-def describe(item: Item) -> str:
-    return item.where if isinstance(item, Failure) else (item.path or item.uri or "?")
-
-
-__all__ = ["Failure", "Item", "RawPage", "describe", "read_file", "read_paths", "read_stream",
+__all__ = ["Failure", "Item", "RawPage", "read_file", "read_paths", "read_stream",
            "MAX_PAGE_BYTES"]
