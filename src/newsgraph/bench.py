@@ -26,13 +26,19 @@ def _pages(kind: str) -> list[str]:
     return pages
 
 
-def _best_rate(work: Callable[[], int]) -> float:
-    best = 0.0
+def _best_rates(work: Callable[[], int]) -> tuple[float, float]:
+    """Best rate over the rounds, by wall clock and by this process's CPU time.
+
+    Cleaning runs on one core; CPU time gives its per-core rate even when other
+    processes share the machine, wall time what a user waits on a quiet one.
+    """
+    best_wall = best_cpu = 0.0
     for _ in range(ROUNDS):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         count = work()
-        best = max(best, count / (time.perf_counter() - started))
-    return best
+        best_wall = max(best_wall, count / (time.perf_counter() - wall))
+        best_cpu = max(best_cpu, count / max(time.process_time() - cpu, 1e-9))
+    return best_wall, best_cpu
 
 
 def cleaning_rates() -> list[tuple[str, str]]:
@@ -48,8 +54,9 @@ def cleaning_rates() -> list[tuple[str, str]]:
                 clean_page(RawPage(page, kind, kind))
             return len(pages)
 
-        rate = _best_rate(work)
-        rows.append((f"cleaning, {kind} pages ({len(pages)} pages, 1 core)", f"{rate:.1f} pages/s"))
+        wall, cpu = _best_rates(work)
+        rows.append((f"cleaning, {kind} pages ({len(pages)} pages, 1 core)",
+                     f"{cpu:.1f} pages/s of CPU time ({wall:.1f} pages/s wall clock)"))
     return rows
 
 
