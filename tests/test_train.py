@@ -10,7 +10,10 @@ from newsgraph.cli import main
 
 
 @pytest.mark.datasets
-def test_train_incidents_reproduces_the_shipped_lexicon(tmp_path):
+@pytest.mark.model
+@pytest.mark.slow
+def test_train_incidents_reproduces_the_shipped_lexicon_and_classifier(tmp_path):
+    # Parses all 1,300 MUC-4 train documents (several minutes): slow.
     data = datasets_dir("muc4")
     out = tmp_path / "roles.json"
     result = CliRunner().invoke(main, ["train", "incidents", "--data", str(data), "--out", str(out)])
@@ -18,6 +21,8 @@ def test_train_incidents_reproduces_the_shipped_lexicon(tmp_path):
     assert result.stdout.startswith(f"wrote {out}: ")
     shipped = ROOT / "src" / "newsgraph" / "models" / "incident_roles.json"
     assert out.read_bytes() == shipped.read_bytes()
+    classifier = ROOT / "src" / "newsgraph" / "models" / "incident_classifier.json"
+    assert (tmp_path / "incident_classifier.json").read_bytes() == classifier.read_bytes()
 
 
 @pytest.mark.datasets

@@ -17,6 +17,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from newsgraph.extract import (
+    incident_classifier,
     incident_counts,
     incident_places,
     incident_roles,
@@ -99,6 +100,7 @@ def run(doc: Document) -> None:
         context[1].add(dateline.state)
     for number, draft in enumerate(drafts, start=1):
         doc.incidents.append(_build(doc, parsed, sentences, draft, number, context, dateline))
+    incident_classifier.attach_fillers(doc.incidents, parsed)
 
 
 def _group(doc: Document, sentences: list[Span], triggers: list[incident_types.Trigger]) -> list[_Draft]:
