@@ -119,16 +119,23 @@ def incident(conn: sqlite3.Connection, incident_id: str) -> dict[str, Any] | Non
             **lists, "killed": killed, "injured": injured, "evidence": evidence, "reports": reports}
 
 
+def _date_range(column: str, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) keeping ``column`` within [since, until]."""
+    where, params = [], []
+    if since:
+        where.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        where.append(f"{column} <= ?")
+        params.append(until)
+    return where, params
+
+
 def incidents(conn: sqlite3.Connection, since: str | None = None, until: str | None = None,
               kind: str | None = None, place: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
     """Incidents by date, filtered on date range, type and place (any report's place or country)."""
-    where, params = ["1 = 1"], []
-    if since:
-        where.append("i.date >= ?")
-        params.append(since)
-    if until:
-        where.append("i.date <= ?")
-        params.append(until)
+    where, params = _date_range("i.date", since, until)
+    where.insert(0, "1 = 1")
     if kind:
         where.append("i.type = ?")
         params.append(kind)
@@ -149,13 +156,7 @@ def search(conn: sqlite3.Connection, query: str, since: str | None = None, until
     match = fts_query(query)
     if not match:
         return []
-    where, params = [], []
-    if since:
-        where.append("d.published >= ?")
-        params.append(since)
-    if until:
-        where.append("d.published <= ?")
-        params.append(until)
+    where, params = _date_range("d.published", since, until)
     if entity:
         entity_id = find_entity(conn, entity)
         if entity_id is None:
