@@ -107,14 +107,10 @@ def lexicon_from_counts(as_cue: Counter, seen: Counter) -> dict:
     return lexicon
 
 
-def build_cue_lexicon(train_dir: Path, nlp=None) -> dict:
-    """Count the lexicon from ``train_dir`` (``text/*.txt`` and ``attributions/*.ann``)."""
+def read_training_split(train_dir: Path) -> tuple[list[str], list[tuple[list, list]]]:
+    """Texts and gold ``(cues, contents)`` fragments of every annotated article of ``train_dir``."""
     from newsgraph.eval.attribution import gold_files, read_brat
 
-    if nlp is None:
-        from newsgraph.language.model import load_model
-
-        nlp = load_model()
     train_dir = Path(train_dir)
     golds = gold_files(train_dir)
     names = sorted(name for name in golds if (train_dir / "text" / f"{name}.txt").exists())
@@ -125,6 +121,16 @@ def build_cue_lexicon(train_dir: Path, nlp=None) -> dict:
         gold = read_brat(golds[name])[0]
         spans.append(([s.fragments for s in gold if s.type == "Cue"],
                       [s.fragments for s in gold if s.type == "Content"]))
+    return texts, spans
+
+
+def build_cue_lexicon(train_dir: Path, nlp=None) -> dict:
+    """Count the lexicon from ``train_dir`` (``text/*.txt`` and ``attributions/*.ann``)."""
+    if nlp is None:
+        from newsgraph.language.model import load_model
+
+        nlp = load_model()
+    texts, spans = read_training_split(train_dir)
     # Tags and lemmas are all the counts need; the parser and entities only cost time.
     disabled = [name for name in ("parser", "ner") if name in nlp.pipe_names]
     with nlp.select_pipes(disable=disabled):

@@ -176,22 +176,13 @@ def fit_cue_model(rows: list[list[str]], labels: list[int], c: float = REGULARIS
 
 def parse_training_split(train_dir: Path, nlp=None):
     """Parses (full pipeline) and gold ``(cues, contents)`` of every article of ``train_dir``."""
-    from newsgraph.eval.attribution import gold_files, read_brat
+    from newsgraph.extract.quote_learned import read_training_split
 
     if nlp is None:
         from newsgraph.language.model import load_model
 
         nlp = load_model()
-    train_dir = Path(train_dir)
-    golds = gold_files(train_dir)
-    names = sorted(name for name in golds if (train_dir / "text" / f"{name}.txt").exists())
-    texts, spans = [], []
-    for name in names:
-        with open(train_dir / "text" / f"{name}.txt", encoding="utf-8") as handle:
-            texts.append(handle.read())
-        gold = read_brat(golds[name])[0]
-        spans.append(([s.fragments for s in gold if s.type == "Cue"],
-                      [s.fragments for s in gold if s.type == "Content"]))
+    texts, spans = read_training_split(train_dir)
     return list(nlp.pipe(texts, batch_size=16)), spans
 
 
