@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
-from newsgraph.eval.commands import DATASETS, REPO_ROOT
+from newsgraph.paths import DATASETS, DOCS
 
 ROUNDS = 3  # cleaning is timed this many times over the pages; the best round is reported
 
@@ -132,4 +132,4 @@ def write_report(rows: list[tuple[str, str]], target: Path) -> None:
         handle.write("\n".join(lines) + "\n")
 
 
-DEFAULT_REPORT = REPO_ROOT / "docs" / "BENCHMARKS.md"
+DEFAULT_REPORT = DOCS / "BENCHMARKS.md"

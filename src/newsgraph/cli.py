@@ -10,9 +10,7 @@ import click
 
 from newsgraph.cli_options import check_date, open_kb_or_fail
 from newsgraph.kb import DEFAULT_DB
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_SAMPLES = REPO_ROOT / "samples"
+from newsgraph.paths import DATASETS, SAMPLES
 
 
 def _pipeline(model: str | None):
@@ -126,7 +124,7 @@ def demo(db: str | None, samples: Path | None) -> None:
 
     from newsgraph.demo import run_demo
 
-    folder = samples or DEFAULT_SAMPLES
+    folder = samples or SAMPLES
     if not folder.exists():
         raise click.UsageError(f"no demo corpus at {folder}; pass --samples DIR")
     with tempfile.TemporaryDirectory() as tmp:
@@ -185,7 +183,6 @@ def train() -> None:
 @click.option("--seed", default=0, show_default=True)
 def train_incidents_command(data: Path | None, out: Path | None, seed: int) -> None:
     """The incident role lexicon, counted from MUC-4 train."""
-    from newsgraph.eval.commands import DATASETS
     from newsgraph.extract.incident_train import train_incidents
 
     target = out or Path(__file__).resolve().parent / "models" / "incident_roles.json"
@@ -205,7 +202,6 @@ def train_incidents_command(data: Path | None, out: Path | None, seed: int) -> N
 def train_cues_command(data: Path | None, out: Path | None, model_out: Path | None,
                        lexicon_only: bool) -> None:
     """The reporting-cue lexicon and cue classifier, learned from PolNeAR train's gold attributions."""
-    from newsgraph.eval.commands import DATASETS
     from newsgraph.extract.quote_learned import write_cue_lexicon
 
     train_dir = data or DATASETS / "polnear" / "train"

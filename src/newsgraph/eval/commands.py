@@ -6,7 +6,6 @@ the benchmark's own format and returns scores; the formatter prints them.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from datetime import date
@@ -14,8 +13,8 @@ from pathlib import Path
 
 import click
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
-DATASETS = Path(os.environ.get("NEWSGRAPH_DATASETS", REPO_ROOT.parent / "shared" / "datasets"))
+from newsgraph.paths import DATASETS, DOCS, REPO_ROOT, SAMPLES
+
 DEFAULT_OUT = REPO_ROOT / "out" / "eval"
 
 _dir = click.Path(exists=True, file_okay=False, path_type=Path)
@@ -94,7 +93,7 @@ def gvdb(gold: Path, predictions: Path, limit: int | None) -> None:
 
 
 @eval_group.command()
-@click.option("--samples", type=_dir, default=REPO_ROOT / "samples", show_default=True)
+@click.option("--samples", type=_dir, default=SAMPLES, show_default=True)
 def pronouns(samples: Path) -> None:
     """Pronoun and description resolution of quote speakers on the demo corpus's gold set."""
     from newsgraph.eval.pronouns import evaluate_pronouns, format_pronoun_report
@@ -139,12 +138,12 @@ def _sections(out: Path) -> list[tuple[str, Callable[[], str]]]:
     def pronouns_section() -> str:
         from newsgraph.eval.pronouns import evaluate_pronouns, format_pronoun_report
 
-        return format_pronoun_report(evaluate_pronouns(REPO_ROOT / "samples"))
+        return format_pronoun_report(evaluate_pronouns(SAMPLES))
 
     def kb_section() -> str:
         from newsgraph.eval.kb import evaluate_kb, format_kb_report
 
-        return format_kb_report(evaluate_kb(REPO_ROOT / "samples", out / "kb.json"))
+        return format_kb_report(evaluate_kb(SAMPLES, out / "kb.json"))
 
     return [
         ("Article extraction (extraction benchmark, dev half)", extraction_section),
@@ -159,7 +158,7 @@ def _sections(out: Path) -> list[tuple[str, Callable[[], str]]]:
 
 
 @eval_group.command(name="all")
-@click.option("--write", "target", type=_out, default=REPO_ROOT / "docs" / "ACCURACY.md", show_default=True)
+@click.option("--write", "target", type=_out, default=DOCS / "ACCURACY.md", show_default=True)
 @click.option("--predictions", type=_out, default=DEFAULT_OUT, show_default=True)
 def all_tasks(target: Path, predictions: Path) -> None:
     """Run every benchmark and write the results to docs/ACCURACY.md."""
@@ -180,7 +179,7 @@ def all_tasks(target: Path, predictions: Path) -> None:
 
 
 @eval_group.command(name="kb")
-@click.option("--samples", type=_dir, default=REPO_ROOT / "samples", show_default=True)
+@click.option("--samples", type=_dir, default=SAMPLES, show_default=True)
 @click.option("--records", type=_file, default=None,
               help="Ready records (JSON Lines from `newsgraph extract`) instead of running the pipeline.")
 @click.option("--predictions", type=_out, default=DEFAULT_OUT / "kb.json", show_default=True)

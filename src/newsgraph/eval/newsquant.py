@@ -38,11 +38,6 @@ _IRREGULAR = {"people": "people", "feet": "foot", "men": "man", "women": "woman"
               "news": "news", "species": "species"}
 
 
-def default_gold_path() -> Path:
-    """``../shared/datasets/newsquant/newsquant.json`` relative to the repository root."""
-    return Path(__file__).resolve().parents[3].parent / "shared" / "datasets" / "newsquant" / "newsquant.json"
-
-
 def evaluate_quantities(gold_path: Path, predictions_path: Path, nlp: Any = None) -> dict:
     """Extract quantities from every gold sentence, write predictions, return the scores."""
     with open(gold_path, encoding="utf-8") as handle:
