@@ -12,25 +12,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from newsgraph.extract import quantity_units as units
 from newsgraph.extract import quantity_words as words
+from newsgraph.extract.quantity_filters import is_amount
+from newsgraph.extract.quantity_tokens import DASHES, Core, Found, TokenRun, tokenize
 
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+|[^\W\d_]+|\S")
-_DIGITS = re.compile(r"[\d.,]+$")
 # Phone numbers: three or more digit groups joined by spaces, dots or dashes.
 _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[\s.-])"
                     r"\d{3,4}[\s.-]\d{3,5}(?![\w])")
-# 4-digit integers in this span read as years unless something marks them as amounts.
-YEAR_MIN, YEAR_MAX = 1000, 2200
 MAX_PREFIX_WORDS = 4
 # How far "from X ... to Y" may stretch; NewsQuant development sentences have up to 5 words between.
 MAX_FROM_GAP = 7  # longest qualifier phrase ("no fewer than" + currency code)
 
 _PRONOUN_ONE_CUES = {"each", "same", "the", "this", "that", "every", "another", "which", "any",
                      "no", "only", "little", "big", "new", "old", "last", "next", "other", "first"}
-_DASHES = {"-", "–", "—", "‒"}
 _SIGNS = {"-", "−", "+"}
 UP_WORDS = {"up", "rose", "rise", "rises", "risen", "rising", "gained", "gain", "gains", "climbed",
             "climb", "climbs", "jumped", "jump", "jumps", "increased", "increase", "increases",
@@ -49,62 +45,9 @@ _START_WORDS = frozenset(words.VAGUE_PLURALS) | frozenset(words.UNITS_WORDS) | f
     words.TENS_WORDS) | frozenset(words.SCALE_WORDS) | {"dozen", "couple", "a", "an", "one", "half"}
 
 
-@dataclass
-class Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-
-@dataclass
-class Found:
-    """A quantity read from the text, before it becomes a record ``Quantity``."""
-
-    start: int
-    end: int
-    low: float | None
-    high: float | None
-    qualifier: str
-    unit: str | None
-    vague_base: float | None = None  # order of magnitude of "dozens", "tens of thousands"
-    descending: bool = False  # a range stated high to low ("from 208 to 193")
-    last_token: int = 0
-    first_token: int = 0
-    # The first number's token range and form, for the filters in ``Scanner.keep``.
-    core_first: int = 0
-    core_end: int = 0
-    from_words: bool = False
-    plain: bool = False  # the first number is a bare integer (may be a year or a label)
-    plain_second: bool = False
-
-
-@dataclass
-class _Core:
-    value: float
-    first: int  # token indices [first, end)
-    end: int
-    from_words: bool = False
-    vague_base: float | None = None
-    plain_integer: bool = False  # digits only, no comma/decimal: may be a year or label
-    currency: str | None = None
-    unit: str | None = None
-    scaled: bool = False
-    raw: float = 0.0  # the digits' value before any scale word
-
-
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-class Scanner:
+class Scanner(TokenRun):
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.tokens = tokenize(text)
-        self.lows = [tok.text.lower() for tok in self.tokens]
+        super().__init__(text)
         self.masked = [False] * len(self.tokens)
         self._mask_phones()
 
@@ -125,24 +68,6 @@ class Scanner:
         first = self.tokens[i].text[0]
         return first.isdigit() or first in ".," or self.lows[i] in _START_WORDS
 
-    def low(self, i: int) -> str:
-        return self.lows[i] if 0 <= i < len(self.lows) else ""
-
-    def glued(self, i: int) -> bool:
-        """Token ``i`` touches the token before it (no space between)."""
-        return 0 < i < len(self.tokens) and self.tokens[i].start == self.tokens[i - 1].end
-
-    def is_digit(self, i: int) -> bool:
-        return 0 <= i < len(self.tokens) and bool(_DIGITS.match(self.tokens[i].text)) \
-            and any(c.isdigit() for c in self.tokens[i].text)
-
-    def match_words(self, i: int, phrase: tuple[str, ...]) -> bool:
-        return i >= 0 and tuple(self.lows[i:i + len(phrase)]) == phrase
-
-    def match_before(self, i: int, phrase: tuple[str, ...]) -> bool:
-        """``phrase`` ends right before token ``i``."""
-        return i - len(phrase) >= 0 and self.match_words(i - len(phrase), phrase)
-
     # -- main loop -----------------------------------------------------------------------------
     def scan(self) -> list[Found]:
         found: list[Found] = []
@@ -152,13 +77,13 @@ class Scanner:
             if item is None:
                 i += 1
                 continue
-            if self.keep(item):
+            if is_amount(self, item):
                 found.append(item)
             i = item.last_token + 1
         return found
 
     # -- reading -------------------------------------------------------------------------------
-    def read_core(self, i: int) -> _Core | None:
+    def read_core(self, i: int) -> Core | None:
         """A single number at token ``i`` with its scale, sign and glued unit."""
         if i >= len(self.tokens) or self.masked[i]:
             return None
@@ -173,7 +98,7 @@ class Scanner:
         self._read_unit(core)
         return core
 
-    def _digits_core(self, i: int) -> _Core | None:
+    def _digits_core(self, i: int) -> Core | None:
         tok = self.tokens[i]
         raw = tok.text.replace(",", "")
         try:
@@ -181,14 +106,14 @@ class Scanner:
         except ValueError:
             return None
         plain = tok.text.isdigit()
-        core = _Core(value=value, first=i, end=i + 1, plain_integer=plain)
+        core = Core(value=value, first=i, end=i + 1, plain_integer=plain)
         # Sign: "-5", "minus-5", "minus 5"; a dash between two numbers is a range, not a sign.
         if self.glued(i) and self.low(i - 1) in _SIGNS and not self._number_ends_at(i - 2) \
                 and not (self.glued(i - 1) and self.tokens[i - 2].text.isalnum()):
             if self.low(i - 1) != "+":
                 core.value = -value
             core.first = i - 1
-        elif self.low(i - 1) == "minus" or (self.low(i - 1) in _DASHES and self.low(i - 2) == "minus"):
+        elif self.low(i - 1) == "minus" or (self.low(i - 1) in DASHES and self.low(i - 2) == "minus"):
             core.value = -value
             core.first = i - 1 if self.low(i - 1) == "minus" else i - 2
         return core
@@ -196,12 +121,12 @@ class Scanner:
     def _number_ends_at(self, i: int) -> bool:
         return self.is_digit(i) or words.is_number_word(self.low(i))
 
-    def _words_core(self, i: int) -> _Core | None:
+    def _words_core(self, i: int) -> Core | None:
         word = self.low(i)
         if word in words.VAGUE_PLURALS:
             return self._vague_core(i)
         if word == "couple" and self.low(i - 1) == "a" and self.low(i + 1) == "of":
-            return _Core(value=2, first=i - 1, end=i + 1, from_words=True)
+            return Core(value=2, first=i - 1, end=i + 1, from_words=True)
         start = i
         if word in ("a", "an"):
             if not (words.is_number_word(self.low(i + 1)) and self.low(i + 1) not in words.UNITS_WORDS
@@ -217,7 +142,7 @@ class Scanner:
             if words.is_number_word(w):
                 run.append(w)
                 end = j + 1
-            elif w in _DASHES and self.glued(j) and words.is_number_word(self.low(j + 1)) \
+            elif w in DASHES and self.glued(j) and words.is_number_word(self.low(j + 1)) \
                     and self.glued(j + 1):
                 pass
             elif w == "and" and run and run[-1] in words.SCALE_WORDS \
@@ -229,11 +154,11 @@ class Scanner:
         if not run:
             return None
         # "two-thirds", "three quarters": a fraction, not a count.
-        nxt = self.low(end) if self.low(end) not in _DASHES else self.low(end + 1)
+        nxt = self.low(end) if self.low(end) not in DASHES else self.low(end + 1)
         if nxt in words.FRACTION_WORDS and len(run) == 1 and run[0] in words.UNITS_WORDS \
                 and nxt not in ("half", "halves"):
-            fend = end + 1 if self.low(end) not in _DASHES else end + 2
-            return _Core(value=words.UNITS_WORDS[run[0]] / words.FRACTION_WORDS[nxt], first=start,
+            fend = end + 1 if self.low(end) not in DASHES else end + 2
+            return Core(value=words.UNITS_WORDS[run[0]] / words.FRACTION_WORDS[nxt], first=start,
                          end=fend, from_words=True)
         if word not in ("a", "an") and (run[0] in words.SCALE_WORDS or run[0] == "dozen") \
                 and not self.is_digit(i - 1):
@@ -243,20 +168,20 @@ class Scanner:
         value = words.words_value(([word] if word in ("a", "an") else []) + run)
         if value is None:
             return None
-        return _Core(value=value, first=start, end=end, from_words=True)
+        return Core(value=value, first=start, end=end, from_words=True)
 
-    def _fraction_core(self, i: int) -> _Core | None:
+    def _fraction_core(self, i: int) -> Core | None:
         """"half of", "a third of", "a quarter of"."""
         word = self.low(i)
         if word in ("a", "an", "one") and self.low(i + 1) in ("third", "quarter", "fifth", "half") \
                 and self.low(i + 2) == "of":
-            return _Core(value=1 / words.FRACTION_WORDS[self.low(i + 1)], first=i, end=i + 2,
+            return Core(value=1 / words.FRACTION_WORDS[self.low(i + 1)], first=i, end=i + 2,
                          from_words=True)
         if word == "half" and (self.low(i + 1) == "of" or self._prefix_qualifier(i)[0]):
-            return _Core(value=0.5, first=i, end=i + 1, from_words=True)
+            return Core(value=0.5, first=i, end=i + 1, from_words=True)
         return None
 
-    def _vague_core(self, i: int) -> _Core | None:
+    def _vague_core(self, i: int) -> Core | None:
         run = [self.low(i)]
         j = i + 1
         while self.low(j) == "of" and self.low(j + 1) in words.VAGUE_PLURALS \
@@ -272,9 +197,9 @@ class Scanner:
             return None
         if self.low(j) != "of" and self.low(i - 1) in ("the", "his", "her", "their"):
             return None
-        return _Core(value=2 * base, first=i, end=j, from_words=True, vague_base=base)
+        return Core(value=2 * base, first=i, end=j, from_words=True, vague_base=base)
 
-    def _read_scale(self, core: _Core) -> None:
+    def _read_scale(self, core: Core) -> None:
         j = core.end
         if core.vague_base is not None:
             return
@@ -297,7 +222,7 @@ class Scanner:
             j += 1
         core.end = j
 
-    def _read_unit(self, core: _Core) -> None:
+    def _read_unit(self, core: Core) -> None:
         """Percent, currency word, glued or following unit of measure, age."""
         j = core.end
         low = self.low(j)
@@ -335,7 +260,7 @@ class Scanner:
                 return
             if (text.isalpha() or text == "°") and units.measure_unit(text, glued):
                 unit_end = j + 1
-                if self.low(j + 1) in _DASHES and self.glued(j + 1) and self.glued(j + 2) and \
+                if self.low(j + 1) in DASHES and self.glued(j + 1) and self.glued(j + 2) and \
                         j + 2 < len(self.tokens) and \
                         units.measure_unit(f"{text}-{self.tokens[j + 2].text}", True):
                     unit_end = j + 3  # "lb-ft"
@@ -353,8 +278,8 @@ class Scanner:
                 core.unit = "?" + text  # an unknown glued suffix: label or unit, decided in keep()
 
     def _age_suffix(self, j: int) -> tuple[str, int] | None:
-        k = j + 1 if self.low(j) in _DASHES else j
-        if self.low(k) in ("year", "month", "week", "day") and self.low(k + 1) in _DASHES \
+        k = j + 1 if self.low(j) in DASHES else j
+        if self.low(k) in ("year", "month", "week", "day") and self.low(k + 1) in DASHES \
                 and self.low(k + 2) == "old":
             return f"{self.low(k)}s old", k + 3
         if self.low(k) in ("years", "months") and self.low(k + 1) == "old":
@@ -454,19 +379,19 @@ class Scanner:
 
     def _suffix_qualifier(self, i: int) -> tuple[str, int] | None:
         for phrase, qualifier in words.SUFFIX_QUALIFIERS:
-            if phrase == ("plus",) and not (self.glued(i) or self.low(i) in _DASHES):
+            if phrase == ("plus",) and not (self.glued(i) or self.low(i) in DASHES):
                 continue
-            if self.low(i) in _DASHES and self.glued(i) and self.low(i + 1) == "plus":
+            if self.low(i) in DASHES and self.glued(i) and self.low(i + 1) == "plus":
                 return qualifier, i + 2
             if self.match_words(i, phrase):
                 return qualifier, i + len(phrase)
         return None
 
-    def _range_second(self, first: _Core, opener: tuple[str, ...] | None) -> tuple[_Core | None, int]:
+    def _range_second(self, first: Core, opener: tuple[str, ...] | None) -> tuple[Core | None, int]:
         j = first.end
         conn = self.low(j)
-        is_dash = conn in _DASHES
-        if conn == "to" and self.low(j + 1) in _DASHES:
+        is_dash = conn in DASHES
+        if conn == "to" and self.low(j + 1) in DASHES:
             j += 1
         if opener and opener[-1] == "between":
             allowed = conn in ("and", "to") or is_dash
@@ -518,7 +443,7 @@ class Scanner:
                 return None
         return None
 
-    def _is_change_amount(self, core: _Core) -> bool:
+    def _is_change_amount(self, core: Core) -> bool:
         """"rose 4% to ...", "increased by $43.6 billion to ...": an amount of change, not a range start."""
         i = self._currency_start(core.first) if core.currency else core.first
         qual, i = self._prefix_qualifier(i)
@@ -527,7 +452,7 @@ class Scanner:
             return True
         return prev in UP_WORDS or prev in DOWN_WORDS
 
-    def _build(self, first: _Core, second: _Core | None, qualifier: str | None,
+    def _build(self, first: Core, second: Core | None, qualifier: str | None,
                opener: tuple[str, ...] | None, start_tok: int, end_tok: int) -> Found:
         end_tok = max(end_tok, first.end - 1)
         unit = None
@@ -568,112 +493,6 @@ class Scanner:
         found.plain, found.from_words = first.plain_integer, first.from_words
         found.plain_second = second is not None and second.plain_integer
         return found
-
-    # -- filters -------------------------------------------------------------------------------
-    def keep(self, item: Found) -> bool:
-        first_core, core_end = item.core_first, item.core_end
-        i = first_core if self.is_digit(first_core) or item.from_words else first_core + 1
-        if not item.from_words and not self.is_digit(i):
-            i = first_core + 1
-        unit = item.unit or ""
-        marked = (bool(unit) and not unit.startswith("?")) or item.qualifier not in ("exact", "range")
-        if unit.startswith("?"):
-            suffix = unit[1:].lower()
-            if suffix in words.TIME_SUFFIXES or suffix == "s" or len(suffix) > 0:
-                return False
-        nxt = self.low(core_end)
-        prev_i = item.first_token - 1
-        prev = self.low(prev_i)
-        # Ordinals ("21st") and clock times ("10.45pm", "10:30", "5 p.m.").
-        if self.glued(core_end) and nxt in words.ORDINAL_SUFFIXES:
-            return False
-        if nxt in words.TIME_SUFFIXES or (nxt in ("a", "p") and self.low(core_end + 1) == "."):
-            return False
-        if nxt == ":" and self.glued(core_end) and self.is_digit(core_end + 1):
-            return False
-        if nxt == "o" and self.low(core_end + 1) == "'":
-            return False
-        if self.glued(i) and self.low(i - 1) == ":" and self.is_digit(i - 2):
-            return False
-        # Dates: "March 22", "22 March", "Feb. 21", "22/3", "2016-03-22".
-        if prev in words.MONTHS or (prev == "." and self.low(prev_i - 1) in words.MONTHS):
-            if not item.from_words and item.low is not None and item.low <= 31:
-                return False
-        if not item.from_words and nxt in words.MONTHS and (item.low or 0) <= 31 and not unit:
-            return False
-        if (nxt in ("/", "-") and self.glued(core_end) and self.is_digit(core_end + 1)
-                and self.glued(core_end + 1) and item.qualifier != "range" and nxt == "/"):
-            return False
-        if prev == "/" and self.glued(item.first_token) and self.is_digit(prev_i - 1):
-            return False
-        # Years: a plain 4-digit integer with no currency, percent, unit or qualifier.
-        if item.plain and not marked:
-            value = item.low if item.low is not None else item.high
-            if value is not None and YEAR_MIN <= value <= YEAR_MAX and \
-                    len(self.tokens[i].text) == 4:
-                return False
-        if item.plain_second and not marked and item.high is not None and \
-                YEAR_MIN <= item.high <= YEAR_MAX and float(item.high).is_integer():
-            return False  # "from 1600 to 1900", "2008 to 29": years
-            if self.glued(core_end) and nxt == "s":
-                return False  # "the 1990s", "in his 30s" as a decade, not a count
-        if self.glued(core_end) and nxt == "s" and item.plain:
-            return False
-        # Street addresses: "12 Main Street", "22 Ave Foch", "9 E 71st St".
-        if (item.plain or item.plain_second) and (
-                self._street_follows(core_end) or self._street_follows(item.last_token + 1)):
-            return False
-        # "a five-year award", "its three-year forecast": a duration used as an adjective.
-        if self.low(core_end) in _DASHES and self.glued(core_end) and self.low(core_end + 1) in (
-                "year", "month", "week", "day", "hour", "minute") and self.low(core_end + 2) != "-":
-            return False
-        # A plain number followed by a capitalised word mid-sentence names a model ("787 Dreamliner").
-        if item.plain and not marked and not item.from_words and \
-                core_end < len(self.tokens) and self.tokens[core_end].text[:1].isupper() \
-                and self.tokens[core_end].text.isalpha() and item.first_token > 0 \
-                and self.low(core_end) not in units.MEASURE_UNITS:
-            return False
-        # Labels and names: "Resolution 2254", "MH17", "TA-35", "Big 12", "BBC One".
-        if not marked or item.from_words:
-            if self._is_label(item.first_token, i, item):
-                return False
-        return True
-
-    def _street_follows(self, j: int) -> bool:
-        for k in range(j, min(j + 4, len(self.tokens))):
-            text = self.tokens[k].text
-            if text.lower().rstrip(".") in words.STREET_WORDS and text[:1].isupper():
-                return True
-            if not (text[:1].isupper() or self.is_digit(k) or text in words.ORDINAL_SUFFIXES
-                    or text == "."):
-                return False
-        return False
-
-    def _is_label(self, start_tok: int, num_tok: int, item: Found) -> bool:
-        prev = self.tokens[start_tok - 1].text if start_tok > 0 else ""
-        # Glued to letters: "MH17", "TA-35", "F-16", "COVID-19".
-        if self.glued(start_tok) and prev.isalpha() and prev.lower() not in ("minus", "sub"):
-            return True
-        if self.glued(start_tok) and prev in _DASHES and start_tok >= 2 and self.glued(start_tok - 1) \
-                and self.tokens[start_tok - 2].text.isalnum() and self.low(start_tok - 2) not in (
-                    "minus", "sub", "mid", "under", "over", "now"):
-            if not self.is_digit(start_tok - 2):
-                return True
-        if prev.lower().rstrip(".") in words.IDENTIFIER_CUES and prev[:1].isupper():
-            return True
-        if prev.lower() in words.STRONG_IDENTIFIER_CUES:
-            return True
-        if prev.isalpha() and prev[1:] != prev[1:].lower():
-            return True  # mixed case before the number: "iPhone 11", "PlayStation 5"
-        if prev.lower() in ("no", "nos") and self.low(start_tok) == ".":
-            return True
-        # After a capitalised word inside a sentence: part of a name ("Big 12", "iPhone 11").
-        if prev[:1].isupper() and prev.isalpha() and start_tok >= 2 and \
-                self.tokens[start_tok - 2].text not in (".", "!", "?", ":", ";", '"', "“", "(") \
-                and prev.lower() not in words.MONTHS and prev not in ("I", "US", "U", "A"):
-            return True
-        return False
-
 
 def change_direction(text: str, start: int) -> str | None:
     """"up"/"down" when the number starting at ``start`` is the size of a rise or fall."""
