@@ -81,4 +81,4 @@ def test_cli_writes_the_file_whole(kb, tmp_path):
 
 def test_unknown_format_is_refused(kb):
     with pytest.raises(ValueError, match="export format must be one of"):
-        export(kb, "stix", io.StringIO())
+        export(kb, "xlsx", io.StringIO())

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from newsgraph.cli_options import check_date, open_kb_or_fail
+from newsgraph.export.writers import FORMATS as EXPORT_FORMATS
 from newsgraph.kb import DEFAULT_DB
 from newsgraph.paths import DATASETS, SAMPLES
 
@@ -150,13 +151,14 @@ def bench(target: Path | None, kb_docs: int) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "graphml", "gexf"]), required=True,
-              help="jsonl: records; csv: incidents; graphml/gexf: the network.")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="jsonl: records; csv: incidents; graphml/gexf: the network; stix: a STIX 2.1 bundle; "
+                   "ftm: FollowTheMoney entities.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default stdout); written whole or not at all.")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="Knowledge base file.")
 def export(fmt: str, output: Path | None, db: str) -> None:
-    """Export the knowledge base: records, incidents or the network."""
+    """Export the knowledge base: records, incidents, the network, STIX 2.1 or FollowTheMoney."""
     from newsgraph.export.writers import export as write_export
 
     with open_kb_or_fail(db) as kb:

@@ -4,6 +4,8 @@
 - ``csv``: one row per incident across reports, with its current figures.
 - ``graphml`` / ``gexf``: the network of actors, outlets and incidents with typed,
   weighted relations (co-mentions included), for Gephi, yEd, NetworkX.
+- ``stix``: one STIX 2.1 bundle (``export/stix.py``); ``ftm``: FollowTheMoney entities,
+  one per line (``export/ftm.py``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import sqlite3
 from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-FORMATS = ("jsonl", "csv", "graphml", "gexf")
+FORMATS = ("jsonl", "csv", "graphml", "gexf", "stix", "ftm")
 INCIDENT_COLUMNS = ["id", "type", "date", "place", "country", "lat", "lon", "killed", "injured",
                     "reports", "perpetrator_orgs"]
 
@@ -22,6 +24,14 @@ def export(kb, fmt: str, out: TextIO) -> int:
     """Write the knowledge base to ``out`` in ``fmt``; returns the number of items written."""
     if fmt not in FORMATS:
         raise ValueError(f"export format must be one of {', '.join(FORMATS)}; got {fmt!r}")
+    if fmt == "stix":
+        from newsgraph.export.stix import export_stix
+
+        return export_stix(kb.conn, out)
+    if fmt == "ftm":
+        from newsgraph.export.ftm import export_ftm
+
+        return export_ftm(kb.conn, out)
     return {"jsonl": _jsonl, "csv": _csv, "graphml": _graphml, "gexf": _gexf}[fmt](kb, out)
 
 
