@@ -63,3 +63,16 @@ def test_page_text_puts_the_glued_title_on_its_own_line():
     row = {"Full text": "Man shot in Ceres | KCRAMILWAUKEE -- A man was shot.", "Article title": "Man shot in Ceres | KCRA"}
     assert gvdb.page_text(row) == "Man shot in Ceres | KCRA\n\nMILWAUKEE -- A man was shot."
     assert gvdb.page_text({"Full text": "No title here.", "Article title": "Other"}) == "No title here."
+
+
+@pytest.mark.model
+def test_headline_town_when_the_body_names_none(parse, nlp):
+    from newsgraph.record import Location
+
+    doc = parse("The shooting was reported around 5:30 p.m. Wednesday in the 5400 block of Pearl Street.")
+    doc.title = "Woman shot, killed in West Philadelphia | 6abc.com"
+    assert gvdb._city_and_state(doc, Location(name="Pearl Street"), nlp) == ("Philadelphia", "PA")
+    # A small town the gazetteer lacks is kept as written; its state comes from the page.
+    doc = parse("Police in Brown Deer said a man was shot. Milwaukee police helped, as did Milwaukee firefighters.")
+    doc.title = "Man shot | FOX6Now.com"
+    assert gvdb._city_and_state(doc, Location(name="Brown Deer"), nlp) == ("Brown Deer", "WI")

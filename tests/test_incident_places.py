@@ -71,3 +71,44 @@ def test_set_fire_is_arson_and_a_second_specific_kind_is_another_event(parse):
     incidents.run(doc)
     assert [i.type for i in doc.incidents] == ["arson", "bombing"]
     assert (doc.incidents[0].location.name, doc.incidents[0].killed.low) == ("Peshawar", 2)
+
+
+def test_dateline_with_a_dash_glued_to_the_first_word():
+    found = incident_places.find_dateline("YORK CITY, Pa.–A man was hospitalized.")
+    assert (found.city, found.state) == ("York City", "PA")
+    # A hyphen glued to a word is a compound, not a dateline dash.
+    assert incident_places.find_dateline("MILWAUKEE-area police said a man was shot.") is None
+
+
+def test_headline_words_drop_the_outlet():
+    assert incident_places.headline_words("Man shot in Chapel Hill | abc11.com") == "Man shot in Chapel Hill"
+    assert incident_places.headline_words(
+        "Jassely Lupoe, 5 - The Homicide Report - Los Angeles Times") == "Jassely Lupoe, 5"
+    assert incident_places.headline_words(None) == ""
+
+
+@pytest.mark.parametrize(("name", "street"), [("West Chicago Avenue", True), ("I-45", True), ("West 21st", True),
+                                              ("South Laflin Street", True), ("Chapel Hill", False),
+                                              ("Palm Beach County", False)])
+def test_street_like_names(name, street):
+    assert incident_places.is_street_like(name) is street
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("title", "town"), [
+    ("Woman shot, killed in West Philadelphia; suspect in custody", "West Philadelphia"),
+    ("Man shot at south Augusta shopping center", "Augusta"),
+    ("Toddler shot and killed in north St. Louis County neighborhood", None),
+    ("Doctor shot at Brigham and Women's Hospital, Suspect Found Dead", None),
+    ("Police investigating double shooting", None),
+])
+def test_headline_town(nlp, title, town):
+    assert incident_places.headline_town(nlp(title)) == town
+
+
+@pytest.mark.model
+def test_page_town_counts_places_and_town_forces(nlp):
+    parsed = nlp("A man was shot in the 3200 block of Jorns. Houston police have not identified him. "
+                 "Houston Police Chief Art Acevedo spoke. The family moved from Dallas last year.")
+    assert incident_places.page_town(parsed) == "Houston"
+    assert incident_places.page_town(nlp("A man was shot on Main Street on Sunday.")) is None

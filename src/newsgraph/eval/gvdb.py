@@ -24,7 +24,7 @@ import re
 import sys
 from pathlib import Path
 
-from newsgraph.record import Document
+from newsgraph.record import Document, Location
 
 FIELDS = ("date", "city", "state", "killed", "injured")
 
@@ -126,26 +126,71 @@ def predict_page(row: dict, nlp) -> dict:
     incidents.run(doc)
     incident = main_incident(doc)
     if incident is None:
-        return {"date": None, "city": None, "state": None, "killed": 0, "injured": 0}
-    location = incident.location
-    state = location.admin1 if location.country == "US" and location.admin1 and len(location.admin1) == 2 \
-        else None
-    if state is None and location.name and location.admin1 is None:
-        # GVDB is a database of US shootings: a town the stage could not place is looked up among
-        # US towns (the page's own state names, if any, settle namesakes).
-        from newsgraph.extract import places
-
-        _countries, named_states = incidents._place_context(doc._nlp)
-        guess = places.geocode(location.name, {"US"}, named_states)
-        state = guess.admin1 if guess.country == "US" and guess.admin1 and len(guess.admin1) == 2 else None
-    if state is None:
-        # The town was not found or is abroad: a single US state named on the page is the best guess.
-        _countries, states = incidents._place_context(doc._nlp)
-        state = next(iter(states)) if len(states) == 1 else None
-    # A region (state, country) is not a city; a name the gazetteer lacks is kept as written.
-    city = location.name if location.lat is not None or location.geonameid is None else None
+        city, state = _city_and_state(doc, Location(), nlp)
+        return {"date": None, "city": city, "state": state, "killed": 0, "injured": 0}
+    city, state = _city_and_state(doc, incident.location, nlp)
     return {"date": incident.date, "city": city, "state": state,
             "killed": _value(incident.killed), "injured": _value(incident.injured)}
+
+
+def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None, str | None]:
+    """The town and two-letter state of the main shooting.
+
+    The incident's own town comes first. When it gave none, or only a region or a street, a
+    gazetteer town named in the headline replaces it (the headline often names the town the body
+    leaves out: "Woman shot, killed in West Philadelphia"), else the town the page names most
+    often ("Houston police"). The state is the town's; for a town the gazetteer lacks, the single
+    state the page names, else the state of the headline's or the page's town.
+    """
+    from newsgraph.extract import incident_places, incidents, places
+
+    named_states = incidents._place_context(doc._nlp)[1]
+    headline = incident_places.headline_words(doc.title)
+    parsed_headline = nlp(headline) if headline else None
+    if parsed_headline is not None:
+        named_states = named_states | incidents._place_context(parsed_headline)[1]
+    guesses = [town for town in (incident_places.headline_town(parsed_headline) if parsed_headline else None,
+                                 incident_places.page_town(doc._nlp)) if town]
+    if not _is_town(location) and guesses:
+        location = places.geocode(guesses[0], {"US"}, named_states)
+    name = location.name
+    state = _us_state(location)
+    if state is None and name and location.admin1 is None:
+        # GVDB is a database of US shootings: a town the stage could not place is looked up among
+        # US towns (the page's own state names, if any, settle namesakes).
+        state = _us_state(places.geocode(name, {"US"}, named_states))
+    if state is None and len(named_states) == 1:
+        state = next(iter(named_states))
+    if state is None and guesses:
+        # A small town the gazetteer lacks lies, most likely, in the state of the towns around it.
+        state = _us_state(places.geocode(guesses[0], {"US"}, named_states))
+    # A region (state, country) is not a city, nor is a street; a name the gazetteer lacks is
+    # kept as written.
+    city = name if location.lat is not None or location.geonameid is None else None
+    if city and incident_places.is_street_like(city):
+        city = None
+    return city, state
+
+
+def _us_state(location: Location) -> str | None:
+    code = location.admin1
+    return code if location.country == "US" and code and len(code) == 2 else None
+
+
+def _is_town(location) -> bool:
+    """A town: a gazetteer city, or a name the dateline placed in a US state; not a region, a
+    county or a street."""
+    from newsgraph.extract import incident_places
+
+    name = location.name
+    if not name or incident_places.is_region(name) or incident_places.is_street_like(name):
+        return False
+    if name.lower().split()[-1] in {"county", "parish"}:
+        return True  # GVDB's annotators give a county for a shooting outside any town
+    if name.lower().split()[-1] in incident_places.DISTRICT_WORDS:
+        return False
+    # A name the gazetteer lacks is mostly a small town ("Honesdale", "Brown Deer").
+    return location.lat is not None or location.geonameid is None
 
 
 def _value(count) -> int:

@@ -31,7 +31,7 @@ DATELINE_ZONE = 200
 _DATELINE = re.compile(
     r"(?:^|\n)\s*(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2}))?"
-    r"\s*(?:\([^)\n]{1,30}\))?\s*(?:--|—|–|-|:)\s")
+    r"\s*(?:\([^)\n]{1,30}\))?\s*(?:(?:--|-|:)\s|—|–)")
 # Capitalised lead words that are not towns ("BREAKING NEWS -", "UPDATE:").
 _NOT_TOWNS = {"breaking", "update", "updated", "watch", "video", "news", "photos", "developing", "live",
               "exclusive", "editor", "note", "by", "ap", "cnn", "new", "police"}
@@ -186,3 +186,92 @@ def _capitals() -> frozenset[str]:
 def is_capital(name: str) -> bool:
     """A national capital outside the US (where wire agencies file from)."""
     return places.normalise_place_name(name) in _capitals()
+
+
+# A headline ends with the outlet's name after a bar or a spaced dash ("... | abc13.com",
+# "... - The Homicide Report - Los Angeles Times"): the story's own words come first.
+_HEADLINE_SUFFIX = re.compile(r"\s+(?:\||-|–|—)\s+.*$", re.S)
+# Street and road names are not towns ("West Chicago Avenue", "I-45", "West 21st").
+_STREET_LIKE = re.compile(r"(?:\d|\bI-\d|^(?:north|south|east|west|n|s|e|w)\.?\s+\d)", re.I)
+
+
+def headline_words(title: str | None) -> str:
+    """The headline without the outlet's name after it."""
+    return _HEADLINE_SUFFIX.sub("", (title or "").strip())
+
+
+def is_street_like(name: str) -> bool:
+    """A street, road or block rather than a town: a number in the name or a street word at its end."""
+    words = name.lower().replace(".", " ").split()
+    return bool(_STREET_LIKE.search(name)) or bool(words) and words[-1] in STREET_WORDS
+
+
+STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
+                "highway", "freeway", "expressway", "interstate", "court", "way", "place", "parkway",
+                "circle", "block"}
+
+
+# In a headline the town follows in/at/near/outside, perhaps after a compass word ("at south
+# Augusta shopping center").
+_HEADLINE_TOWN = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"downtown|suburban)\s+)?((?:[A-Z][A-Za-z.'\-]+)(?:\s+[A-Z][A-Za-z.'\-]+){0,2})")
+
+
+def headline_town(parsed_title) -> str | None:
+    """A gazetteer town the headline names ("Man shot in Chapel Hill", "Newark, New Jersey"), the
+    first one written; regions, districts and streets are skipped."""
+    found = []
+    for ent in parsed_title.ents:
+        name = strip_article(ent.text)
+        if ent.label_ in {"GPE", "LOC"} and _is_town_name(name) and not is_district(ent):
+            found.append((ent.start_char, name))
+    for match in _HEADLINE_TOWN.finditer(parsed_title.text):
+        words = match.group(1).split()
+        if words[-1].lower().rstrip(".") in DISTRICT_WORDS:
+            continue  # "in north St. Louis County": a county, not the town inside its name
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[:size]).rstrip(".,")
+            if _is_town_name(name) and _own_name(name):
+                found.append((match.start(1), name))
+                break
+    return min(found)[1] if found else None
+
+
+# Shorter names are initials or codes ("N." in "N. Harris County"), not towns.
+MIN_TOWN_NAME_CHARS = 3
+
+
+def _is_town_name(name: str) -> bool:
+    return len(name) >= MIN_TOWN_NAME_CHARS and is_known_city(name) and not is_region(name)
+
+
+def _own_name(name: str) -> bool:
+    """Whether some gazetteer town bears ``name`` as its own name (after a compass word), not
+    only as an old or alternate name ("Brigham" is an alternate name of Brigham City)."""
+    key = places.normalise_place_name(name)
+    keys = {key} | {key.split(" ", 1)[1]} if " " in key else {key}
+    return any(places.normalise_place_name(c.name) in keys for c in places.candidates(name))
+
+
+# "Houston police", "the Chicago Police Department": a town's own force names the town.
+_FORCE_WORDS = {"police", "pd", "sheriff", "fire", "officials", "mayor"}
+
+
+def page_town(parsed) -> str | None:
+    """The town a page names most often (first on ties), counting place names and town forces
+    ("Houston police"): a weak guess for a story whose incident sentences name no town."""
+    counts: dict[str, list[int]] = {}
+    for ent in parsed.ents:
+        name = strip_article(ent.text)
+        if ent.label_ == "ORG":
+            words = name.split()
+            cut = next((i for i, w in enumerate(words) if w.lower().strip("'s") in _FORCE_WORDS), None)
+            name = " ".join(words[:cut]) if cut else ""
+        elif ent.label_ not in {"GPE", "LOC"} or is_district(ent):
+            continue
+        if name and _is_town_name(name) and _own_name(name):
+            counts.setdefault(name, []).append(ent.start_char)
+    if not counts:
+        return None
+    return max(counts, key=lambda name: (len(counts[name]), -counts[name][0]))
