@@ -24,18 +24,21 @@ from newsgraph.kb.reprints import (
     FULL_COPY,
     MIN_CONTAINMENT,
     Candidate,
-    containment,
     direction,
     document_rowid,
     forget_bands,
+    gram_set,
     index_and_find,
+    merge_all_bands,
+    share,
 )
 from newsgraph.record import Document, body_id
 
 # Decisions taken before a record is stored (about its id); a rebuild keeps them.
 STORAGE_DECISIONS = ("id collision", "same text from another source")
 DERIVED_TABLES = ("relations", "kb_claims", "kb_quotes", "report_actors", "incident_reports", "kb_incidents",
-                  "reprints", "lsh_doc_bands", "mentions", "entity_keys", "kb_entities", "doc_sources")
+                  "reprints", "lsh_doc_bands", "lsh_recent_bands", "mentions", "entity_keys", "kb_entities",
+                  "doc_sources")
 # A document's own rows in the derived tables, cleared before it is indexed again.
 _OWN_ROWS = ("relations", "kb_claims", "kb_quotes", "incident_reports", "mentions")
 
@@ -123,16 +126,26 @@ def _reprints(conn: sqlite3.Connection, doc: Document, published: str | None, ro
     me = Candidate(doc.id, doc.body, published, doc.site_name, doc.source.uri)
     originals: list[str] = []
     affected: set[str] = set()
+    mine: set | None = None
     for other in index_and_find(conn, doc.id, doc.body, rowid):
         if other.published and other.published > today:
             other.published = None
+        # Both shares first, from shingle sets built once: most candidates (stories sharing a
+        # stock phrase and a place) reach neither threshold, and deciding which of the two is
+        # the original (reading both texts for outlet names) is only needed for a copy.
+        mine = gram_set(doc.body) if mine is None else mine
+        theirs = gram_set(other.body)
+        mine_in_theirs, theirs_in_mine = share(mine, theirs), share(theirs, mine)
+        if max(mine_in_theirs, theirs_in_mine) < MIN_CONTAINMENT:
+            continue
         way = direction(me, other)
         original, copy = (me, other) if way.original == me.doc_id else (other, me)
-        coverage = containment(copy.body, original.body)
+        coverage, carried = ((mine_in_theirs, theirs_in_mine) if copy is me
+                             else (theirs_in_mine, mine_in_theirs))
         if coverage < MIN_CONTAINMENT:
             continue
         # A full copy carries (nearly) all of the original, whatever chrome surrounds it.
-        kind = "full" if containment(original.body, copy.body) >= FULL_COPY else "partial"
+        kind = "full" if carried >= FULL_COPY else "partial"
         conn.execute("INSERT OR REPLACE INTO reprints (original, copy, coverage, kind) VALUES (?, ?, ?, ?)",
                      (original.doc_id, copy.doc_id, round(coverage, 3), kind))
         decide(conn, copy.doc_id, "reprint",
@@ -202,6 +215,7 @@ def rebuild(conn: sqlite3.Connection) -> int:
         index_document(conn, doc, rowid)
         count += 1
     index_new_text(conn, marks)
+    merge_all_bands(conn)
     return count
 
 
@@ -341,5 +355,6 @@ def snapshot(conn: sqlite3.Connection) -> dict[str, object]:
                          for r in conn.execute("SELECT doc_id, text, entity_id FROM kb_claims")),
         "report actors": sorted((repr(named(r[0])), r[1], r[2])
                                 for r in conn.execute("SELECT entity_id, date, doc_id FROM report_actors")),
-        "bands": conn.execute("SELECT COUNT(*) FROM lsh_doc_bands").fetchone()[0],
+        "bands": conn.execute("SELECT COUNT(*) FROM (SELECT key, doc FROM lsh_doc_bands "
+                              "UNION SELECT key, doc FROM lsh_recent_bands)").fetchone()[0],
     }

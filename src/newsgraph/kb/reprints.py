@@ -1,8 +1,9 @@
 """Republished copies: MinHash signatures with LSH banding kept in SQLite, exact containment to confirm.
 
 Each paragraph of a body gets a MinHash signature over its word shingles; the
-signature is cut into bands and each band's hash is stored (``lsh_doc_bands``). Two
-documents sharing a band hash are candidates; working per paragraph finds an
+signature is cut into bands and each band's hash is stored (``lsh_recent_bands``, merged
+into ``lsh_doc_bands`` every MERGE_DOCS documents). Two documents sharing a band hash
+are candidates; working per paragraph finds an
 article quoted at length inside another, which a whole-document signature would
 miss (half of a body reused gives a Jaccard of about a third), and it ignores
 blog chrome around a copied text. Candidates are then confirmed by the exact
@@ -17,7 +18,6 @@ import sqlite3
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 SHINGLE_WORDS = 5  # word n-grams; 5 words rarely repeat by chance across unrelated news stories
 NUM_PERM = 32  # permutations per paragraph signature (the first BANDS * BAND_ROWS are used)
@@ -36,7 +36,25 @@ MAX_PARAGRAPHS = 40  # bounds the index size per document
 MIN_CONTAINMENT = 0.25
 FULL_COPY = 0.9  # above this share the copy is the whole original text, not an excerpt
 SCHEME = "affine32"  # datasketch's default hashing scheme, named so signatures stay comparable
+# The (a, b) pairs of datasketch's ``MinHash(num_perm=NUM_PERM, scheme=SCHEME)`` (seed 1), kept
+# as numbers: importing datasketch (it imports scipy) cost 2 s of CPU at the first batch
+# loaded, for these 64 values. A test checks them against datasketch.
+_PERMUTATION_A = (
+    3582191691, 4270784983, 1892572953, 3715639441, 982527, 1100580627, 2597016983, 4286725387,
+    1260623519, 2027988865, 793182497, 3406602499, 1599963033, 3332127887, 2968344027, 1458107385,
+    3408206605, 3741252147, 333433189, 2974788137, 3600853501, 2690998987, 1591023397, 210867113,
+    1756231447, 3809231353, 3248004053, 1972053305, 235257659, 295613213, 1464304741, 3555906697)
+_PERMUTATION_B = (
+    1792310487, 1963679703, 2399554537, 1849836273, 602957303, 4033523166, 850839392, 3343156310,
+    3439171725, 3075069929, 4158651785, 3447817223, 1346146623, 398576445, 2973502998, 2225448249,
+    3764062721, 3715233664, 3842306364, 3561158865, 365262088, 3563119320, 167739021, 1172740723,
+    729416111, 254447594, 3771593337, 2879896008, 422396446, 2547196999, 1808643459, 2884732358)
 MAX_CANDIDATES = 50  # most-similar candidates confirmed per document
+# Recent band rows are merged into the big band table once per this many documents stored:
+# about 360,000 rows, some 6 MiB, well inside the page cache (where the small table's random
+# inserts stay cheap), and few enough merges that rewriting the big table's pages at each
+# costs little (at 20,000 documents: 0.19 ms a document writing it directly; see migration 8).
+MERGE_DOCS = 10_000
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -65,8 +83,8 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     """The affine permutations (a, b) of datasketch's MinHash for our NUM_PERM and SCHEME."""
     global _PERMUTATIONS
     if _PERMUTATIONS is None:
-        a, b = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
-        _PERMUTATIONS = (np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32))
+        _PERMUTATIONS = (np.asarray(_PERMUTATION_A, dtype=np.uint32),
+                         np.asarray(_PERMUTATION_B, dtype=np.uint32))
     return _PERMUTATIONS
 
 
@@ -121,12 +139,25 @@ def band_keys(body: str) -> set[int]:
     return keys
 
 
-def containment(copy_body: str, original_body: str) -> float:
-    """Share of the copy's shingles that occur in the original."""
-    copy_grams = shingles(copy_body)
+def gram_set(text: str) -> set[tuple[str, ...]]:
+    """The shingles of ``text`` as word tuples: the same set as ``shingles`` (words hold no
+    spaces, so a tuple and its joined string stand for each other), built without joining."""
+    tokens = words(text)
+    if len(tokens) < SHINGLE_WORDS:
+        return {tuple(tokens)} if tokens else set()
+    return set(zip(*(tokens[i:] for i in range(SHINGLE_WORDS)), strict=False))  # shorter tails end it
+
+
+def share(copy_grams: set, original_grams: set) -> float:
+    """Share of the copy's shingles that occur in the original (0 for a copy without any)."""
     if not copy_grams:
         return 0.0
-    return len(copy_grams & shingles(original_body)) / len(copy_grams)
+    return len(copy_grams & original_grams) / len(copy_grams)
+
+
+def containment(copy_body: str, original_body: str) -> float:
+    """Share of the copy's shingles that occur in the original."""
+    return share(gram_set(copy_body), gram_set(original_body))
 
 
 @dataclass
@@ -151,15 +182,21 @@ def index_and_find(conn: sqlite3.Connection, doc_id: str, body: str, rowid: int 
     keys = sorted(band_keys(body))
     if rowid is None or not keys:
         return []
-    conn.executemany("INSERT OR IGNORE INTO lsh_doc_bands (key, doc) VALUES (?, ?)",
+    conn.executemany("INSERT OR IGNORE INTO lsh_recent_bands (key, doc) VALUES (?, ?)",
                      [(key, rowid) for key in keys])
-    hits: dict[int, int] = {}
-    for chunk_start in range(0, len(keys), 500):  # SQLite caps the number of bound parameters
-        chunk = keys[chunk_start:chunk_start + 500]
+    # A (key, document) pair counts once even when a document indexed again (after a forget)
+    # has it in both tables.
+    pairs: set[tuple[int, int]] = set()
+    for chunk_start in range(0, len(keys), 400):  # SQLite caps the number of bound parameters
+        chunk = keys[chunk_start:chunk_start + 400]
         marks = ",".join("?" * len(chunk))
-        for (other,) in conn.execute(f"SELECT doc FROM lsh_doc_bands WHERE key IN ({marks}) AND doc != ?",
-                                     (*chunk, rowid)):
-            hits[other] = hits.get(other, 0) + 1
+        pairs.update(conn.execute(
+            f"SELECT key, doc FROM lsh_doc_bands WHERE key IN ({marks}) AND doc != ? UNION ALL "
+            f"SELECT key, doc FROM lsh_recent_bands WHERE key IN ({marks}) AND doc != ?",
+            (*chunk, rowid, *chunk, rowid)))
+    hits: dict[int, int] = {}
+    for _, other in pairs:
+        hits[other] = hits.get(other, 0) + 1
     best = sorted(hits, key=lambda d: (-hits[d], d))[:MAX_CANDIDATES]
     out = []
     for other in best:
@@ -170,10 +207,27 @@ def index_and_find(conn: sqlite3.Connection, doc_id: str, body: str, rowid: int 
     return out
 
 
+def merge_bands(conn: sqlite3.Connection, first_rowid: int, last_rowid: int) -> bool:
+    """Move the recent band rows into ``lsh_doc_bands`` when documents ``first_rowid``..``last_rowid``
+    (one batch) crossed a multiple of MERGE_DOCS; True if they were merged. In key order,
+    each page of the big table is written once per merge."""
+    if last_rowid // MERGE_DOCS == (first_rowid - 1) // MERGE_DOCS:
+        return False
+    merge_all_bands(conn)
+    return True
+
+
+def merge_all_bands(conn: sqlite3.Connection) -> None:
+    conn.execute("INSERT OR IGNORE INTO lsh_doc_bands (key, doc) "
+                 "SELECT key, doc FROM lsh_recent_bands ORDER BY key, doc")
+    conn.execute("DELETE FROM lsh_recent_bands")
+
+
 def forget_bands(conn: sqlite3.Connection, rowid: int, body: str) -> None:
     """Remove a document's band rows (found by their keys, recomputed from its body)."""
-    conn.executemany("DELETE FROM lsh_doc_bands WHERE key = ? AND doc = ?",
-                     [(key, rowid) for key in sorted(band_keys(body))])
+    rows = [(key, rowid) for key in sorted(band_keys(body))]
+    conn.executemany("DELETE FROM lsh_doc_bands WHERE key = ? AND doc = ?", rows)
+    conn.executemany("DELETE FROM lsh_recent_bands WHERE key = ? AND doc = ?", rows)
 
 
 def _names_of_outlet(site_name: str | None, uri: str | None) -> list[str]:

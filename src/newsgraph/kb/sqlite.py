@@ -74,6 +74,7 @@ class SqliteKB:
         """Store a batch in one transaction; per document, True if new, False if already present."""
         from newsgraph.kb.index import index_document, index_new_text, prepare_id, text_marks
         from newsgraph.kb.records import record_json
+        from newsgraph.kb.reprints import merge_bands
 
         results = []
         self.conn.execute("BEGIN IMMEDIATE")
@@ -92,6 +93,7 @@ class SqliteKB:
                 if cursor.rowcount == 1:  # cross-document tables, in the same transaction
                     index_document(self.conn, doc, cursor.lastrowid)
             index_new_text(self.conn, marks)  # the batch's text, searchable once committed
+            merge_bands(self.conn, marks[0] + 1, text_marks(self.conn)[0])
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")

@@ -217,3 +217,17 @@ SQLITE_MIGRATIONS.append((7, "full-text rows written per batch", """
     DROP TRIGGER IF EXISTS documents_fts_insert;
     DROP TRIGGER IF EXISTS kb_quotes_fts_insert;
 """))
+
+# New band rows go to a small table first and are merged into `lsh_doc_bands` in key order
+# every few thousand documents (`newsgraph.kb.reprints.merge_bands`). Written at random keys,
+# the big table had most of its pages dirtied by every batch once it outgrew the page cache
+# (36 rows a document, 18,000 a batch of 500, against 8,600 leaf pages at 60,000 documents),
+# and each commit wrote them all to the WAL again; a merge writes each page once. Lookups
+# read both tables.
+SQLITE_MIGRATIONS.append((8, "recent LSH band rows kept apart until merged", """
+    CREATE TABLE lsh_recent_bands (
+        key INTEGER NOT NULL,
+        doc INTEGER NOT NULL,
+        PRIMARY KEY (key, doc)
+    ) WITHOUT ROWID;
+"""))
