@@ -116,6 +116,29 @@ def search(query: str, db: str, since: str | None, until: str | None, entity: st
 
 
 @main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Knowledge base file (must exist).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0 picks a free one).")
+def serve(db: str, host: str, port: int) -> None:
+    """The analyst web page and JSON API over the knowledge base (read-only), until Ctrl-C."""
+    from newsgraph.web.server import make_server, serve_until_interrupted
+    from newsgraph.web.store import missing_kb
+
+    problem = missing_kb(db)
+    if problem:
+        raise click.UsageError(problem)
+    with open_kb_or_fail(db) as kb:  # brings an older KB to the current schema; then read-only
+        path = kb.path
+    try:
+        server = make_server(path, host, port, log=lambda line: click.echo(line, err=True))
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    click.echo(f"newsgraph: serving {path} at {server.url} (Ctrl-C stops)")
+    serve_until_interrupted(server)
+
+
+@main.command()
 @click.option("--db", default=None, help="Knowledge base file (default: a fresh one in a temporary folder).")
 @click.option("--samples", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, help="Corpus folder (default: the bundled samples/).")
