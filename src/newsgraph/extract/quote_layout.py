@@ -17,6 +17,11 @@ _COLON_SPEAKER = re.compile(r"^([A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}):[ \t]+(
 # '“...” ― Sonya Herridge': a quotation signed with a dash and a name closing the line.
 # Up to this many words of name (a description after a comma is left out).
 SIGNATURE_MAX_WORDS = 6
+# Editors' labels that open a paragraph with a colon like a speaker ("Correction: An
+# earlier version ..."): the newspaper's notice, not anyone's speech.
+_EDITORIAL_LABELS = frozenset({"correction", "clarification", "update", "updated", "editor's note",
+                               "editor’s note", "abstract", "full text", "note", "related",
+                               "read more", "watch", "photo", "video"})
 _DASH_SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*([A-Z][\w.'’-]*(?:[ \t][\w.'’-]+)"
                              rf"{{0,{SIGNATURE_MAX_WORDS - 1}}})[ \t\u00a0.]*(?:,[^\n]*)?$", re.MULTILINE)
 
@@ -29,6 +34,8 @@ def find_colon_speakers(text: str) -> list[Found]:
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
         colon = match.end(group)
+        if text[match.start(group):colon].lower() in _EDITORIAL_LABELS:
+            continue
         content = trim(text, match.end(), line_end)
         if content[1] - content[0] < 2:
             continue

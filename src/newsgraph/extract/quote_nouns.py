@@ -4,7 +4,10 @@
 The nouns come from the learned lexicon (``quote_learned``, PolNeAR train). A
 noun is a cue only when the parse gives it a content: a clause ("that ...", "to
 ...") or the object of a preposition that names what the stance is about. The
-possessor, when there is one, is the source ("his", "Trump's").
+possessor, when there is one, is the source ("his", "Trump's"). Without a
+possessor only a clause makes the noun a cue ("the claim that ...", "a pledge to
+..."): in PolNeAR train such nouns were cues in 43 of 65 uses, against 57 of 140
+for a bare noun with a prepositional object (mostly topics: "the debate about").
 """
 
 from __future__ import annotations
@@ -43,8 +46,6 @@ def find_nominal_cues(parsed, text: str) -> list[Found]:
 
 def _from_noun(noun, text: str) -> Found | None:
     possessors = [c for c in noun.children if c.dep_ == "poss"]
-    if not possessors:
-        return None  # without a source the noun is a topic far more often than a stance
     start = noun.i
     while start - 1 >= 0 and noun.doc[start - 1].dep_ in _CUE_MODIFIERS and noun.doc[start - 1].head is noun:
         start -= 1
@@ -58,7 +59,8 @@ def _from_noun(noun, text: str) -> Found | None:
                 or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
             content = subtree_span(child, text)
             break
-        if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPOSITIONS and possessors:
+            # without a possessor the noun is a topic far more often than a stance
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects and child.i == noun.i + 1:
                 content = subtree_span(objects[0], text)
@@ -66,6 +68,8 @@ def _from_noun(noun, text: str) -> Found | None:
                 break
     if content is None:
         return None
+    if not possessors:
+        return Found(cue=(cue_start, cue_end), content=[content], cue_token=noun.i)
     source = subtree_span(possessors[0], text)
     return Found(cue=(cue_start, cue_end), content=[content], source=source,
                  source_token=possessors[0].i, cue_token=noun.i)
