@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsgraph.extract import incident_counts
 
 
@@ -26,3 +28,24 @@ def test_an_ordinal_death_gives_the_toll():
     mentions = incident_counts.find_casualties("A tenth police officer has died of wounds sustained in the attack.")
     total, _ = incident_counts.best_total([m for m in mentions if m.kind == "killed"])
     assert (total.low, total.high, total.qualifier) == (10, 10, "exact")
+
+
+@pytest.mark.parametrize("text", [
+    "Armonte Hooper was charged for a shooting that left 25-year-old Courtney Taylor dead.",
+    "Thomas Ransom shot and killed 38-year-old April Ransom.",
+    "Larry Henderson, 30, died at a hospital.",
+    "He turned 21 shortly before he was killed.",
+    "It is the most killings the city has seen in January since 2007, when 28 were killed.",
+    "Nine officers have been fatally shot this year.",
+    "Leonard killed three men at a party in the summer of 2012.",
+])
+def test_ages_and_statistics_are_not_tolls(text):
+    assert incident_counts.find_casualties(text) == []
+
+
+def test_tolls_beside_commas_and_superlatives():
+    found = incident_counts.find_casualties(
+        "It ended with 14 people dead and 17 more wounded, the deadliest shooting since Sandy Hook.")
+    assert [(m.kind, m.count.low) for m in found] == [("killed", 14), ("injured", 17)]
+    found = incident_counts.find_casualties("The gunmen opened fire, killing 1,200, wounding 21.")
+    assert [(m.kind, m.count.low) for m in found] == [("killed", 1200), ("injured", 21)]

@@ -22,7 +22,9 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12, "dozens": 24,
           "scores": 40, "hundreds": 200}
 NUMBER_WORDS = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
-NUMBER = rf"(?:\d[\d,]*|(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*)"
+# Digits with thousands commas ("1,200"), never a trailing comma: in "Smith, 31, died" the 31 is an age.
+NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?!\d|,\d)|"
+          rf"(?:{NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORDS}))*)")
 QUALIFIERS = {
     "at least": "at_least", "no fewer than": "at_least", "a minimum of": "at_least",
     "about": "about", "around": "about", "approximately": "about", "nearly": "about", "almost": "about",
@@ -42,7 +44,9 @@ KILL_VERBS = (r"(?:killing|killed|kills|kill|leaving|left|claimed the lives of|m
               r"shot dead|shooting dead|gunned down|gunning down|shot and killed)")
 INJURE_VERBS = r"(?:injuring|injured|wounding|wounded|injures|wounds|hurting)"
 # Up to four words between a number and its verb ("12 people were"), never across "and"/"or".
-NOUN_GAP = r"(?:(?!and\b|or\b|but\b)[a-z'\-]+\s+){0,4}?"
+# Nor across a clause opener or a pronoun: "He turned 21 shortly before he was killed".
+NOUN_GAP = (r"(?:(?!and\b|or\b|but\b|before\b|after\b|when\b|while\b|since\b|because\b|until\b|"
+            r"he\b|she\b|they\b|who\b)[a-z'\-]+\s+){0,4}?")
 AUX = r"(?:(?:were|was|are|is|have been|has been|had been|being|been|also|reportedly|all|later)\s+)*"
 
 _KILLED_AFTER = re.compile(rf"\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?P<noun>{NOUN_GAP})"
@@ -63,6 +67,12 @@ ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seven
 # "A tenth police officer has died": the toll is the ordinal.
 _ORDINAL_DEATH = re.compile(rf"\b(?:a|the)\s+(?P<n>{'|'.join(ORDINALS)})\s+(?:[\w'’-]+\s+){{0,3}}?"
                             r"(?:has\s+|had\s+|have\s+)?(?:died|been killed|was killed|succumbed)\b", re.I)
+# A sentence that counts over a period ("the most killings since 2007, when 28 were killed",
+# "nine officers have been fatally shot this year") or recalls an older event ("killed three
+# men at a party in the summer of 2012") gives a statistic, not this incident's toll.
+STATISTIC_CUES = re.compile(r"\b(?:since (?:[\w-]+ ){0,4}(?:19|20)\d\d|so far|this year|last year|"
+                            r"each year|every year|a year|per year|annually|this month|"
+                            r"(?:in|of) (?:19|20)\d\d)\b", re.I)
 # Words naming the attackers: their deaths are not the incident's casualties.
 ATTACKER_WORDS = re.compile(r"\b(?:attackers?|gunm[ae]n|bombers?|assailants?|shooters?|hijackers?|"
                             r"kidnappers?|terrorists?|militants?|suspects?|perpetrators?|guerrillas?|"
@@ -130,6 +140,8 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     """Every killed/injured count stated in ``text`` (one sentence or a few)."""
     found: list[CasualtyMention] = []
     taken: list[tuple[int, int]] = []
+    if STATISTIC_CUES.search(text):
+        return found
     patterns = ((_TOLL, "killed", True), (_KILLED_BEFORE, "killed", True), (_INJURED_BEFORE, "injured", True),
                 (_KILLED_AFTER, "killed", False), (_INJURED_AFTER, "injured", False))
     for pattern, kind, before in patterns:
@@ -137,6 +149,8 @@ def find_casualties(text: str) -> list[CasualtyMention]:
             start, end = match.span("n")
             if any(s < end and start < e for s, e in taken):
                 continue
+            if text[end:end + 1] == "-" and not match.group("n")[-1:].isalpha():
+                continue  # "left 25-year-old Courtney Taylor dead": an age, not a count
             noun = match.groupdict().get("noun") or ""
             if ATTACKER_WORDS.search(noun) or NOT_PEOPLE.match(noun):
                 continue
