@@ -14,7 +14,7 @@ import pytest
 
 from newsgraph.kb import open_kb
 from newsgraph.record import Document
-from test_web_api import FIRST, Running, build_kb
+from test_web_api import COPY, FIRST, Running, build_kb
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM = next((path for path in map(shutil.which, CHROMIUM_NAMES) if path), None)
@@ -78,10 +78,12 @@ def test_incident_view_shows_the_report_history(site):
             "2016-04-17 Gaziantep toll rises 2016-04-17 15 – yes") in text
 
 
-def test_document_view_marks_quotes_with_their_speakers_and_search_marks_hits(site):
+def test_document_view_marks_quotes_and_links_copies_and_search_marks_hits(site):
     main = rendered(site, f"#/document?id={FIRST}")
     assert ('"<mark class="quote">We will rebuild the market</mark><span class="speaker"> '
             '[<a href="#/entity?name=Fatma+Sahin">Fatma Sahin</a>]</span>," said Mayor Fatma Sahin.') in main
+    assert "A copy of Market bombing in Gaziantep 2016-04-16 (85% reused)" in text_of(
+        rendered(site, f"#/document?id={COPY}"))
     search = rendered(site, "#/search?q=reopen")
     assert "1 result Gaziantep toll rises 2016-04-17" in text_of(search)
     assert '<span class="snippet">…Sahin said the market would <mark>reopen</mark>.</span>' in search

@@ -298,7 +298,9 @@ function speakerOf(quote, byId) {
 
 async function documentView(params) {
   const record = await api("documents/" + encodeURIComponent(params.id || ""));
-  const made = await api("decisions", { document: record.id });
+  const [made, reprints] = await Promise.all([api("decisions", { document: record.id }), api("reprints")]);
+  const related = reprints.filter((r) => r.original === record.id || r.copy === record.id);
+  const known = await summaries(related.map((r) => (r.original === record.id ? r.copy : r.original)));
   const byId = new Map(record.entities.map((e) => [e.id, e]));
   const uri = record.source && record.source.uri;
   const safeUri = uri && /^https?:\/\//i.test(uri); // never a javascript: or data: address as a link
@@ -313,6 +315,10 @@ async function documentView(params) {
       section("Entities", list(record.entities, (e) => [entityLink(e.name), ` (${e.type})`], "No entities.")),
       section("Incidents", list(record.incidents, (i) => `${i.type.replace(/_/g, " ")}, ${orDash(i.location && i.location.name)}, `
         + `${orDash(i.date)}: killed ${orDash(i.killed && i.killed.low)}, injured ${orDash(i.injured && i.injured.low)}`, "No incidents.")),
+      section("Copies", list(related, (r) => (r.original === record.id
+        ? ["Republished as ", documentItem(r.copy, known), ` (${Math.round(r.coverage * 100)}% reused)`]
+        : ["A copy of ", documentItem(r.original, known), ` (${Math.round(r.coverage * 100)}% reused)`]),
+      "Neither a copy nor copied.")),
       section("Knowledge-base decisions", list(made, (d) => `${d.kind}: ${d.detail}`, "None.")),
       record.warnings.length ? section("Warnings", list(record.warnings, (w) => w)) : null,
     ],
@@ -369,5 +375,9 @@ async function render() {
 }
 
 let initialised = false;
-window.addEventListener("hashchange", () => { initialised = true; render(); });
+window.addEventListener("hashchange", () => {
+  if (location.hash && !location.hash.startsWith("#/")) return; // the skip link ("#view"), not a view
+  initialised = true;
+  render();
+});
 document.addEventListener("DOMContentLoaded", () => { render(); });
