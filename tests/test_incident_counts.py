@@ -49,3 +49,23 @@ def test_tolls_beside_commas_and_superlatives():
     assert [(m.kind, m.count.low) for m in found] == [("killed", 14), ("injured", 17)]
     found = incident_counts.find_casualties("The gunmen opened fire, killing 1,200, wounding 21.")
     assert [(m.kind, m.count.low) for m in found] == [("killed", 1200), ("injured", 21)]
+
+
+@pytest.mark.parametrize(("killed", "injured", "headline", "expected"), [
+    (0, 1, "Man shot, killed on Detroit's west side", (1, 0)),
+    (0, 0, "1 dead, 1 injured in shooting at San Bernardino liquor store", (1, 1)),
+    (1, 0, "1 dead, 1 injured in shooting at San Bernardino liquor store", (1, 1)),
+    (0, 0, "Young person hurt when bullet flies through wall into home", (0, 1)),
+    (0, 0, "Search continues for 2 men after unmarked vehicle shot at", (0, 0)),
+    (0, 0, "Non-fatal shootings see dramatic increase", (0, 0)),
+    (0, 0, "No one hurt in shooting", (0, 0)),
+    (2, 3, "Man shot, killed in Feltonville", (2, 3)),
+    (0, 2, "Police investigate double shooting", (0, 2)),
+])
+def test_headline_completes_the_body_tolls(killed, injured, headline, expected):
+    assert incident_counts.with_headline(killed, injured, headline) == expected
+
+
+@pytest.mark.parametrize("text", ["No one was hurt.", "no one else was injured", "Zero people were killed."])
+def test_no_one_counts_nobody(text):
+    assert [m.count.low for m in incident_counts.find_casualties(text)] == [0]

@@ -105,7 +105,7 @@ def main_incident(doc: Document):
 
 def predict_page(row: dict, nlp) -> dict:
     from newsgraph.clean import clean_page
-    from newsgraph.extract import dates, incidents
+    from newsgraph.extract import dates, incident_counts, incident_places, incidents
     from newsgraph.ingest.readers import RawPage
 
     url = row.get("Article url") or ""
@@ -129,8 +129,9 @@ def predict_page(row: dict, nlp) -> dict:
         city, state = _city_and_state(doc, Location(), nlp)
         return {"date": None, "city": city, "state": state, "killed": 0, "injured": 0}
     city, state = _city_and_state(doc, incident.location, nlp)
-    return {"date": incident.date, "city": city, "state": state,
-            "killed": _value(incident.killed), "injured": _value(incident.injured)}
+    killed, injured = incident_counts.with_headline(_value(incident.killed), _value(incident.injured),
+                                                    incident_places.headline_words(doc.title))
+    return {"date": incident.date, "city": city, "state": state, "killed": killed, "injured": injured}
 
 
 def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None, str | None]:

@@ -100,6 +100,8 @@ def parse_number(text: str) -> int | None:
     words = [w for w in re.split(r"[\s-]+", cleaned) if w and w != "and"]
     if not words:
         return None
+    if words[0] in {"no", "zero"}:
+        return 0  # "no one was hurt" counts nobody
     total, current = 0, 0
     for word in words:
         if word in UNITS:
@@ -181,3 +183,42 @@ def best_total(mentions: list[CasualtyMention]) -> tuple[Count, bool]:
     best = max(mentions, key=lambda m: ((m.count.low or m.count.high or 0), m.start))
     values = {(m.count.low, m.count.high) for m in mentions}
     return best.count, len(values) > 1
+
+
+# Headline words: a headline says in a few words what the body may spread over paragraphs
+# ("Man shot, killed in Feltonville", "Teen girl dies after shooting", "Young person hurt ...").
+HEADLINE_FATAL = re.compile(r"(?<!non-)\b(?:killed|kills|dies|died|dead|slain|fatal|fatally|shot to death|"
+                            r"murdered|homicide)\b", re.I)
+# "Shot at" misses: "Search for 2 men after vehicle shot at", "man who shot at police".
+HEADLINE_HURT = re.compile(r"\b(?:shot(?! at\b)|wounded|wounds|injured|injures|hurt|hospitali[sz]ed|critical|"
+                           r"critically|gunshot wound)\b", re.I)
+_HEADLINE_NEGATED = re.compile(r"\b(?:no one|nobody|none|not|no)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _headline_cue(pattern: re.Pattern, headline: str) -> bool:
+    return any(not _HEADLINE_NEGATED.search(headline[:m.start()]) for m in pattern.finditer(headline))
+
+
+def with_headline(killed: int, injured: int, headline: str) -> tuple[int, int]:
+    """The body's tolls, completed by what the headline says.
+
+    A figure in the headline ("1 dead, 2 hurt") fills a toll the body left at zero. A headline
+    death with no figure ("Man shot, killed") makes the body's lone victim a death: a story
+    whose body reads "he suffered gunshot wounds" and whose headline says he was killed counts
+    one dead, not one hurt. A headline injury fills an empty story with one hurt.
+    """
+    mentions = find_casualties(headline)
+    stated = {kind: best_total([m for m in mentions if m.kind == kind])[0] for kind in ("killed", "injured")}
+    head_killed = stated["killed"].low or stated["killed"].high or 0
+    head_injured = stated["injured"].low or stated["injured"].high or 0
+    if head_killed and not killed:
+        killed = head_killed
+    if head_injured and not injured:
+        injured = head_injured
+    if head_killed or head_injured:
+        return killed, injured
+    if not killed and _headline_cue(HEADLINE_FATAL, headline):
+        return 1, max(injured - 1, 0)
+    if not killed and not injured and _headline_cue(HEADLINE_HURT, headline):
+        return 0, 1
+    return killed, injured
