@@ -178,6 +178,10 @@ async function entityView(params) {
     Promise.all(profile.incidents.map((id) => api("incidents/" + encodeURIComponent(id)).catch(() => null))),
     api("network", { name: profile.id }).catch(() => ({ nodes: [], edges: [] })),
   ]);
+  // Oldest first, as the quotes and claims come: the order an analyst reads a story in.
+  const byDate = (a, b) => String((known.get(a) || {}).published || "9999").localeCompare(
+    String((known.get(b) || {}).published || "9999")) || a.localeCompare(b);
+  const documents = [...profile.documents].sort(byDate);
   const names = new Map(graph.nodes.map((n) => [n.id, n]));
   const relations = graph.edges.filter((e) => e.relation !== "co_mentioned"
     && (e.source === profile.id || e.target === profile.id));
@@ -192,7 +196,7 @@ async function entityView(params) {
     title: `${profile.name} (${profile.type})`,
     parts: [
       section("Also named", list(profile.aliases, (a) => a, "No other names.")),
-      section("Documents", list(profile.documents, (id) => documentItem(id, known), "No documents.")),
+      section("Documents", list(documents, (id) => documentItem(id, known), "No documents.")),
       section("Quotes", list(profile.quotes, (q) => [
         el("q", {}, q.text), " ", el("span", { class: "kind" }, q.kind), " — ", documentItem(q.document, known),
       ], "No quotes by this actor.")),
