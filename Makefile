@@ -6,7 +6,7 @@ PIP := $(PY) -m pip
 STAMP := $(VENV)/.installed
 PIP_VERSION := 26.3
 
-.PHONY: install demo test test-fast lint eval bench clean
+.PHONY: install browser demo test test-fast lint eval bench clean
 
 $(STAMP): pyproject.toml requirements/model.txt requirements/model-md.txt requirements/constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,10 +19,18 @@ $(STAMP): pyproject.toml requirements/model.txt requirements/model-md.txt requir
 
 install: $(STAMP)
 
+# The web UI's tests drive Debian's chromium headless. Installed here when missing; without
+# root (and no sudo) the browser tests are skipped, and this says so.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	  else echo "chromium is missing and apt-get needs root: the browser tests will be skipped"; exit 0; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
 demo: install
 	$(VENV)/bin/newsgraph demo
 
-test: install
+test: install browser
 	$(VENV)/bin/ruff check src tests
 	$(PY) -m pytest -q -p no:cacheprovider
 
