@@ -76,3 +76,19 @@ def test_headline_town_when_the_body_names_none(parse, nlp):
     doc = parse("Police in Brown Deer said a man was shot. Milwaukee police helped, as did Milwaukee firefighters.")
     doc.title = "Man shot | FOX6Now.com"
     assert gvdb._city_and_state(doc, Location(name="Brown Deer"), nlp) == ("Brown Deer", "WI")
+
+
+def test_a_year_or_month_date_becomes_the_first_day_named():
+    from newsgraph.record import DateMention, Document
+
+    body = "Three days into 2016, a man was shot Sunday, January 3rd. Police will meet Friday."
+    doc = Document(body=body, published="2016-01-04")
+    doc.dates = [DateMention("2016", [16, 20], "2016", "year"),
+                 DateMention("Sunday, January 3rd", [37, 56], "2016-01-03", "day"),
+                 DateMention("Friday", [75, 81], "2016-01-08", "day")]
+    assert gvdb._day(doc, "2016") == "2016-01-03"
+    assert gvdb._day(doc, "2015-12-30") == "2015-12-30"
+    assert gvdb._day(doc, None) is None
+    # No day on the page (or only later ones): the publication day.
+    doc.dates = [doc.dates[0], doc.dates[2]]
+    assert gvdb._day(doc, "2016") == "2016-01-04"

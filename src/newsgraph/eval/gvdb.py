@@ -131,7 +131,8 @@ def predict_page(row: dict, nlp) -> dict:
     city, state = _city_and_state(doc, incident.location, nlp)
     killed, injured = incident_counts.with_headline(_value(incident.killed), _value(incident.injured),
                                                     incident_places.headline_words(doc.title))
-    return {"date": incident.date, "city": city, "state": state, "killed": killed, "injured": injured}
+    return {"date": _day(doc, incident.date), "city": city, "state": state, "killed": killed,
+            "injured": injured}
 
 
 def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None, str | None]:
@@ -176,6 +177,23 @@ def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None,
 def _us_state(location: Location) -> str | None:
     code = location.admin1
     return code if location.country == "US" and code and len(code) == 2 else None
+
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
+
+
+def _day(doc: Document, value: str | None) -> str | None:
+    """GVDB asks for a day. An incident dated only by a year or a month ("this year", "last
+    month", "2012" in the lead) takes the first day the page names, not after publication, else
+    the publication day."""
+    if value is None or len(value) >= 10:
+        return value
+    for mention in doc.dates:
+        day = mention.value or ""
+        if _DAY_VALUE.match(day) and (doc.published is None or day[:10] <= doc.published) \
+                and not doc.body[mention.span[1]:mention.span[1] + 8].lstrip().startswith("block"):
+            return day[:10]
+    return doc.published or value
 
 
 def _is_town(location) -> bool:
