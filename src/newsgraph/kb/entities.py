@@ -19,6 +19,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
+from newsgraph.kb.records import encode_plain
 from newsgraph.language.aliases import canonical_alias, normalise_name
 from newsgraph.record import Document, Entity
 
@@ -285,7 +286,7 @@ class EntityResolver:
         for local_id in group.local_ids:
             ent = doc.entity(local_id) or Entity(local_id, group.fullest, group.type)
             rows.append((doc.id, local_id, target, ent.name, ent.type,
-                         json.dumps(sorted({ent.name, *ent.aliases}), ensure_ascii=False),
+                         encode_plain(sorted({ent.name, *ent.aliases})),
                          json.dumps(ent.mentions)))
             resolved[local_id] = target
         self.conn.executemany(

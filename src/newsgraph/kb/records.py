@@ -47,12 +47,18 @@ def _fields_of(value: Any) -> dict[str, Any]:
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
+# One encoder, built once: ``json.dumps`` with any option builds a new encoder per call.
+_ENCODE_RECORD = json.JSONEncoder(default=_fields_of, ensure_ascii=False).encode
+# Lists of names and the like, as ``json.dumps(value, ensure_ascii=False)`` writes them.
+encode_plain = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def part_json(value: Any) -> str:
     """A record part (an incident, ...) as JSON, as ``json.dumps(plain(value))`` gives it."""
-    return json.dumps(value, default=_fields_of, ensure_ascii=False)
+    return _ENCODE_RECORD(value)
 
 
 def record_json(doc: Document) -> str:
     """Exactly ``doc.to_json()``: the encoder walks lists, strings and numbers itself and asks
     ``_fields_of`` only for the dataclasses, a third of the cost of building plain dicts first."""
-    return json.dumps(doc, default=_fields_of, ensure_ascii=False)
+    return _ENCODE_RECORD(doc)
