@@ -11,7 +11,9 @@ times, with ``[times a cue, times seen outside contents]``; ``precision`` is
 their ratio. Cues that end in a preposition after their verb ("responded to",
 "is calling for", "has been endorsed by") give verb and preposition pairs
 (``verb_prep``, "respond to"), counted against every time the verb is followed by
-that preposition within ``PAIR_REACH`` words outside contents.
+that preposition within ``PAIR_REACH`` words outside contents. Adjectives after a
+copula ("was critical of", "is confident that", ``adj``) are counted apart: every
+such adjective outside contents is seen, and it is a cue when a gold cue holds it.
 ``newsgraph/data/cue_lexicon.json`` is the shipped result of
 ``build_cue_lexicon`` and ``write_cue_lexicon`` rebuilds it, deterministically
 (sorted files, sorted keys), from the training folder.
@@ -35,6 +37,13 @@ LEXICON_POS = ("VERB", "NOUN")
 # A verb and a preposition at most this many words apart make a pair ("calling for",
 # "lashed out at", "doubling down on"): the particle or an adverb may stand between.
 PAIR_REACH = 3
+# Verbs that link a subject to a predicative adjective ("is aware", "seemed eager",
+# "remains skeptical"): an adjective after one of them may be a stance cue.
+COPULA_LEMMAS = frozenset({"be", "seem", "remain", "become", "feel", "appear", "sound", "look",
+                           "grow", "get", "stay"})
+# Adverbs and negations that may stand between the copula and its adjective ("is not
+# entirely sure"): at most this many words.
+COPULA_REACH = 3
 LEXICON_FILE = "cue_lexicon.json"
 SOURCE_NOTE = ("Counted from PolNeAR train (840 articles, first annotator file per article) by "
                "newsgraph.extract.quote_learned.build_cue_lexicon; values are "
@@ -51,6 +60,19 @@ def key_token(tokens):
             if token.pos_ == wanted:
                 return token
     return tokens[0]
+
+
+def after_copula(token) -> bool:
+    """An adjective right after a copula, adverbs and negations between ("was not sure")."""
+    for back in range(1, COPULA_REACH + 1):
+        if token.i - back < 0:
+            return False
+        before = token.doc[token.i - back]
+        if before.pos_ in ("AUX", "VERB") and before.lemma_.lower() in COPULA_LEMMAS:
+            return True
+        if before.pos_ not in ("ADV", "PART"):
+            return False
+    return False
 
 
 def count_cues(parsed_docs, gold_spans) -> tuple[Counter, Counter]:
@@ -72,9 +94,14 @@ def count_cues(parsed_docs, gold_spans) -> tuple[Counter, Counter]:
                 if token.pos_ == "VERB":
                     for pair in _pairs_after(token):
                         seen[("PAIR", pair)] += 1
+            elif token.pos_ == "ADJ" and token.idx not in inside and after_copula(token):
+                seen[("ADJ", token.lemma_.lower())] += 1
         for fragments in cues:
             start, end = fragments[0]
             span = parsed.char_span(start, end, alignment_mode="expand")
+            adjectives = [t for t in span if t.pos_ == "ADJ" and after_copula(t)] if span is not None else []
+            if adjectives:
+                as_cue[("ADJ", adjectives[0].lemma_.lower())] += 1
             token = key_token(span) if span is not None else None
             if token is None or token.pos_ not in LEXICON_POS:
                 continue
@@ -100,7 +127,7 @@ def _pairs_after(verb) -> list[str]:
 
 def lexicon_from_counts(as_cue: Counter, seen: Counter) -> dict:
     lexicon: dict = {"source": SOURCE_NOTE, "min_cue_count": MIN_CUE_COUNT}
-    for pos, key in (("VERB", "verb"), ("NOUN", "noun"), ("PAIR", "verb_prep")):
+    for pos, key in (("VERB", "verb"), ("NOUN", "noun"), ("PAIR", "verb_prep"), ("ADJ", "adj")):
         entries = {lemma: [count, max(seen[(p, lemma)], count)]
                    for (p, lemma), count in as_cue.items() if p == pos and count >= MIN_CUE_COUNT}
         lexicon[key] = dict(sorted(entries.items()))
@@ -176,11 +203,12 @@ def load_cue_lexicon() -> dict:
         with path.open(encoding="utf-8") as handle:
             return json.load(handle)
     except (FileNotFoundError, json.JSONDecodeError):
-        return {"verb": {}, "noun": {}, "verb_prep": {}}
+        return {"verb": {}, "noun": {}, "verb_prep": {}, "adj": {}}
 
 
 def learned_cues(pos: str, min_precision: float, min_count: int = MIN_CUE_COUNT) -> frozenset[str]:
-    """Entries of ``pos`` ("verb", "noun", "verb_prep") that were a cue this often and this precisely."""
+    """Entries of ``pos`` ("verb", "noun", "verb_prep", "adj") that were a cue this often and
+    this precisely."""
     entries = load_cue_lexicon().get(pos, {})
     return frozenset(lemma for lemma, (count, total) in entries.items()
                      if count >= min_count and count / max(total, 1) >= min_precision)

@@ -1,0 +1,112 @@
+"""Reported speech, fourth round: adjectival cues, "as X pointed out", cue nouns with a
+clause and no possessor, objects with their charge, editors' labels, reader-addressed
+sources, and the adjective counts of the learned lexicon."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newsgraph.extract import quote_adjectives
+from newsgraph.extract.quote_layout import find_colon_speakers
+from newsgraph.extract.quote_learned import after_copula, count_cues, lexicon_from_counts
+from newsgraph.extract.quotes import find_attributions
+
+
+def _doc(words, pos, lemmas):
+    return Doc(spacy.blank("en").vocab, words=words, spaces=[True] * len(words), pos=pos, lemmas=lemmas)
+
+
+def _found(nlp, text):
+    found, _ = find_attributions(text, nlp(text))
+    return [(text[f.cue[0]:f.cue[1]], text[f.source[0]:f.source[1]] if f.source else None,
+             [text[s:e] for s, e in f.content]) for f in found]
+
+
+# --- no model ------------------------------------------------------------------------------------
+
+def test_editors_labels_are_not_colon_speakers():
+    text = "Correction: An earlier version misstated the date.\n\nCLARIFICATION: The sentence was changed."
+    assert find_colon_speakers(text) == []
+    speakers = find_colon_speakers("SMITH: We will win.")
+    assert [(s.source, s.cue) for s in speakers] == [((0, 5), (5, 6))]
+
+
+def test_adjective_after_a_copula_is_counted_and_its_cue_use():
+    # "Ann was eager to go . Bob was not eager ." with "was eager" the gold cue of the first
+    words = ["Ann", "was", "eager", "to", "go", ".", "Bob", "was", "not", "eager", "."]
+    pos = ["PROPN", "AUX", "ADJ", "PART", "VERB", "PUNCT", "PROPN", "AUX", "PART", "ADJ", "PUNCT"]
+    lemmas = ["Ann", "be", "eager", "to", "go", ".", "Bob", "be", "not", "eager", "."]
+    doc = _doc(words, pos, lemmas)
+    assert after_copula(doc[2]) and after_copula(doc[9])  # "not" may stand between
+    cue = ((doc[1].idx, doc[2].idx + len(doc[2])),)
+    content = ((doc[3].idx, doc[4].idx + len(doc[4])),)
+    as_cue, seen = count_cues([doc], [([cue], [content])])
+    assert as_cue[("ADJ", "eager")] == 1
+    assert seen[("ADJ", "eager")] == 2
+    lexicon = lexicon_from_counts({("ADJ", "eager"): 3}, {("ADJ", "eager"): 4})
+    assert lexicon["adj"] == {"eager": [3, 4]}
+
+
+def test_adjective_not_after_a_copula_is_not_counted():
+    doc = _doc(["an", "eager", "crowd"], ["DET", "ADJ", "NOUN"], ["an", "eager", "crowd"])
+    assert not after_copula(doc[1])
+    _, seen = count_cues([doc], [([], [])])
+    assert seen[("ADJ", "eager")] == 0
+
+
+def test_adjectival_cues_without_a_parse_find_nothing():
+    assert find_attributions("Democrats were confident.", None)[0] == []
+
+
+# --- with the model ------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_adjectival_cue_with_a_clause(nlp):
+    assert _found(nlp, "Democrats were confident that the bill would pass.") == [
+        ("were confident", "Democrats", ["that the bill would pass"])]
+
+
+@pytest.mark.model
+def test_adjectival_cue_with_a_preposition_takes_it_into_the_cue(nlp):
+    assert _found(nlp, "He was critical of the deal.") == [("was critical of", "He", ["the deal"])]
+
+
+@pytest.mark.model
+def test_expletive_it_gives_no_source(nlp, monkeypatch):
+    monkeypatch.setattr(quote_adjectives, "cue_adjectives", lambda: frozenset({"clear"}))
+    assert _found(nlp, "It was clear that the talks had failed.") == [
+        ("was clear", None, ["that the talks had failed"])]
+
+
+@pytest.mark.model
+def test_unlisted_adjective_is_no_cue(nlp):
+    # "clear" is inside a PolNeAR train cue in well under half its uses after a copula
+    assert _found(nlp, "It was clear that the talks had failed.") == []
+
+
+@pytest.mark.model
+def test_as_clause_cue_takes_the_main_clause(nlp):
+    assert _found(nlp, "As one adviser pointed out, the island rarely gets hurricanes.") == [
+        ("pointed out", "one adviser", ["the island rarely gets hurricanes"])]
+
+
+@pytest.mark.model
+def test_cue_noun_with_a_clause_needs_no_possessor(nlp):
+    assert _found(nlp, "The claim that the vote was rigged is false.") == [
+        ("claim", None, ["that the vote was rigged"])]
+    # with a preposition only, a bare noun is a topic
+    assert _found(nlp, "The debate about taxes continued.") == []
+
+
+@pytest.mark.model
+def test_object_and_its_charge_make_one_content(nlp):
+    assert _found(nlp, "Trump accused Clinton of lying about her emails.") == [
+        ("accused", "Trump", ["Clinton of lying about her emails"])]
+
+
+@pytest.mark.model
+def test_reader_addressed_source_is_dropped(nlp):
+    assert _found(nlp, "You know that the plan failed.") == []
+    assert _found(nlp, "She knows that the plan failed.") == [("knows", "She", ["that the plan failed"])]
