@@ -101,6 +101,11 @@ def test_street_like_names(name, street):
     ("Toddler shot and killed in north St. Louis County neighborhood", None),
     ("Doctor shot at Brigham and Women's Hospital, Suspect Found Dead", None),
     ("Police investigating double shooting", None),
+    ("Teenagers Shot In Southeast Columbus", "Columbus"),
+    ("Trotwood homicide victim identified", "Trotwood"),
+    ("Chapel Hill drive-by shooting critically injures child", "Chapel Hill"),
+    ("Man Shot By Police In Washington Heights", None),
+    ("Same man: Police officially link suspect to shooting of cab driver", None),
 ])
 def test_headline_town(nlp, title, town):
     assert incident_places.headline_town(nlp(title)) == town

@@ -214,8 +214,20 @@ STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "b
 # In a headline the town follows in/at/near/outside, perhaps after a compass word ("at south
 # Augusta shopping center").
 _HEADLINE_TOWN = re.compile(
-    r"\b(?:in|at|near|outside)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"\b(?i:in|at|near|outside)\s+(?:(?i:north|south|east|west|northeast|northwest|southeast|southwest|"
     r"downtown|suburban)\s+)?((?:[A-Z][A-Za-z.'\-]+)(?:\s+[A-Z][A-Za-z.'\-]+){0,2})")
+# Or it modifies a noun of the story: "Feltonville shooting", "Trotwood homicide victim",
+# "Augusta man shot", "Hartford police arrest suspect".
+_TOWN_MODIFIER = re.compile(
+    r"((?:[A-Z][A-Za-z.'\-]+)(?:\s+[A-Z][A-Za-z.'\-]+){0,2})\s+(?i:drive-by\s+)?(?i:shootings?|homicides?|"
+    r"murders?|man|woman|teen|teenager|boy|girl|police|officers?|mother|father|student|juvenile|"
+    r"resident|couple|family|double|triple|deadly|fatal)\b")
+
+
+# Title-case headline words that are also names of towns somewhere ("Man", "Same", "Say").
+_HEADLINE_WORDS = {"man", "same", "say", "says", "day", "police", "officer", "victim", "home", "update",
+                   "latest", "video", "watch", "breaking", "news", "teen", "woman", "boy", "girl", "gunman",
+                   "suspect", "shooting", "homicide", "of", "by", "for", "after", "before", "from", "with"}
 
 
 def headline_town(parsed_title) -> str | None:
@@ -226,15 +238,18 @@ def headline_town(parsed_title) -> str | None:
         name = strip_article(ent.text)
         if ent.label_ in {"GPE", "LOC"} and _is_town_name(name) and not is_district(ent):
             found.append((ent.start_char, name))
-    for match in _HEADLINE_TOWN.finditer(parsed_title.text):
-        words = match.group(1).split()
-        if words[-1].lower().rstrip(".") in DISTRICT_WORDS:
-            continue  # "in north St. Louis County": a county, not the town inside its name
-        for size in range(len(words), 0, -1):
-            name = " ".join(words[:size]).rstrip(".,")
-            if _is_town_name(name) and _own_name(name):
-                found.append((match.start(1), name))
-                break
+    # After a preposition the town's name comes first ("In Dolton Park"); before a noun it comes
+    # last ("Man Shot In Dolton", "Police Say Fatal Garland Shooting").
+    for pattern, from_start in ((_HEADLINE_TOWN, True), (_TOWN_MODIFIER, False)):
+        for match in pattern.finditer(parsed_title.text):
+            words = match.group(1).split()
+            if words[-1].lower().rstrip(".") in DISTRICT_WORDS:
+                continue  # "in north St. Louis County": a county, not the town inside its name
+            for size in range(len(words), 0, -1):
+                name = " ".join(words[:size] if from_start else words[-size:]).rstrip(".,")
+                if _is_town_name(name) and _own_name(name) and name.lower() not in _HEADLINE_WORDS:
+                    found.append((match.start(1) + match.group(1).find(name), name))
+                    break
     return min(found)[1] if found else None
 
 
