@@ -110,3 +110,26 @@ def test_object_and_its_charge_make_one_content(nlp):
 def test_reader_addressed_source_is_dropped(nlp):
     assert _found(nlp, "You know that the plan failed.") == []
     assert _found(nlp, "She knows that the plan failed.") == [("knows", "She", ["that the plan failed"])]
+
+
+@pytest.mark.model
+def test_conjoined_cue_of_the_same_tense_is_an_attribution_of_its_own(nlp):
+    text = "Trump said he would order a thorough review of the defenses and warned against hackers from China."
+    assert _found(nlp, text) == [
+        ("said", "Trump", ["he would order a thorough review of the defenses"]),
+        ("warned against", "Trump", ["hackers from China"])]
+
+
+@pytest.mark.model
+def test_dateline_parsed_as_subject_gives_way_to_the_words_before_the_verb(nlp):
+    text = ("WASHINGTON (AP) — The Latest on the race (all times EDT):\n\n7 p.m.\n\n"
+            "Donald Trump is once again questioning the integrity of the voting system.")
+    assert _found(nlp, text) == [("again questioning", "Donald Trump", ["the integrity of the voting system"])]
+
+
+@pytest.mark.model
+def test_purpose_infinitive_and_by_participle_share_the_verb_subject(nlp):
+    assert _found(nlp, "European leaders gathered Friday to discuss the challenges facing the union.") == [
+        ("to discuss", "European leaders", ["the challenges facing the union"])]
+    assert _found(nlp, "He pitched himself to voters by telling them that their lives are terrible.") == [
+        ("telling", "He", ["that their lives are terrible"])]

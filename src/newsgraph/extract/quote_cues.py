@@ -218,9 +218,20 @@ def _before_source_aside(token, start: int, end: int, text: str) -> int:
     return end
 
 
-def source_span(token, text: str, exclude: set[int] | None = None) -> Span:
+def source_span(token, text: str, exclude: set[int] | None = None, verb=None) -> Span | None:
     """A source's words: its subtree, kept inside the paragraph of its head word (the parse
-    sometimes joins a headline or a time stamp above: "7 p.m.\n\nDonald Trump")."""
+    sometimes joins a headline or a time stamp above: "7 p.m.\n\nDonald Trump").
+
+    When the head word lies in an earlier paragraph than the cue ``verb`` (a dateline
+    parsed as the subject of the story's first verb: "WASHINGTON (AP) — The Latest ...
+    \n\n7 p.m.\n\nDonald Trump is questioning"), the source is the part of the subtree in
+    the verb's paragraph before the verb, or None when there is none."""
+    if verb is not None and token.i < verb.i and "\n" in text[token.idx:verb.idx]:
+        paragraph_start = text.rfind("\n", 0, verb.idx) + 1
+        words = [t for t in token.subtree if t.idx >= paragraph_start and t.i < verb.i and not t.is_space]
+        if not words:
+            return None
+        return trim(text, words[0].idx, words[-1].idx + len(words[-1]))
     start, end = subtree_span(token, text, exclude)
     end = _before_source_aside(token, start, end, text)
     paragraph_start = text.rfind("\n", start, token.idx) + 1
@@ -237,6 +248,8 @@ def _subject(verb):
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head, False  # "a statement condemning the attack": the noun speaks
     current = verb
+    if _conjoined_to_reporting(verb):
+        current = verb.head.head  # "said she would go and warned ...": the sayer warned
     for _ in range(3):
         for child in current.children:
             if child.dep_ in ("nsubj", "csubj"):
@@ -248,6 +261,12 @@ def _subject(verb):
                 return (objects[0] if objects else None), True
         shares_subject = current.dep_ in ("conj", "xcomp") or (
             current.dep_ == "advcl" and current.tag_ == "VBG")  # "he said, adding that ..."
+        if current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            shares_subject = True  # "leaders gathered Friday to discuss ...": a purpose
+        if (current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep"
+                and current.head.head.pos_ in ("VERB", "AUX") and current.head.head is not current.head):
+            current = current.head  # "pitched himself by telling them ...": the verb's subject tells
+            shares_subject = True
         if shares_subject and current.head is not current:
             current = current.head
             if verb.dep_ == "advcl":
@@ -263,6 +282,16 @@ def _subject(verb):
         else:
             break
     return None, False
+
+
+def _conjoined_to_reporting(verb) -> bool:
+    """A cue verb the parse joins to the content's verb rather than to the reporting verb
+    above it ("said she would go and warned ..."): it has the reporting verb's tense, not
+    the content verb's (see ``_before_conjoined_cue``)."""
+    head = verb.head
+    return (verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head is not head
+            and verb.tag_ != head.tag_ and verb.tag_ == head.head.tag_
+            and _is_cue_verb(head.head.lemma_.lower()))
 
 
 def _complement(verb, modelled: bool = False):
@@ -297,6 +326,23 @@ def _before_trailing_participle(complement, start: int, end: int, text: str) -> 
             cut = trim(text, start, token.doc[token.left_edge.i - 1].idx)[1]
             if cut > start:
                 return min(end, cut)
+    return end
+
+
+def _before_conjoined_cue(verb, complement, start: int, end: int, text: str) -> int:
+    """Cut "... and warned that ..." off the end of a content: a second cue verb of the same
+    tense joined by a conjunction, with no subject of its own, is the speaker's next
+    attribution ("said he would order a review and warned against hackers"), though the
+    parse often hangs it on the content's verb. PolNeAR never nests the two."""
+    for token in complement.subtree:
+        if (token.i > complement.i and token.dep_ == "conj" and token.pos_ == "VERB"
+                and token.tag_ == verb.tag_ and _is_cue_verb(token.lemma_.lower())
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)):
+            joints = [c for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
+            cut_at = joints[-1] if joints else token.doc[token.left_edge.i]
+            cut = trim(text, start, cut_at.idx)[1]
+            if start < cut < end:
+                return cut
     return end
 
 
@@ -355,8 +401,14 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
     if lemma in RAISING_VERBS:
         return _raised(verb, subject, complement, found, text)
     if subject is not None:
-        found.source = source_span(subject, text, exclude={verb.i})
+        found.source = source_span(subject, text, exclude={verb.i}, verb=verb)
         found.source_token = subject.i
+        if found.source is None:
+            found.source_token = None
+        elif not found.source[0] <= subject.idx < found.source[1]:
+            # re-anchored in the verb's paragraph: its last word heads it ("Donald Trump")
+            words = verb.doc.char_span(*found.source, alignment_mode="expand")
+            found.source_token = words.root.i if words is not None else None
     if complement is not None:
         start, end = subtree_span(complement, text)
         if complement.dep_ == "prep":
@@ -379,6 +431,7 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
             if objects:
                 start = min(start, subtree_span(objects[0], text)[0])
         end = _before_trailing_participle(complement, start, end, text)
+        end = _before_conjoined_cue(verb, complement, start, end, text)
         end = _before_aside(complement, start, end, text)
         found.content = [(start, end)]
         return found
