@@ -117,3 +117,15 @@ def test_page_town_counts_places_and_town_forces(nlp):
                  "Houston Police Chief Art Acevedo spoke. The family moved from Dallas last year.")
     assert incident_places.page_town(parsed) == "Houston"
     assert incident_places.page_town(nlp("A man was shot on Main Street on Sunday.")) is None
+
+
+@pytest.mark.parametrize(("title", "state"), [
+    ("Joel Gonzalez, 26 - The Homicide Report - Los Angeles Times", "CA"),
+    ("Pine Street Shooting - Hometownstations.com-WLIO- Lima, OH News Weather Sports", "OH"),
+    ("Teenager shot in Elm Mott - KXXV-TV News Channel 25 - Central Texas News and Weather", "TX"),
+    ("Everett Teen Found Shot On Bike Path Dies « CBS Boston", "MA"),
+    ("Man shot in Ceres | abc13.com", None),
+    (None, None),
+])
+def test_outlet_state_from_the_title(title, state):
+    assert incident_places.outlet_state(title) == state

@@ -151,21 +151,34 @@ def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None,
     parsed_headline = nlp(headline) if headline else None
     if parsed_headline is not None:
         named_states = named_states | incidents._place_context(parsed_headline)[1]
+    outlet_state = incident_places.outlet_state(doc.title)
+    # A namesake town ("Everett", "Lansing") is settled by the page's states, else the outlet's.
+    settle = named_states or ({outlet_state} if outlet_state else set())
     guesses = [town for town in (incident_places.headline_town(parsed_headline) if parsed_headline else None,
                                  incident_places.page_town(doc._nlp)) if town]
     if not _is_town(location) and guesses:
-        location = places.geocode(guesses[0], {"US"}, named_states)
+        location = places.geocode(guesses[0], {"US"}, settle)
+    elif location.name and outlet_state and not named_states and location.country == "US" \
+            and location.admin1 != outlet_state:
+        # The stage chose the most populous namesake; one in the outlet's state is likelier.
+        nearer = places.choose(places.candidates(location.name), {"US"}, {outlet_state},
+                               written=location.name)
+        if nearer is not None and nearer.admin1 == outlet_state:
+            location = places.geocode(location.name, {"US"}, {outlet_state})
     name = location.name
     state = _us_state(location)
     if state is None and name and location.admin1 is None:
         # GVDB is a database of US shootings: a town the stage could not place is looked up among
         # US towns (the page's own state names, if any, settle namesakes).
-        state = _us_state(places.geocode(name, {"US"}, named_states))
+        state = _us_state(places.geocode(name, {"US"}, settle))
     if state is None and len(named_states) == 1:
         state = next(iter(named_states))
     if state is None and guesses:
         # A small town the gazetteer lacks lies, most likely, in the state of the towns around it.
-        state = _us_state(places.geocode(guesses[0], {"US"}, named_states))
+        state = _us_state(places.geocode(guesses[0], {"US"}, settle))
+    if state is None:
+        # Last, the outlet's own state or town, named in the page title ("- Los Angeles Times").
+        state = outlet_state
     # A region (state, country) is not a city, nor is a street; a name the gazetteer lacks is
     # kept as written.
     city = name if location.lat is not None or location.geonameid is None else None

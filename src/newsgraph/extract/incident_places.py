@@ -190,7 +190,7 @@ def is_capital(name: str) -> bool:
 
 # A headline ends with the outlet's name after a bar or a spaced dash ("... | abc13.com",
 # "... - The Homicide Report - Los Angeles Times"): the story's own words come first.
-_HEADLINE_SUFFIX = re.compile(r"\s+(?:\||-|–|—)\s+.*$", re.S)
+_HEADLINE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|«)\s+.*$", re.S)
 # Street and road names are not towns ("West Chicago Avenue", "I-45", "West 21st").
 _STREET_LIKE = re.compile(r"(?:\d|\bI-\d|^(?:north|south|east|west|n|s|e|w)\.?\s+\d)", re.I)
 
@@ -290,3 +290,35 @@ def page_town(parsed) -> str | None:
     if not counts:
         return None
     return max(counts, key=lambda name: (len(counts[name]), -counts[name][0]))
+
+
+def outlet_town(title: str | None) -> str | None:
+    """A town named in the outlet part of a page title ("... - Los Angeles Times", "... « CBS
+    Chicago", "... | WLIO- Lima, OH"): where the outlet is, a weak guess at where its story is."""
+    outlet = (title or "")[len(headline_words(title)):]
+    words = re.findall(r"[A-Z][A-Za-z.'\-]+", outlet)
+    for start in range(len(words)):
+        for size in range(min(3, len(words) - start), 0, -1):
+            name = " ".join(words[start:start + size]).rstrip(".")
+            if name.lower() not in _HEADLINE_WORDS and _is_town_name(name) and _own_name(name):
+                return name
+    return None
+
+
+def outlet_state(title: str | None) -> str | None:
+    """The US state of the outlet, from the outlet part of a page title: a state it names
+    ("- Central Texas News", "Lima, OH"), else the state of the town it names."""
+    outlet = (title or "")[len(headline_words(title)):]
+    for match in re.finditer(r",\s*([A-Z]{2})\b|\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b", outlet):
+        code = match.group(1) or ""
+        if code and places.state_code(code):
+            return code
+        name = match.group(2) or ""
+        for candidate in (name, name.split()[-1] if name else ""):
+            if candidate and (state := places.state_code(candidate)) and len(candidate) > 2:
+                return state
+    town = outlet_town(title)
+    if town is None:
+        return None
+    chosen = places.choose(places.candidates(town), {"US"}, written=town)
+    return chosen.admin1 if chosen is not None and chosen.country == "US" else None
