@@ -69,3 +69,14 @@ def test_headline_completes_the_body_tolls(killed, injured, headline, expected):
 @pytest.mark.parametrize("text", ["No one was hurt.", "no one else was injured", "Zero people were killed."])
 def test_no_one_counts_nobody(text):
     assert [m.count.low for m in incident_counts.find_casualties(text)] == [0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The shooting left three people wounded.", [("injured", 3)]),
+    ("It left two men in critical condition.", [("injured", 2)]),
+    ("The attack left 12 people dead.", [("killed", 12)]),
+    ("The blast left two dead and three wounded.", [("killed", 2), ("injured", 3)]),
+    ("He left two weeks ago.", []),
+])
+def test_left_counts_what_its_object_is(text, expected):
+    assert [(m.kind, m.count.low) for m in incident_counts.find_casualties(text)] == expected

@@ -146,7 +146,7 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         return found
     patterns = ((_TOLL, "killed", True), (_KILLED_BEFORE, "killed", True), (_INJURED_BEFORE, "injured", True),
                 (_KILLED_AFTER, "killed", False), (_INJURED_AFTER, "injured", False))
-    for pattern, kind, before in patterns:
+    for pattern, default_kind, before in patterns:
         for match in pattern.finditer(text):
             start, end = match.span("n")
             if any(s < end and start < e for s, e in taken):
@@ -158,6 +158,15 @@ def find_casualties(text: str) -> list[CasualtyMention]:
                 continue
             if before and pattern is not _TOLL and _is_attacker_object(text, match.end()):
                 continue
+            if pattern is _KILLED_BEFORE and _LEFT.match(match.group(0)):
+                # "left three people wounded" is an injury toll, "left two weeks ago" none at all.
+                after = text[match.end("n"):match.end("n") + 40]
+                left_kind = _left_kind(after)
+                if left_kind is None:
+                    continue
+                kind = left_kind
+            else:
+                kind = default_kind
             if match.group("n").lower() in {"a", "an", "no"} and pattern in (_KILLED_BEFORE, _INJURED_BEFORE):
                 continue  # "killing a man" is counted from victims, "left no" is not a number
             count = _count(match)
@@ -170,6 +179,22 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         found.append(CasualtyMention("killed", Count(low=value, high=value, qualifier="exact",
                                                      text=match.group(0)), match.start(), match.end(), True))
     return sorted(found, key=lambda m: m.start)
+
+
+_LEFT = re.compile(r"^(?:left|leaving)\b", re.I)
+_LEFT_KILLED = re.compile(rf"^(?:\s+[a-z'\-]+){{0,3}}?\s+{KILLED_WORDS}\b", re.I)
+_LEFT_INJURED = re.compile(rf"^(?:\s+[a-z'\-]+){{0,3}}?\s+(?:{INJURED_WORDS}|in (?:critical|serious|stable) "
+                           r"condition)\b", re.I)
+
+
+def _left_kind(after: str) -> str | None:
+    """What "left N ..." counts: the dead ("left two people dead"), the hurt ("left three
+    people wounded"), or nothing ("left two weeks ago")."""
+    if _LEFT_KILLED.match(after):
+        return "killed"
+    if _LEFT_INJURED.match(after):
+        return "injured"
+    return None
 
 
 def _is_attacker_object(text: str, end: int) -> bool:
