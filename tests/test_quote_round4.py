@@ -133,3 +133,9 @@ def test_purpose_infinitive_and_by_participle_share_the_verb_subject(nlp):
         ("to discuss", "European leaders", ["the challenges facing the union"])]
     assert _found(nlp, "He pitched himself to voters by telling them that their lives are terrible.") == [
         ("telling", "He", ["that their lives are terrible"])]
+
+
+@pytest.mark.model
+def test_comma_set_participle_is_left_out_of_the_source(nlp):
+    assert _found(nlp, "Rubio, standing beside his wife, said that the race was over.") == [
+        ("said", "Rubio", ["that the race was over"])]
