@@ -117,8 +117,9 @@ def test_model_veto_drops_a_listed_verb_and_threshold_adds_an_unlisted_one(parse
     model = {"intercept": 0.0, "weights": {"lemma=say": -5.0, "lemma=regret": 5.0}}
     monkeypatch.setattr(quote_model, "load_cue_model", lambda: model)
     assert _cues(parse, body) == [("regretted", True, ["that the bill failed"])]
-    # with no weights every verb scores 0.5: "say" stays (above the veto), "regret" is added too
-    monkeypatch.setattr(quote_model, "load_cue_model", lambda: {"intercept": 0.0, "weights": {}})
+    # with no weights and an intercept of 0.3 every verb scores 0.574: "say" stays (above the
+    # veto), "regret" is added too (above the adding threshold, 0.55)
+    monkeypatch.setattr(quote_model, "load_cue_model", lambda: {"intercept": 0.3, "weights": {}})
     assert [c[0] for c in _cues(parse, body)] == ["said", "regretted"]
 
 
