@@ -80,3 +80,22 @@ def test_no_one_counts_nobody(text):
 ])
 def test_left_counts_what_its_object_is(text, expected):
     assert [(m.kind, m.count.low) for m in incident_counts.find_casualties(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The shooting left one man dead and another injured.", [("killed", 1), ("injured", 1)]),
+    ("Two men are in critical condition.", [("injured", 2)]),
+    ("Police opened a critical incident investigation.", []),
+])
+def test_another_and_critical(text, expected):
+    assert [(m.kind, m.count.low) for m in incident_counts.find_casualties(text)] == expected
+
+
+@pytest.mark.parametrize(("killed", "injured", "headline", "expected"), [
+    (0, 1, "3 critical after shooting near W Hotel", (0, 3)),
+    (0, 1, "Police investigate Wilmington double shooting", (0, 2)),
+    (1, 0, "Police investigate triple shooting", (1, 2)),
+    (0, 3, "Police investigate double shooting", (0, 3)),
+])
+def test_headline_figures_and_multiple_shootings(killed, injured, headline, expected):
+    assert incident_counts.with_headline(killed, injured, headline) == expected

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from newsgraph.record import Count
 
 UNITS = {
-    "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "zero": 0, "no": 0, "a": 1, "an": 1, "another": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
@@ -39,7 +40,10 @@ VAGUE_WORDS = {"dozens": 24, "scores": 40, "hundreds": 200}
 
 KILLED_WORDS = (r"(?:killed|dead|died|murdered|slain|shot dead|shot and killed|lost their lives|"
                 r"fatally shot|assassinated|massacred|executed|deaths|fatalities|bodies)")
-INJURED_WORDS = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|casualties)"
+# "critical" alone in "3 critical after shooting", "two men in critical condition" (not "a critical
+# incident investigation").
+INJURED_WORDS = (r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|"
+                 r"critical(?=\s+(?:condition|after|following)\b|\s*[,.;]|\s*$))")
 KILL_VERBS = (r"(?:killing|killed|kills|kill|leaving|left|claimed the lives of|murdering|slaying|"
               r"shot dead|shooting dead|gunned down|gunning down|shot and killed)")
 INJURE_VERBS = r"(?:injuring|injured|wounding|wounded|injures|wounds|hurting)"
@@ -217,6 +221,8 @@ HEADLINE_FATAL = re.compile(r"(?<!non-)\b(?:killed|kills|dies|died|dead|slain|fa
 # "Shot at" misses: "Search for 2 men after vehicle shot at", "man who shot at police".
 HEADLINE_HURT = re.compile(r"\b(?:shot(?! at\b)|wounded|wounds|injured|injures|hurt|hospitali[sz]ed|critical|"
                            r"critically|gunshot wound)\b", re.I)
+MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}
+_HEADLINE_VICTIMS = re.compile(r"\b(double|triple|quadruple)[- ]shooting\b", re.I)
 _HEADLINE_NEGATED = re.compile(r"\b(?:no one|nobody|none|not|no)\s+(?:\w+\s+){0,2}$", re.I)
 
 
@@ -236,12 +242,15 @@ def with_headline(killed: int, injured: int, headline: str) -> tuple[int, int]:
     stated = {kind: best_total([m for m in mentions if m.kind == kind])[0] for kind in ("killed", "injured")}
     head_killed = stated["killed"].low or stated["killed"].high or 0
     head_injured = stated["injured"].low or stated["injured"].high or 0
-    if head_killed and not killed:
-        killed = head_killed
-    if head_injured and not injured:
-        injured = head_injured
+    # A headline figure beats a lower body count: the body's listing finds one victim where
+    # the headline sums them up ("3 critical after shooting").
+    killed, injured = max(killed, head_killed), max(injured, head_injured)
     if head_killed or head_injured:
         return killed, injured
+    victims = _HEADLINE_VICTIMS.search(headline)
+    if victims and killed + injured < MULTIPLE[victims.group(1).lower()]:
+        # "Police investigate Wilmington double shooting": two victims, the dead among them.
+        return killed, MULTIPLE[victims.group(1).lower()] - killed
     if not killed and _headline_cue(HEADLINE_FATAL, headline):
         return 1, max(injured - 1, 0)
     if not killed and not injured and _headline_cue(HEADLINE_HURT, headline):
