@@ -131,6 +131,11 @@ def predict_page(row: dict, nlp) -> dict:
     city, state = _city_and_state(doc, incident.location, nlp)
     killed, injured = incident_counts.with_headline(_value(incident.killed), _value(incident.injured),
                                                     incident_places.headline_words(doc.title))
+    # The lead sentence sums the story up like a headline ("Police are investigating a homicide
+    # after a man was shot"): it completes the tolls the same way.
+    lead = next(iter(doc._nlp.sents), None)
+    if lead is not None:
+        killed, injured = incident_counts.with_headline(killed, injured, lead.text)
     return {"date": _day(doc, incident.date), "city": city, "state": state, "killed": killed,
             "injured": injured}
 
