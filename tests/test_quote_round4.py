@@ -139,3 +139,12 @@ def test_purpose_infinitive_and_by_participle_share_the_verb_subject(nlp):
 def test_comma_set_participle_is_left_out_of_the_source(nlp):
     assert _found(nlp, "Rubio, standing beside his wife, said that the race was over.") == [
         ("said", "Rubio", ["that the race was over"])]
+
+
+@pytest.mark.model
+def test_sourceless_bare_verb_is_not_written(nlp):
+    # imperatives: a bare verb form with no source (PolNeAR train: a third annotated)
+    assert _found(nlp, "Remember that the vote is on Tuesday.") == []
+    assert _found(nlp, "Don't forget that your child can earn money.") == []
+    assert _found(nlp, "Voters remember that the vote is on Tuesday.") == [
+        ("remember", "Voters", ["that the vote is on Tuesday"])]
