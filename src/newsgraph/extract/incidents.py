@@ -78,8 +78,10 @@ class _Draft:
         return TYPE_FAMILY[incident_types.dominant_type(self.types)]
 
 
-def run(doc: Document) -> None:
-    """Fill ``doc.incidents``; odd input leaves warnings, never an exception."""
+def run(doc: Document, *, with_classifier: bool = True) -> None:
+    """Fill ``doc.incidents``; odd input leaves warnings, never an exception. Without
+    ``with_classifier`` the incidents hold the rules' fillers only (the MUC-4 path adds the
+    classifier's itself, role by role)."""
     doc.incidents = []
     parsed = doc._nlp
     if parsed is None:
@@ -100,7 +102,8 @@ def run(doc: Document) -> None:
         context[1].add(dateline.state)
     for number, draft in enumerate(drafts, start=1):
         doc.incidents.append(_build(doc, parsed, sentences, draft, number, context, dateline))
-    incident_classifier.attach_fillers(doc.incidents, parsed)
+    if with_classifier:
+        incident_classifier.attach_fillers(doc.incidents, parsed)
 
 
 def _group(doc: Document, sentences: list[Span], triggers: list[incident_types.Trigger]) -> list[_Draft]:
