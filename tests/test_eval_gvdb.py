@@ -92,3 +92,15 @@ def test_a_year_or_month_date_becomes_the_first_day_named():
     # No day on the page (or only later ones): the publication day.
     doc.dates = [doc.dates[0], doc.dates[2]]
     assert gvdb._day(doc, "2016") == "2016-01-04"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("row", [
+    {"Article id": "1", "Article url": "", "Article title": "", "Full text": ""},
+    {"Article id": "2", "Article url": "not a url", "Article title": " | ", "Full text": "\n\n  \n"},
+    {"Article id": "3", "Article url": "http://x.com/2016/13/45/", "Article title": "«",
+     "Full text": "Weather | Sports | Contact us"},
+])
+def test_odd_pages_give_empty_predictions(nlp, row):
+    predicted = gvdb.predict_page(row, nlp)
+    assert predicted == {"date": None, "city": None, "state": None, "killed": 0, "injured": 0}

@@ -99,3 +99,8 @@ def test_another_and_critical(text, expected):
 ])
 def test_headline_figures_and_multiple_shootings(killed, injured, headline, expected):
     assert incident_counts.with_headline(killed, injured, headline) == expected
+
+
+def test_empty_headline_changes_nothing():
+    assert incident_counts.with_headline(2, 1, "") == (2, 1)
+    assert incident_counts.find_casualties("") == []

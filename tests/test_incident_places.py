@@ -129,3 +129,10 @@ def test_page_town_counts_places_and_town_forces(nlp):
 ])
 def test_outlet_state_from_the_title(title, state):
     assert incident_places.outlet_state(title) == state
+
+
+@pytest.mark.model
+def test_empty_headline_and_page(nlp):
+    assert incident_places.headline_town(nlp("")) is None
+    assert incident_places.page_town(nlp("")) is None
+    assert incident_places.outlet_town("") is None and incident_places.outlet_state("   |  ") is None

@@ -127,7 +127,7 @@ def predict_page(row: dict, nlp) -> dict:
     incident = main_incident(doc)
     if incident is None:
         city, state = _city_and_state(doc, Location(), nlp)
-        return {"date": None, "city": city, "state": state, "killed": 0, "injured": 0}
+        return {"date": doc.published, "city": city, "state": state, "killed": 0, "injured": 0}
     city, state = _city_and_state(doc, incident.location, nlp)
     killed, injured = incident_counts.with_headline(_value(incident.killed), _value(incident.injured),
                                                     incident_places.headline_words(doc.title))
