@@ -148,3 +148,15 @@ def test_sourceless_bare_verb_is_not_written(nlp):
     assert _found(nlp, "Don't forget that your child can earn money.") == []
     assert _found(nlp, "Voters remember that the vote is on Tuesday.") == [
         ("remember", "Voters", ["that the vote is on Tuesday"])]
+
+
+@pytest.mark.model
+def test_of_two_subjects_the_nearest_speaks(nlp):
+    # the parse makes the AP headline a second subject of "says"
+    text = ("The Latest: Trump’s leaked taxes not from Connecticut.\n\nWASHINGTON (AP) — The Latest on "
+            "the presidential race between Republican Donald Trump and Democrat Hillary Clinton (all "
+            "times EDT):\n\n2:45 p.m.\n\nConnecticut’s tax commissioner says an internal review shows no "
+            "one from the department leaked the returns.")
+    assert _found(nlp, text)[0] == (
+        "says", "Connecticut’s tax commissioner",
+        ["an internal review shows no one from the department leaked the returns"])

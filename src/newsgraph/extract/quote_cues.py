@@ -256,9 +256,12 @@ def _subject(verb):
     if _conjoined_to_reporting(verb):
         current = verb.head.head  # "said she would go and warned ...": the sayer warned
     for _ in range(3):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # the nearest of two: a headline or dateline above may be parsed as a second
+            # subject ("The Latest: ...\n\n2:45 p.m.\n\nConnecticut's tax commissioner says")
+            return min(subjects, key=lambda c: abs(c.i - current.i)), False
         for child in current.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child, False
             if child.dep_ == "nsubjpass":
                 return None, True
             if child.dep_ == "agent":
