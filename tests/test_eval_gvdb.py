@@ -89,6 +89,8 @@ def test_a_year_or_month_date_becomes_the_first_day_named():
     assert gvdb._day(doc, "2016") == "2016-01-03"
     assert gvdb._day(doc, "2015-12-30") == "2015-12-30"
     assert gvdb._day(doc, None) is None
+    # A day after publication (an "updated" line) is not the shooting's day.
+    assert gvdb._day(doc, "2016-01-08") == "2016-01-03"
     # No day on the page (or only later ones): the publication day.
     doc.dates = [doc.dates[0], doc.dates[2]]
     assert gvdb._day(doc, "2016") == "2016-01-04"

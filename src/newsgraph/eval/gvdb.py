@@ -201,10 +201,14 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 
 
 def _day(doc: Document, value: str | None) -> str | None:
-    """GVDB asks for a day. An incident dated only by a year or a month ("this year", "last
-    month", "2012" in the lead) takes the first day the page names, not after publication, else
-    the publication day."""
-    if value is None or len(value) >= 10:
+    """GVDB asks for the day of a past shooting. An incident dated only by a year or a month
+    ("this year", "last month", "2012" in the lead), or by a day after publication (a page's
+    "updated" line read as the date), takes the first day the page names that is not after
+    publication, else the publication day."""
+    if value is None:
+        return None
+    after_publication = doc.published is not None and value[:10] > doc.published
+    if len(value) >= 10 and not after_publication:
         return value
     for mention in doc.dates:
         day = mention.value or ""
