@@ -63,9 +63,35 @@ def test_fillers_join_the_nearest_incident_without_repeats(parse):
 
 
 @pytest.mark.model
-def test_no_trigger_no_model_or_empty_text_gives_no_fillers(parse):
+def test_a_story_without_trigger_words_is_still_scored(parse):
+    # "the terrorist action" names no trigger; the document gate, not the trigger list, decides.
+    calm = parse("the terrorist action left the farm in ruins.")
+    fillers = ic.predict_fillers(calm._nlp, _model(HAND_MODEL), {r: 0.5 for r in ic.ROLES})
+    assert [(f.role, f.text) for f in fillers] == [("Target", "farm")]
+
+
+def _candidate_texts(doc) -> dict[str, str]:
+    return {c.text: c.variant for c in ic.candidates(doc._nlp)}
+
+
+@pytest.mark.model
+def test_candidates_include_the_shorter_forms_muc_annotators_write(parse):
+    found = _candidate_texts(parse("terrorists destroyed seven private bank branches with a powerful "
+                                   "dynamite charge."))
+    assert found["private bank branches"] == "nonum"
+    assert found["bank branches"] == "compound"
+    assert found["dynamite charge"] == "compound"
+    assert found["dynamite"] == "modifier"
+    found = _candidate_texts(parse("an fmln unit claimed the attack."))
+    assert found["fmln"] == "modifier"
+
+
+@pytest.mark.model
+def test_no_model_or_empty_text_gives_no_fillers(parse, monkeypatch):
     calm = parse("the farm grows coffee and the guerrillas are far away.")
-    assert ic.predict_fillers(calm._nlp, _model(HAND_MODEL), {r: 0.5 for r in ic.ROLES}) == []
+    monkeypatch.setattr(ic, "load_model", lambda: None)  # no shipped weights
+    assert ic.predict_fillers(calm._nlp) == []
+    monkeypatch.undo()
     empty = parse("")
     assert ic.predict_fillers(empty._nlp, _model(HAND_MODEL)) == []
     incident = Incident(id="incident-1", type="bombing", evidence=[[0, 10]])

@@ -12,7 +12,7 @@ from newsgraph.cli import main
 @pytest.mark.datasets
 @pytest.mark.model
 @pytest.mark.slow
-def test_train_incidents_reproduces_the_shipped_lexicon_and_classifier(tmp_path):
+def test_train_incidents_reproduces_the_shipped_lexicon_and_classifiers(tmp_path):
     # Parses all 1,300 MUC-4 train documents (several minutes): slow.
     data = datasets_dir("muc4")
     out = tmp_path / "roles.json"
@@ -23,6 +23,8 @@ def test_train_incidents_reproduces_the_shipped_lexicon_and_classifier(tmp_path)
     assert out.read_bytes() == shipped.read_bytes()
     classifier = ROOT / "src" / "newsgraph" / "models" / "incident_classifier.json"
     assert (tmp_path / "incident_classifier.json").read_bytes() == classifier.read_bytes()
+    relevance = ROOT / "src" / "newsgraph" / "models" / "incident_relevance.json"
+    assert (tmp_path / "incident_relevance.json").read_bytes() == relevance.read_bytes()
 
 
 @pytest.mark.datasets
