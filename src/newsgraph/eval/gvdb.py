@@ -159,10 +159,21 @@ def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None,
     outlet_state = incident_places.outlet_state(doc.title)
     # A namesake town ("Everett", "Lansing") is settled by the page's states, else the outlet's.
     settle = named_states or ({outlet_state} if outlet_state else set())
-    guesses = [town for town in (incident_places.headline_town(parsed_headline) if parsed_headline else None,
-                                 incident_places.page_town(doc._nlp)) if town]
+    # Towns of the headline, then of the page, that the gazetteer places in the US.
+    guesses = [places.geocode(town, {"US"}, settle) for town in (
+        incident_places.headline_town(parsed_headline) if parsed_headline else None,
+        incident_places.page_town(doc._nlp)) if town]
+    guesses = [guess for guess in guesses if guess.country == "US"]
+    if location.country not in (None, "US") and location.name:
+        # GVDB is a database of US shootings: a namesake abroad ("Pimlico", London) gives way to
+        # a US town of that name, else to the headline's or the page's US town, if any.
+        us_towns = [c for c in places.candidates(location.name) if c.country == "US" and c.kind == "city"]
+        if us_towns:
+            location = places.geocode(location.name, {"US"}, settle)
+        elif guesses:
+            location = guesses[0]
     if not _is_town(location) and guesses:
-        location = places.geocode(guesses[0], {"US"}, settle)
+        location = guesses[0]
     elif location.name and outlet_state and not named_states and location.country == "US" \
             and location.admin1 != outlet_state:
         # The stage chose the most populous namesake; one in the outlet's state is likelier.
@@ -180,7 +191,7 @@ def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None,
         state = next(iter(named_states))
     if state is None and guesses:
         # A small town the gazetteer lacks lies, most likely, in the state of the towns around it.
-        state = _us_state(places.geocode(guesses[0], {"US"}, settle))
+        state = _us_state(guesses[0])
     if state is None:
         # Last, the outlet's own state or town, named in the page title ("- Los Angeles Times").
         state = outlet_state
