@@ -27,7 +27,8 @@ def _found(nlp, text):
 # --- no model ------------------------------------------------------------------------------------
 
 def test_editors_labels_are_not_colon_speakers():
-    text = "Correction: An earlier version misstated the date.\n\nCLARIFICATION: The sentence was changed."
+    text = ("Correction: An earlier version misstated the date.\n\nCLARIFICATION: The sentence was "
+            "changed.\n\nSource: NATO figures.")
     assert find_colon_speakers(text) == []
     speakers = find_colon_speakers("SMITH: We will win.")
     assert [(s.source, s.cue) for s in speakers] == [((0, 5), (5, 6))]

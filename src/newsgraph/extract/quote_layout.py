@@ -18,10 +18,10 @@ _COLON_SPEAKER = re.compile(r"^([A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}):[ \t]+(
 # Up to this many words of name (a description after a comma is left out).
 SIGNATURE_MAX_WORDS = 6
 # Editors' labels that open a paragraph with a colon like a speaker ("Correction: An
-# earlier version ..."): the newspaper's notice, not anyone's speech.
+# earlier version ...", "Source: NATO."): the newspaper's notice or credit, not speech.
 _EDITORIAL_LABELS = frozenset({"correction", "clarification", "update", "updated", "editor's note",
                                "editor’s note", "abstract", "full text", "note", "related",
-                               "read more", "watch", "photo", "video"})
+                               "read more", "watch", "photo", "video", "source"})
 _DASH_SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*([A-Z][\w.'’-]*(?:[ \t][\w.'’-]+)"
                              rf"{{0,{SIGNATURE_MAX_WORDS - 1}}})[ \t\u00a0.]*(?:,[^\n]*)?$", re.MULTILINE)
 
