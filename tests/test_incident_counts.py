@@ -104,3 +104,8 @@ def test_headline_figures_and_multiple_shootings(killed, injured, headline, expe
 def test_empty_headline_changes_nothing():
     assert incident_counts.with_headline(2, 1, "") == (2, 1)
     assert incident_counts.find_casualties("") == []
+
+
+def test_a_possessive_before_the_figure():
+    found = incident_counts.find_casualties("He opened fire, killing his five young children and wounding their two neighbours.")
+    assert [(m.kind, m.count.low) for m in found] == [("killed", 5), ("injured", 2)]

@@ -136,3 +136,8 @@ def test_empty_headline_and_page(nlp):
     assert incident_places.headline_town(nlp("")) is None
     assert incident_places.page_town(nlp("")) is None
     assert incident_places.outlet_town("") is None and incident_places.outlet_state("   |  ") is None
+
+
+def test_dateline_with_a_double_hyphen_glued_to_the_lead():
+    found = incident_places.find_dateline("AUBURN, Alabama --Auburn freshman Jakell Mitchell was shot.")
+    assert (found.city, found.state) == ("Auburn", "AL")

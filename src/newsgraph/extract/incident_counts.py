@@ -57,9 +57,11 @@ _KILLED_AFTER = re.compile(rf"\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?P<
                            rf"{AUX}(?P<w>{KILLED_WORDS})\b", re.I)
 _INJURED_AFTER = re.compile(rf"\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?P<noun>{NOUN_GAP})"
                             rf"{AUX}(?P<w>{INJURED_WORDS})\b", re.I)
-_KILLED_BEFORE = re.compile(rf"\b{KILL_VERBS}\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\b"
+# "killing his five young children": a possessive may stand before the figure.
+_POSSESSIVE = r"(?:(?:his|her|their)\s+)?"
+_KILLED_BEFORE = re.compile(rf"\b{KILL_VERBS}\s+{_POSSESSIVE}(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\b"
                             rf"(?P<noun>(?:\s+[a-z'\-]+){{0,3}})", re.I)
-_INJURED_BEFORE = re.compile(rf"\b{INJURE_VERBS}\s+(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\b"
+_INJURED_BEFORE = re.compile(rf"\b{INJURE_VERBS}\s+{_POSSESSIVE}(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\b"
                              rf"(?P<noun>(?:\s+[a-z'\-]+){{0,3}})", re.I)
 # "The death toll from a bomb attack on a busy market in the city of X rose to at least 13":
 # up to twenty words between the noun and its figure.

@@ -31,7 +31,7 @@ DATELINE_ZONE = 200
 _DATELINE = re.compile(
     r"(?:^|\n)\s*(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2}))?"
-    r"\s*(?:\([^)\n]{1,30}\))?\s*(?:(?:--|-|:)\s|—|–)")
+    r"\s*(?:\([^)\n]{1,30}\))?\s*(?:(?:--|-|:)\s|--(?=[A-Z])|—|–)")
 # Capitalised lead words that are not towns ("BREAKING NEWS -", "UPDATE:").
 _NOT_TOWNS = {"breaking", "update", "updated", "watch", "video", "news", "photos", "developing", "live",
               "exclusive", "editor", "note", "by", "ap", "cnn", "new", "police"}
