@@ -106,3 +106,9 @@ def test_a_year_or_month_date_becomes_the_first_day_named():
 def test_odd_pages_give_empty_predictions(nlp, row):
     predicted = gvdb.predict_page(row, nlp)
     assert predicted == {"date": None, "city": None, "state": None, "killed": 0, "injured": 0}
+
+
+def test_page_text_decodes_character_references():
+    row = {"Full text": "Man shotPolice say a man was shot in Philadelphia&#39;s Oak Lane &amp; Ogontz.",
+           "Article title": "Man shot"}
+    assert gvdb.page_text(row) == "Man shot\n\nPolice say a man was shot in Philadelphia's Oak Lane & Ogontz."

@@ -19,6 +19,7 @@ states exactly; counts as integers, a missing prediction counting as 0 (none for
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 import sys
@@ -91,8 +92,9 @@ def _url_date(url: str) -> str | None:
 def page_text(row: dict) -> str:
     """The scraped text with its title on a line of its own: the dump glues the title to the
     first words of the page ("...Local NewsMILWAUKEE -- Two..."), which hides the dateline."""
-    text = row.get("Full text") or ""
-    title = (row.get("Article title") or "").strip()
+    # A few pages keep HTML character references ("Philadelphia&#39;s"): the dump is text.
+    text = html.unescape(row.get("Full text") or "")
+    title = html.unescape(row.get("Article title") or "").strip()
     if title and text.startswith(title) and len(text) > len(title):
         return title + "\n\n" + text[len(title):].lstrip()
     return text
@@ -110,7 +112,7 @@ def predict_page(row: dict, nlp) -> dict:
 
     url = row.get("Article url") or ""
     raw = RawPage(content=page_text(row), kind="text", origin="text", uri=url,
-                  published=_url_date(url), title=row.get("Article title") or None)
+                  published=_url_date(url), title=html.unescape(row.get("Article title") or "") or None)
     doc = clean_page(raw)
     if not isinstance(doc, Document) or not doc.body.strip():
         doc = Document(body=raw.content or " ")
