@@ -161,3 +161,10 @@ def test_of_two_subjects_the_nearest_speaks(nlp):
     assert _found(nlp, text)[0] == (
         "says", "Connecticut’s tax commissioner",
         ["an internal review shows no one from the department leaked the returns"])
+
+
+@pytest.mark.model
+def test_according_to_a_source_parsed_as_a_clause(nlp):
+    # the parse reads "show insiders" as a clause (pcomp) under "to"
+    assert _found(nlp, "Trump demeaned women, according to show insiders.") == [
+        ("according to", "show insiders", ["Trump demeaned women"])]

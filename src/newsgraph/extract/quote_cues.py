@@ -500,7 +500,8 @@ def _raised(verb, subject, complement, found: Found, text: str) -> Found | None:
 
 def _according_to(token, text: str) -> Found | None:
     to = next(c for c in token.children if c.lower_ == "to")
-    objects = [c for c in to.children if c.dep_ == "pobj"]
+    # "according to show insiders": the parse may read the source as a clause (pcomp)
+    objects = [c for c in to.children if c.dep_ in ("pobj", "pcomp")]
     if not objects:
         return None
     cue = (token.idx, to.idx + len(to))
