@@ -132,6 +132,7 @@ def _resolve_numeric(text: str) -> Resolution:
 
 def _resolve_time(text: str, ctx: ResolveContext) -> Resolution:
     low = text.lower()
+    after_clock = low
     if "noon" in low or "midday" in low:
         clock = "12:00"
     elif "midnight" in low:
@@ -146,6 +147,11 @@ def _resolve_time(text: str, ctx: ResolveContext) -> Resolution:
         if m.group(3) and m.group(3).startswith("a") and hour == 12:
             hour = 0
         clock = f"{hour:02d}:{minute:02d}"
+        after_clock = low[m.end():]
+    if month_in(after_clock) is not None:
+        # "6:00 p.m. on December 27th", "2:20 a.m. Jan. 23, 2016": the day is the one written.
+        written, _granularity, _type = _resolve_day_expression(after_clock, ctx)
+        return (f"{written}T{clock}" if written else None), "time", "TIME"
     if ctx.anchor is None:
         return None, "time", "TIME"
     day = ctx.anchor
