@@ -168,3 +168,13 @@ def test_according_to_a_source_parsed_as_a_clause(nlp):
     # the parse reads "show insiders" as a clause (pcomp) under "to"
     assert _found(nlp, "Trump demeaned women, according to show insiders.") == [
         ("according to", "show insiders", ["Trump demeaned women"])]
+
+
+@pytest.mark.model
+def test_trailing_aside_of_another_speaker_is_cut_off_the_content(nlp):
+    text = "Officials said the money went to luxury condos, which the senators said was economic gerrymandering."
+    assert _found(nlp, text) == [("said", "Officials", ["the money went to luxury condos"]),
+                                 ("said", "the senators", ["was economic gerrymandering"])]
+    # in the middle of the content the aside stays inside it (and is not written)
+    text = "Officials said the program, which critics say is wasteful, will end next year."
+    assert _found(nlp, text)[0] == ("said", "Officials", ["the program, which critics say is wasteful, will end next year"])

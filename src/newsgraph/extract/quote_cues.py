@@ -354,12 +354,22 @@ def _before_conjoined_cue(verb, complement, start: int, end: int, text: str) -> 
     return end
 
 
+def _trailing_speaker_aside(token, end: int, text: str) -> bool:
+    """A relative clause of saying with its own speaker closing a content ("..., which he
+    said were accompanied by favors"): an attribution of its own, never nested in PolNeAR."""
+    last = token.right_edge
+    return (token.dep_ == "relcl" and token.lemma_.lower() in SPEECH_VERBS
+            and any(c.dep_ == "nsubj" for c in token.children)
+            and not text[last.idx + len(last):end].strip(" ,.;:\"”’'"))
+
+
 def _before_aside(complement, start: int, end: int, text: str) -> int:
     """Cut a writer's aside off an object content: "acknowledged the reality of climate
-    change, which makes him an outlier" attributes the reality, not the comment."""
-    if complement.dep_ not in ("dobj", "prep"):
-        return end
+    change, which makes him an outlier" attributes the reality, not the comment; off any
+    content, a trailing aside of another speaker (``_trailing_speaker_aside``)."""
     for token in complement.subtree:
+        if complement.dep_ not in ("dobj", "prep") and not _trailing_speaker_aside(token, end, text):
+            continue
         if token.dep_ == "relcl" and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ",":
             cut = trim(text, start, token.doc[token.left_edge.i - 1].idx)[1]
             if cut > start:
