@@ -102,3 +102,11 @@ def test_without_a_relevance_model_the_incidents_are_grouped_by_kind():
     templates = muc4.muc_templates(_document(), None, [])
     assert [t["incident_type"] for t in templates] == ["bombing", "kidnapping"]
     assert templates[0]["Target"] == [["the embassy"]]
+
+
+def test_a_phrase_inside_a_listed_one_is_not_a_second_entity():
+    doc = _document()
+    fillers = [Filler("Weapon", "dynamite charge", 0.6, 0, 10, 25), Filler("Weapon", "rifles", 0.5, 0, 30, 36)]
+    templates = muc4.muc_templates(doc, _probs(0.9, bombing=0.8), fillers)
+    # the rules' "dynamite" came first; "dynamite charge" contains it and is dropped
+    assert templates[0]["Weapon"] == [["dynamite"], ["rifles"]]

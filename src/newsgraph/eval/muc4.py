@@ -114,8 +114,11 @@ def muc_templates(doc: Document, relevance: dict[str, float] | None,
         placed.append((filler.role, filler.text, MUC_TYPE.get(nearest.type) if nearest else None))
     for role, value, kind in placed:
         entities = templates[kind if kind in templates else kinds[0]][role]
-        key = normalise(value)
-        if key and key not in {normalise(entity[0]) for entity in entities}:
+        words = f" {normalise(value)} "
+        # A phrase inside one the template already lists, or the reverse ("bomb" and "car bomb"),
+        # names the same entity: a second entity could only be spurious (the first one stays).
+        if words.strip() and not any(words in f" {normalise(e[0])} " or f" {normalise(e[0])} " in words
+                                     for e in entities):
             entities.append([value])
     return list(templates.values())
 
