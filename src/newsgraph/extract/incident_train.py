@@ -10,6 +10,10 @@ Beside it, ``incident_classifier.json`` (same folder): the role-filler classifie
 ``incident_classifier``, a multinomial logistic regression (scikit-learn, lbfgs, fixed
 ``seed``) over the candidates of the spaCy parse of every training document, each labelled
 with the role whose gold mention it equals after the scorer's normalisation.
+
+And ``incident_relevance.json``: the document gate of ``incident_relevance``, one binary
+logistic regression per label (any template; a template of each MUC-4 kind) over the
+story's features, same solver and seed.
 """
 
 from __future__ import annotations
@@ -51,7 +55,8 @@ def normalise_mention(text: str) -> str:
 
 def train_incidents(data_dir: Path, out_path: Path, seed: int = 0) -> dict:
     """Count role fillers in ``data_dir/train.jsonl`` and write the lexicon JSON to ``out_path``;
-    train the role classifier and write it beside it (``incident_classifier.json``)."""
+    train the role classifier and the document gate and write them beside it
+    (``incident_classifier.json``, ``incident_relevance.json``)."""
     with open(Path(data_dir) / "train.jsonl", encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle if line.strip()]
     summary = write_lexicon(rows, out_path)
