@@ -107,7 +107,7 @@ def main_incident(doc: Document):
 
 def predict_page(row: dict, nlp) -> dict:
     from newsgraph.clean import clean_page
-    from newsgraph.extract import dates, incident_counts, incident_places, incidents
+    from newsgraph.extract import dates, incidents
     from newsgraph.ingest.readers import RawPage
 
     url = row.get("Article url") or ""
@@ -131,15 +131,9 @@ def predict_page(row: dict, nlp) -> dict:
         city, state = _city_and_state(doc, Location(), nlp)
         return {"date": doc.published, "city": city, "state": state, "killed": 0, "injured": 0}
     city, state = _city_and_state(doc, incident.location, nlp)
-    killed, injured = incident_counts.with_headline(_value(incident.killed), _value(incident.injured),
-                                                    incident_places.headline_words(doc.title))
-    # The lead sentence sums the story up like a headline ("Police are investigating a homicide
-    # after a man was shot"): it completes the tolls the same way.
-    lead = next(iter(doc._nlp.sents), None)
-    if lead is not None:
-        killed, injured = incident_counts.with_headline(killed, injured, lead.text)
-    return {"date": _day(doc, incident.date), "city": city, "state": state, "killed": killed,
-            "injured": injured}
+    # The stage completes the main incident's tolls from the headline and the lead sentence.
+    return {"date": _day(doc, incident.date), "city": city, "state": state,
+            "killed": _value(incident.killed), "injured": _value(incident.injured)}
 
 
 def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None, str | None]:

@@ -1,0 +1,46 @@
+"""The main incident's tolls: the headline and lead complete them; a victim only "shot" beside a
+stated death toll is the one who died (bug: counted as a second, injured victim)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract import incidents
+
+
+@pytest.mark.model
+def test_headline_death_makes_the_lone_shot_victim_a_death(parse):
+    doc = parse("Police said a man was shot on Main Street in Dayton on Sunday night. "
+                "Officers found him on the sidewalk.")
+    incidents.run(doc)
+    assert (doc.incidents[0].killed.low, doc.incidents[0].injured.low) == (None, 1)
+    doc.title = "Man shot, killed in Dayton - Dayton Daily News"
+    incidents.run(doc)
+    main = doc.incidents[0]
+    assert (main.killed.low, main.killed.high, main.injured.low) == (1, 1, None)
+
+
+@pytest.mark.model
+def test_headline_figure_beats_a_lower_listed_count(parse):
+    doc = parse("A woman was wounded when gunfire erupted outside a bar in Akron early Saturday.")
+    doc.title = "3 hurt in Akron bar shooting"
+    incidents.run(doc)
+    assert doc.incidents[0].injured.low == 3
+
+
+@pytest.mark.model
+def test_shot_victim_beside_a_stated_death_toll_is_not_also_injured(parse):
+    doc = parse("One person is dead after a shooting in Toledo on Friday. Police said a man was shot "
+                "outside a store on Monroe Street.")
+    incidents.run(doc)
+    main = doc.incidents[0]
+    assert (main.killed.low, main.injured.low) == (1, None)
+
+
+@pytest.mark.model
+def test_a_victim_said_to_be_wounded_still_counts_beside_the_dead(parse):
+    doc = parse("One person is dead after a shooting in Toledo on Friday, in which a gunman also "
+                "wounded a woman outside a store.")
+    incidents.run(doc)
+    main = doc.incidents[0]
+    assert (main.killed.low, main.injured.low) == (1, 1)
