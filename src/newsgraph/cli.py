@@ -207,7 +207,7 @@ def train() -> None:
               help="Model file (default: the one shipped in the package).")
 @click.option("--seed", default=0, show_default=True)
 def train_incidents_command(data: Path | None, out: Path | None, seed: int) -> None:
-    """The incident role lexicon, counted from MUC-4 train."""
+    """The incident role lexicon and the role-filler and story-relevance classifiers, from MUC-4 train."""
     from newsgraph.extract.incident_train import train_incidents
 
     target = out or Path(__file__).resolve().parent / "models" / "incident_roles.json"
