@@ -38,11 +38,30 @@ def _said_doc() -> Doc:
 
 def test_features_of_a_parenthetical_speech_verb():
     said = _said_doc()[6]
-    assert cue_features(said) == sorted([
+    # with an empty word-meaning prior there are no prior features
+    assert cue_features(said, prior={"verb": {}}) == sorted([
         "lemma=say", "tag=VBD", "dep=ROOT", "frame=ccomp", "subj=named", "lemma|frame=say|ccomp",
         "lemma|subj=say|named", "lemma|dep=say|ROOT", "dep|subj=ROOT|named", "head_pos=VERB",
         "child=ccomp", "child=nsubj", "child=punct", "quote_near", "lemma|quote_near=say",
         "after=."])
+
+
+def test_prior_features_are_cumulative_edges_and_high_prior_crosses():
+    doc = _said_doc()
+    # 0.35 reaches the edges 0.1, 0.2 and 0.3 and the high mark (0.3): frame and subject crossed
+    said = cue_features(doc[6], prior={"verb": {"say": 0.35}})
+    assert [f for f in said if f.startswith("prior")] == [
+        "prior>=0.1", "prior>=0.2", "prior>=0.3", "prior_high|frame=ccomp", "prior_high|subj=named"]
+    # 0.15 reaches one edge, under the high mark
+    raised = cue_features(doc[9], prior={"verb": {"raise": 0.15}})
+    assert [f for f in raised if f.startswith("prior")] == ["prior>=0.1"]
+
+
+def test_training_examples_read_the_prior_they_are_given():
+    doc = _said_doc()
+    cue = ((doc[6].idx, doc[6].idx + 4),)
+    rows, _ = training_examples([doc], [([cue], [])], prior={"verb": {"raise": 0.65}})
+    assert "prior>=0.6" in rows[2] and not any(f.startswith("prior") for f in rows[1])
 
 
 def test_features_of_a_verb_with_an_object_and_no_marks():
@@ -117,9 +136,9 @@ def test_model_veto_drops_a_listed_verb_and_threshold_adds_an_unlisted_one(parse
     model = {"intercept": 0.0, "weights": {"lemma=say": -5.0, "lemma=regret": 5.0}}
     monkeypatch.setattr(quote_model, "load_cue_model", lambda: model)
     assert _cues(parse, body) == [("regretted", True, ["that the bill failed"])]
-    # with no weights and an intercept of 0.3 every verb scores 0.574: "say" stays (above the
-    # veto), "regret" is added too (above the adding threshold, 0.55)
-    monkeypatch.setattr(quote_model, "load_cue_model", lambda: {"intercept": 0.3, "weights": {}})
+    # with no weights and an intercept of 0.45 every verb scores 0.611: "say" stays (above the
+    # veto), "regret" is added too (above the adding threshold, 0.6)
+    monkeypatch.setattr(quote_model, "load_cue_model", lambda: {"intercept": 0.45, "weights": {}})
     assert [c[0] for c in _cues(parse, body)] == ["said", "regretted"]
 
 

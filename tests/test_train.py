@@ -39,3 +39,6 @@ def test_train_cues_reproduces_the_shipped_lexicon(tmp_path):
     assert result.stdout == f"wrote {out}\n"
     shipped = ROOT / "src" / "newsgraph" / "data" / "cue_lexicon.json"
     assert out.read_bytes() == shipped.read_bytes()
+    # the word-meaning prior is fitted to the same counts and written beside the lexicon
+    prior = ROOT / "src" / "newsgraph" / "data" / "cue_prior.json"
+    assert (tmp_path / "cue_prior.json").read_bytes() == prior.read_bytes()

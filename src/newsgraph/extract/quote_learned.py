@@ -151,8 +151,8 @@ def read_training_split(train_dir: Path) -> tuple[list[str], list[tuple[list, li
     return texts, spans
 
 
-def build_cue_lexicon(train_dir: Path, nlp=None) -> dict:
-    """Count the lexicon from ``train_dir`` (``text/*.txt`` and ``attributions/*.ann``)."""
+def count_training_cues(train_dir: Path, nlp=None) -> tuple[Counter, Counter]:
+    """``count_cues`` over ``train_dir`` (``text/*.txt`` and ``attributions/*.ann``)."""
     if nlp is None:
         from newsgraph.language.model import load_model
 
@@ -162,16 +162,28 @@ def build_cue_lexicon(train_dir: Path, nlp=None) -> dict:
     disabled = [name for name in ("parser", "ner") if name in nlp.pipe_names]
     with nlp.select_pipes(disable=disabled):
         parsed = list(nlp.pipe(texts, batch_size=32))
-    return lexicon_from_counts(*count_cues(parsed, spans))
+    return count_cues(parsed, spans)
+
+
+def build_cue_lexicon(train_dir: Path, nlp=None) -> dict:
+    """Count the lexicon from ``train_dir`` (``text/*.txt`` and ``attributions/*.ann``)."""
+    return lexicon_from_counts(*count_training_cues(train_dir, nlp))
 
 
 def write_cue_lexicon(train_dir: Path, out_path: Path | None = None) -> Path:
-    """Rebuild the shipped lexicon file (or write it to ``out_path``)."""
-    lexicon = build_cue_lexicon(train_dir)
+    """Rebuild the shipped lexicon file (or write it to ``out_path``), and beside it the
+    word-meaning prior (``quote_prior``, ``cue_prior.json``) fitted to the same counts."""
+    from newsgraph.extract.quote_prior import PRIOR_FILE, build_cue_prior, write_cue_prior
+    from newsgraph.language.model import load_model
+
+    nlp = load_model()
+    as_cue, seen = count_training_cues(train_dir, nlp)
+    lexicon = lexicon_from_counts(as_cue, seen)
     if out_path is None:
         out_path = Path(__file__).resolve().parent.parent / "data" / LEXICON_FILE
     with open(out_path, "w", encoding="utf-8") as handle:
         handle.write(dumps_lexicon(lexicon))
+    write_cue_prior(build_cue_prior(as_cue, seen, nlp), Path(out_path).parent / PRIOR_FILE)
     return out_path
 
 

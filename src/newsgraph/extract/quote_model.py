@@ -40,6 +40,11 @@ WEIGHT_DECIMALS = 4
 QUOTE_WINDOW = 3
 _QUOTE_CHARS = set("\"“”„«»''")
 _NAMED_SUBJECTS = {"PERSON", "ORG", "NORP", "GPE"}
+# Edges of the word-meaning prior (``quote_prior``) written as cumulative features
+# ("prior>=0.3"): a rare verb's meaning speaks where its lemma has no weight of its own.
+PRIOR_EDGES = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
+# From this prior on, the frame and subject are crossed with it ("prior_high|frame=ccomp").
+PRIOR_HIGH = 0.3
 SOURCE_NOTE = ("Logistic regression over verb parse features, trained on PolNeAR train (840 articles, "
                "first annotator file per article) by newsgraph.extract.quote_model.build_cue_model.")
 
@@ -70,8 +75,11 @@ def _frame(verb) -> str:
     return "none"
 
 
-def cue_features(token) -> list[str]:
-    """Binary features of one verb (names are what the shipped weights are keyed by)."""
+def cue_features(token, prior: dict | None = None) -> list[str]:
+    """Binary features of one verb (names are what the shipped weights are keyed by);
+    ``prior`` is the word-meaning prior to read (default: the shipped one)."""
+    from newsgraph.extract.quote_prior import cue_prior
+
     lemma = token.lemma_.lower()
     frame = _frame(token)
     subject = _subject_kind(token)
@@ -80,6 +88,10 @@ def cue_features(token) -> list[str]:
                 f"subj={subject}", f"lemma|frame={lemma}|{frame}", f"lemma|subj={lemma}|{subject}",
                 f"lemma|dep={lemma}|{token.dep_}", f"dep|subj={token.dep_}|{subject}",
                 f"head_pos={token.head.pos_}"]
+    meaning = cue_prior(token.pos_, lemma, prior)
+    features.extend(f"prior>={edge}" for edge in PRIOR_EDGES if meaning >= edge)
+    if meaning >= PRIOR_HIGH:
+        features.extend([f"prior_high|frame={frame}", f"prior_high|subj={subject}"])
     for child in token.children:
         features.append(f"child={child.dep_}")
         if child.dep_ == "prep":
@@ -121,10 +133,12 @@ def cue_probability(token) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
 
 
-def training_examples(parsed_docs, gold_spans) -> tuple[list[list[str]], list[int]]:
+def training_examples(parsed_docs, gold_spans,
+                      prior: dict | None = None) -> tuple[list[list[str]], list[int]]:
     """Features and labels of every model verb outside gold contents.
 
-    ``gold_spans`` gives, per document, ``(cues, contents)`` as fragment tuples.
+    ``gold_spans`` gives, per document, ``(cues, contents)`` as fragment tuples;
+    ``prior`` is the word-meaning prior the features read (default: the shipped one).
     """
     from newsgraph.extract.quote_learned import key_token
 
@@ -143,7 +157,7 @@ def training_examples(parsed_docs, gold_spans) -> tuple[list[list[str]], list[in
                 keys.add(token.i)
         for token in parsed:
             if token.pos_ in MODEL_POS and token.idx not in inside:
-                rows.append(cue_features(token))
+                rows.append(cue_features(token, prior))
                 labels.append(1 if token.i in keys else 0)
     return rows, labels
 
@@ -186,10 +200,15 @@ def parse_training_split(train_dir: Path, nlp=None):
     return list(nlp.pipe(texts, batch_size=16)), spans
 
 
-def build_cue_model(train_dir: Path, nlp=None) -> dict:
-    """Parse ``train_dir`` (``text/*.txt``, ``attributions/*.ann``) and fit the model."""
+def build_cue_model(train_dir: Path, nlp=None, prior_path: Path | None = None) -> dict:
+    """Parse ``train_dir`` (``text/*.txt``, ``attributions/*.ann``) and fit the model; the
+    word-meaning prior is read from ``prior_path`` (default: the shipped file, as it is now
+    on disk, so a prior just rebuilt by ``train cues`` is the one used)."""
+    from newsgraph.extract.quote_prior import default_prior_path, read_prior
+
+    prior = read_prior(prior_path or default_prior_path())
     parsed, spans = parse_training_split(train_dir, nlp)
-    return fit_cue_model(*training_examples(parsed, spans))
+    return fit_cue_model(*training_examples(parsed, spans, prior))
 
 
 def dumps_model(model: dict) -> str:
@@ -208,12 +227,13 @@ def dumps_model(model: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_cue_model(train_dir: Path, out_path: Path | None = None, nlp=None) -> Path:
+def write_cue_model(train_dir: Path, out_path: Path | None = None, nlp=None,
+                    prior_path: Path | None = None) -> Path:
     """Rebuild the shipped cue model (or write it to ``out_path``) from PolNeAR train.
 
     Parses the split with the full pipeline (about 6 minutes for 840 articles on 2 cores)
     and fits in under a minute."""
-    model = build_cue_model(train_dir, nlp)
+    model = build_cue_model(train_dir, nlp, prior_path)
     if out_path is None:
         out_path = Path(__file__).resolve().parent.parent / "data" / MODEL_FILE
     with open(out_path, "w", encoding="utf-8") as handle:
