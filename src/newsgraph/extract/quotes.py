@@ -25,6 +25,7 @@ from newsgraph.extract.quote_layout import find_colon_speakers, find_dash_signat
 from newsgraph.extract.quote_marks import DOUBLE_MARKS, QuotedPassage, find_quoted_passages
 from newsgraph.extract.quote_nouns import find_nominal_cues
 from newsgraph.extract.quote_spans import quote_segments, speaker_name_span
+from newsgraph.extract.quote_vehicles import join_vehicles
 from newsgraph.record import Document, Quote
 
 # A quotation of at most this many words with no cue is a scare quote, a title or
@@ -103,7 +104,7 @@ def _claim_passages(found: Found, passages: list[QuotedPassage], taken: set[int]
 def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
     """All attributions of a page in text order, with warnings about its quotation marks."""
     passages, warnings = find_quoted_passages(text)
-    candidates = (find_in_parse(parsed, text) + find_nominal_cues(parsed, text)
+    candidates = (join_vehicles(find_in_parse(parsed, text), parsed, text) + find_nominal_cues(parsed, text)
                   + find_adjectival_cues(parsed, text)) if parsed is not None else []
     taken: set[int] = set()
     signed = _dash_signatures(text, passages, taken)
