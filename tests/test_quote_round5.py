@@ -38,3 +38,29 @@ def test_a_noun_clause_after_a_cue_verb_is_not_a_carrier(parse):
     # "reports that the agency said": the clause is the reports' content, and "cited" a cue itself
     body = "The senator cited reports that the agency said it was closing."
     assert _written(parse, body) == [("cited", "The senator", ["reports that the agency said it was closing"])]
+
+
+@pytest.mark.model
+def test_a_that_clause_hung_on_a_noun_of_time_is_the_verbs_content(parse):
+    # the parse makes "that Machado was disgusting" a relative clause of "hours"
+    body = "Trump tweeted in the early morning hours that Machado was disgusting."
+    assert _written(parse, body) == [("tweeted", "Trump", ["that Machado was disgusting"])]
+
+
+@pytest.mark.model
+def test_a_that_clause_hung_on_the_addressee_is_the_content_of_tell(parse):
+    body = "In Honolulu last week, he told a meeting of island leaders that few people understood the stakes."
+    assert _written(parse, body) == [("told", "he", ["that few people understood the stakes"])]
+
+
+@pytest.mark.model
+def test_a_true_relative_clause_is_not_a_content(parse):
+    # "that" is the clause's own subject: a relative clause of "plan", which is no content of "said"
+    body = "The mayor said the plan that helped the city would stay."
+    found, _ = find_attributions(body, parse(body)._nlp)
+    from newsgraph.extract.quote_clauses import misattached_clause
+
+    doc = parse(body)._nlp
+    assert misattached_clause(doc[2]) is None
+    assert [body[s:e] for f in found if body[f.cue[0]:f.cue[1]] == "said" for s, e in f.content] == [
+        "the plan that helped the city would stay"]

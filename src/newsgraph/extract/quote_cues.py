@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from newsgraph.extract.quote_clauses import misattached_clause
 from newsgraph.extract.quote_learned import learned_counts, learned_cues
 from newsgraph.extract.quote_lexicon import (
     CUE_VERBS,
@@ -320,6 +321,8 @@ def _complement(verb, modelled: bool = False):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return child
+    if lemma in SPEECH_VERBS:
+        return misattached_clause(verb)  # "tweeted in the early hours that ..."
     return None
 
 

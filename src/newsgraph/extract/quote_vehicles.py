@@ -32,7 +32,7 @@ brief motion filing series editorial column op-ed petition resolution lawsuit co
 def _producer(verb):
     """The verb whose direct object carries ``verb`` ("issued" in "issued a statement calling")."""
     noun = verb.head
-    if verb.dep_ not in _CARRIED_DEPS or noun is verb or noun.lemma_.lower() not in VEHICLE_NOUNS:
+    if verb.dep_ not in _CARRIED_DEPS or noun.i == verb.i or noun.lemma_.lower() not in VEHICLE_NOUNS:
         return None
     if noun.dep_ != "dobj" or noun.head.pos_ != "VERB" or noun.head.i > noun.i:
         return None
