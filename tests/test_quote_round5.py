@@ -64,3 +64,12 @@ def test_a_true_relative_clause_is_not_a_content(parse):
     assert misattached_clause(doc[2]) is None
     assert [body[s:e] for f in found if body[f.cue[0]:f.cue[1]] == "said" for s, e in f.content] == [
         "the plan that helped the city would stay"]
+
+
+@pytest.mark.model
+def test_a_preposition_before_its_verb_does_not_end_the_cue(parse):
+    # "for which he apologized": the preposition of the pair stands before the verb
+    body = "He repeated the remarks for which he apologized last year."
+    found, _ = find_attributions(body, parse(body)._nlp)
+    assert found and all(f.cue[0] < f.cue[1] for f in found)
+    assert "apologized last year" in [body[f.cue[0]:f.cue[1]] for f in found]

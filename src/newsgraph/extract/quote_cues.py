@@ -433,7 +433,9 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
     if complement is not None:
         start, end = subtree_span(complement, text)
         if complement.dep_ == "prep":
-            if not text[found.cue[1]:complement.idx].strip():  # one contiguous cue only
+            # one contiguous cue only, and only a preposition after the verb ("for which he
+            # apologized" would give a cue ending before it starts)
+            if complement.idx >= found.cue[1] and not text[found.cue[1]:complement.idx].strip():
                 found.cue = (found.cue[0], complement.idx + len(complement))
             objects = [c for c in complement.children if c.dep_ in ("pobj", "pcomp")]
             start, end = subtree_span(objects[0], text)
