@@ -73,3 +73,17 @@ def test_a_preposition_before_its_verb_does_not_end_the_cue(parse):
     found, _ = find_attributions(body, parse(body)._nlp)
     assert found and all(f.cue[0] < f.cue[1] for f in found)
     assert "apologized last year" in [body[f.cue[0]:f.cue[1]] for f in found]
+
+
+@pytest.mark.model
+def test_a_cue_verb_in_the_infinitive_of_another_makes_one_cue(parse):
+    body = "Donald Trump is drawing criticism after he appeared to suggest that veterans might not be as strong."
+    assert [(c, s, content) for c, s, content in _written(parse, body) if c != "is drawing criticism"] == [
+        ("appeared to suggest", "he", ["that veterans might not be as strong"])]
+
+
+@pytest.mark.model
+def test_an_infinitive_after_an_object_is_not_chained(parse):
+    # "urged supporters to say": the supporters would say it, so "urged" keeps its own content
+    body = "Obama urged supporters to say that the plan works."
+    assert _written(parse, body) == [("urged", "Obama", ["supporters to say that the plan works"])]

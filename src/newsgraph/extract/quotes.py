@@ -15,6 +15,7 @@ speakers (``speakers``).
 from __future__ import annotations
 
 from newsgraph.extract.quote_adjectives import find_adjectival_cues
+from newsgraph.extract.quote_chains import join_chains
 from newsgraph.extract.quote_cues import (
     Found,
     cue_reliability,
@@ -104,7 +105,8 @@ def _claim_passages(found: Found, passages: list[QuotedPassage], taken: set[int]
 def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
     """All attributions of a page in text order, with warnings about its quotation marks."""
     passages, warnings = find_quoted_passages(text)
-    candidates = (join_vehicles(find_in_parse(parsed, text), parsed, text) + find_nominal_cues(parsed, text)
+    candidates = (join_chains(join_vehicles(find_in_parse(parsed, text), parsed, text), parsed, text)
+                  + find_nominal_cues(parsed, text)
                   + find_adjectival_cues(parsed, text)) if parsed is not None else []
     taken: set[int] = set()
     signed = _dash_signatures(text, passages, taken)
