@@ -1,4 +1,4 @@
-"""Knowledge-base commands: entity, incidents, claims, network, reprints, decisions, forget.
+"""Knowledge-base commands: entity, incidents, claims, quotes, network, reprints, decisions, forget.
 
 Thin wrappers over kb/queries.py and kb/network.py; ``register(main)`` adds them
 to the top-level group.
@@ -87,6 +87,28 @@ def claims(query: str, db: str, as_json: bool) -> None:
 
 
 @click.command()
+@click.argument("query", required=False)
+@click.option("--speaker", help="Said by this actor (any of its names) or described speaker.")
+@click.option("--since", callback=check_date, help="Published on or after this date.")
+@click.option("--until", callback=check_date, help="Published on or before this date.")
+@_db
+@_json
+def quotes(query: str | None, speaker: str | None, since: str | None, until: str | None, db: str,
+           as_json: bool) -> None:
+    """Who said what: quotes matching QUERY, oldest first, with speaker and document."""
+    from newsgraph.kb.queries import quotes as query_quotes
+
+    with open_kb_or_fail(db) as kb:
+        found = query_quotes(kb.conn, query, speaker=speaker, since=since, until=until)
+    for item in found:
+        if as_json:
+            _emit(item)
+        else:
+            click.echo(f"{item['published'] or '----------'}  {item['speaker'] or 'unattributed'}: "
+                       f"{item['text']}  ({item['kind']}, {item['document'][:12]})")
+
+
+@click.command()
 @click.argument("name")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 3), help="Hops from NAME.")
 @_db
@@ -162,5 +184,5 @@ def forget(doc_id: str, db: str) -> None:
 
 
 def register(main: click.Group) -> None:
-    for command in (entity, incidents, claims, network, reprints, decisions, forget):
+    for command in (entity, incidents, claims, quotes, network, reprints, decisions, forget):
         main.add_command(command)

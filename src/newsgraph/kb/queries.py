@@ -1,4 +1,4 @@
-"""Questions to the knowledge base: entities, incidents, claims, reprints, filtered search, decisions.
+"""Questions to the knowledge base: entities, incidents, claims, quotes, reprints, filtered search, decisions.
 
 Every function takes the SQLite connection and returns plain JSON-ready values;
 the commands (kb/commands.py), the web API and the exports format them.
@@ -79,6 +79,37 @@ def claims(conn: sqlite3.Connection, query: str, limit: int = 200) -> list[dict[
         "WHERE lower(unit) LIKE ? OR lower(sentence) LIKE ? "
         "ORDER BY published IS NULL, published, doc_id, id "
         "LIMIT ?", (pattern, pattern, limit))]
+
+
+def quotes(conn: sqlite3.Connection, query: str | None = None, speaker: str | None = None,
+           since: str | None = None, until: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    """Who said what, oldest first: quotes whose words or speaker match ``query`` (full text), said
+    by ``speaker`` (any name of an actor, else words of a described speaker: "police official"),
+    published within [since, until]."""
+    where, params = _date_range("d.published", since, until)
+    source = "kb_quotes q"
+    if query is not None:
+        match = fts_query(query)
+        if not match:
+            return []
+        source = "quotes_fts JOIN kb_quotes q ON q.id = quotes_fts.rowid"
+        where.insert(0, "quotes_fts MATCH ?")
+        params.insert(0, match)
+    if speaker:
+        entity_id = find_entity(conn, speaker)
+        if entity_id is not None:
+            where.append("q.entity_id = ?")
+            params.append(entity_id)
+        else:
+            where.append("instr(lower(q.speaker), ?) > 0")
+            params.append(speaker.strip().lower())
+    condition = (" WHERE " + " AND ".join(where)) if where else ""
+    rows = conn.execute(
+        f"""SELECT q.text, q.kind, q.speaker, q.entity_id, q.doc_id, d.published, d.title
+            FROM {source} JOIN documents d ON d.id = q.doc_id{condition}
+            ORDER BY d.published IS NULL, d.published, q.doc_id, q.id LIMIT ?""", (*params, limit))
+    return [{"text": r[0], "kind": r[1], "speaker": r[2], "entity": r[3], "document": r[4],
+             "published": r[5], "title": r[6]} for r in rows]
 
 
 def reprints(conn: sqlite3.Connection) -> list[dict[str, Any]]:
