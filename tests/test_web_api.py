@@ -231,6 +231,18 @@ def test_claims_put_every_estimate_beside_its_claimant(base):
     assert get_json(base, "api/claims", 400) == {"error": "missing parameter 'q'", "status": 400}
 
 
+def test_quotes_by_speaker_words_and_dates(base):
+    sahin = entity_id(base, "Sahin")
+    assert get_json(base, "api/quotes?speaker=Sahin") == [
+        {"text": "We will rebuild the market", "kind": "direct", "speaker": "Fatma Sahin", "entity": sahin,
+         "document": FIRST, "published": "2016-04-16", "title": "Market bombing in Gaziantep"},
+        {"text": "the market would reopen", "kind": "indirect", "speaker": "Sahin", "entity": sahin,
+         "document": SECOND, "published": "2016-04-17", "title": "Gaziantep toll rises"}]
+    assert [q["text"] for q in get_json(base, "api/quotes?q=reopen")] == ["the market would reopen"]
+    assert [q["document"] for q in get_json(base, "api/quotes?speaker=Sahin&since=2016-04-17")] == [SECOND]
+    assert get_json(base, "api/quotes?until=17%20April", 400)["status"] == 400
+
+
 def test_network_around_an_actor_and_around_an_incident(base):
     group, town, mayor, incident = (entity_id(base, "Islamic State"), entity_id(base, "Gaziantep"),
                                     entity_id(base, "Sahin"), incident_id(base))

@@ -110,6 +110,14 @@ def claims(conn: sqlite3.Connection, params: Params) -> list[dict[str, Any]]:
     return query(conn, _text(params, "q", required=True))
 
 
+def quotes(conn: sqlite3.Connection, params: Params) -> list[dict[str, Any]]:
+    """As `newsgraph quotes`: by words (q), speaker and publication dates; all when none is given."""
+    from newsgraph.kb.queries import quotes as query
+
+    return query(conn, _text(params, "q"), speaker=_text(params, "speaker"), since=_date(params, "since"),
+                 until=_date(params, "until"))
+
+
 def network(conn: sqlite3.Connection, params: Params) -> dict[str, list[dict]]:
     """As `newsgraph network`: around an entity (any alias) or an incident id."""
     from newsgraph.kb.network import network as query
@@ -150,8 +158,8 @@ def documents(conn: sqlite3.Connection, params: Params, ids: list[str]) -> list[
 
 
 _ROUTES: dict[str, Callable[[sqlite3.Connection, Params], Any]] = {
-    "search": search, "entity": entity, "incidents": incidents, "claims": claims, "network": network,
-    "reprints": reprints, "decisions": decisions,
+    "search": search, "entity": entity, "incidents": incidents, "claims": claims, "quotes": quotes,
+    "network": network, "reprints": reprints, "decisions": decisions,
 }
 _ITEM_ROUTES: dict[str, Callable[[sqlite3.Connection, str], Any]] = {
     "incidents": incident, "documents": document,
