@@ -1,0 +1,146 @@
+"""An incident's casualty figures: stated totals, victims counted from the text, and the
+headline and lead sentence completing the main incident's tolls.
+
+Totals come from ``incident_counts`` ("killing at least 12"); without one, the single victims
+the sentences name as killed or hurt are counted ("a soldier was wounded"); attackers and
+reflexives are never victims.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract import (
+    incident_counts,
+    incident_places,
+    incident_roles,
+    incident_types,
+    incident_victims,
+)
+from newsgraph.record import Count, Document, Incident
+
+
+def complete_from_headline(doc: Document, main: Incident, sentences: list[Span]) -> None:
+    """The headline, then the lead sentence, complete the main incident's tolls: they sum the
+    story up ("Man shot, killed in Trotwood", "3 critical after shooting") where the body may
+    only list a victim or leave the toll out."""
+    killed, injured = _count_value(main.killed), _count_value(main.injured)
+    new_killed, new_injured = killed, injured
+    summaries = [incident_places.headline_words(doc.title), sentences[0].text if sentences else ""]
+    for text in summaries:
+        if text:
+            new_killed, new_injured = incident_counts.with_headline(new_killed, new_injured, text)
+    # A toll taken back to nothing ("Man shot, killed": the one hurt victim is the one who died)
+    # is no figure at all, not a stated zero.
+    if new_killed != killed:
+        main.killed = Count(low=new_killed, high=new_killed, qualifier="exact") if new_killed else Count()
+    if new_injured != injured:
+        main.injured = Count(low=new_injured, high=new_injured, qualifier="exact") if new_injured else Count()
+
+
+def _count_value(count: Count) -> int:
+    return int(count.low if count.low is not None else count.high or 0)
+
+
+def casualties(doc: Document, sentences: list[Span], roles: incident_roles.Roles) -> tuple[Count, Count]:
+    """An incident's killed and injured: stated totals first, else the victims its sentences list."""
+    mentions: list[incident_counts.CasualtyMention] = []
+    for sentence in sentences:
+        mentions += incident_counts.find_casualties(sentence.text)
+    counts: dict[str, Count] = {}
+    from_listing: dict[str, bool] = {}
+    for kind in ("killed", "injured"):
+        total, disagree = incident_counts.best_total([m for m in mentions if m.kind == kind])
+        if disagree:
+            doc.warn(f"incidents: differing {kind} figures on the page; kept the highest, {total.text!r}")
+        from_listing[kind] = total.low is None and total.high is None
+        counts[kind] = _count_listed(sentences, roles, kind) if from_listing[kind] else total
+    killed, injured = counts["killed"], counts["injured"]
+    listed = from_listing["injured"] and injured.low is not None
+    if listed and injured.low == 1 and killed.low and not from_listing["killed"] \
+            and _only_shot(sentences, roles):
+        # "One person is dead ... a man was shot": beside a stated death toll, the one victim
+        # only said to be shot is the one who died, not a second victim who was hurt.
+        injured, listed = Count(), False
+    return incident_victims.single_victim_counts([s.text for s in sentences], killed, injured,
+                                                 injured_from_listing=listed)
+
+
+_KILLED_LEMMAS = {"kill", "murder", "assassinate", "slay", "execute", "massacre"}
+_HARM_LEMMAS = _KILLED_LEMMAS | {"wound", "injure", "hurt", "shoot", "stab", "die"}
+# Words beside a harm verb that make it fatal: "shot and killed", "shot dead", "fatally shot".
+_FATAL_WORDS = {"kill", "dead", "death", "fatally", "die", "murder"}
+
+
+# Nouns that refer back to a victim the story has already described.
+_GENERIC_VICTIMS = {"victim", "person", "individual", "someone"}
+
+
+def _count_listed(sentences: list[Span], roles: incident_roles.Roles, kind: str) -> Count:
+    """No total stated: count the single victims named as killed or hurt ("a soldier was wounded",
+    "a 5-year-old was shot and killed"). A victim shot but not said to die counts as injured."""
+    fates = _listed_fates(sentences, roles)
+    number = sum(1 for fate, _verbs in fates.values() if fate == kind)
+    if not number:
+        return Count()
+    return Count(low=number, high=number, qualifier="exact", text=None)
+
+
+def _only_shot(sentences: list[Span], roles: incident_roles.Roles) -> bool:
+    """Every victim listed as hurt was only said to be shot (not wounded, injured or hurt)."""
+    hurt = [verbs for fate, verbs in _listed_fates(sentences, roles).values() if fate == "injured"]
+    return bool(hurt) and all(verbs == {"shoot"} for verbs in hurt)
+
+
+def _listed_fates(sentences: list[Span], roles: incident_roles.Roles) -> dict[str, tuple[str, set[str]]]:
+    """Each single victim named as harmed: "killed" or "injured", and the harm verbs used of them."""
+    fates: dict[str, str] = {}
+    verbs: dict[str, set[str]] = {}
+    for sentence in sentences:
+        for token in sentence:
+            lemma = token.lemma_.lower()
+            if lemma not in _HARM_LEMMAS or incident_types.is_irrealis(token):
+                continue
+            for patient in _patients(token):
+                if not incident_roles.is_person(patient) or patient.tag_ not in {"NN", "NNP"} \
+                        or _attacker(patient) or _is_reflexive(patient):
+                    continue
+                # A common noun is keyed by its head ("a 20-year-old man" and "the man" are one),
+                # a name by the whole name.
+                key = incident_roles.noun_phrase(patient).text.lower() if patient.tag_ == "NNP" \
+                    else patient.lemma_.lower()
+                fatal = lemma in _KILLED_LEMMAS or lemma == "die" or _fatal_context(token)
+                verbs.setdefault(key, set()).add(lemma)
+                if fatal or fates.get(key) != "killed":
+                    fates[key] = "killed" if fatal else "injured"
+    if len(fates) > 1:
+        # "the victim" names someone already listed ("a man was shot ... the victim died").
+        generic = {key: fate for key, fate in fates.items() if key in _GENERIC_VICTIMS}
+        fates = {key: fate for key, fate in fates.items() if key not in _GENERIC_VICTIMS} or fates
+        if "killed" in generic.values() and len(fates) == 1:
+            fates = dict.fromkeys(fates, "killed")
+    return {key: (fate, verbs[key]) for key, fate in fates.items()}
+
+
+def _patients(verb: Token) -> list[Token]:
+    if verb.lemma_.lower() == "die":
+        return [c for c in verb.children if c.dep_ == "nsubj"]
+    found = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if not found and verb.dep_ == "conj":
+        found = [c for c in verb.head.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found = [verb.head]
+    return found + [c for t in found for c in t.children if c.dep_ == "conj"]
+
+
+def _fatal_context(verb: Token) -> bool:
+    near = list(verb.children) + [verb.head] + list(verb.head.children)
+    return any(t.lemma_.lower() in _FATAL_WORDS for t in near if t is not verb)
+
+
+def _is_reflexive(token: Token) -> bool:
+    return token.lower_.endswith("self") or token.lower_.endswith("selves")
+
+
+def _attacker(token: Token) -> bool:
+    return bool(incident_counts.ATTACKER_WORDS.search(token.text))
