@@ -104,24 +104,52 @@ def test_a_copy_of_a_merged_document_is_found_and_forget_clears_both_tables(tmp_
         assert _count(kb.conn, "lsh_doc_bands") == _count(kb.conn, "lsh_recent_bands") == 0
 
 
-def test_a_knowledge_base_at_schema_7_keeps_its_bands_and_finds_copies_of_them(tmp_path):
-    path = tmp_path / "old.db"
+def _sha1_band_keys(body: str) -> set[int]:
+    """Band keys as schema 8 and before stored them: datasketch MinHash values (SHA-1 of each
+    shingle), each band's four values as little-endian uint64 bytes hashed with BLAKE2b."""
+    import hashlib
+
+    from datasketch import MinHash
+
+    keys = set()
+    paragraphs = [p for p in body.split("\n\n") if len(p.split()) >= 12]
+    for paragraph in paragraphs:
+        minhash = MinHash(num_perm=32, scheme="affine32")
+        minhash.update_batch([g.encode("utf-8") for g in shingles(paragraph)])
+        data = minhash.hashvalues[:24].astype("<u8").tobytes()
+        for band in range(6):
+            digest = hashlib.blake2b(bytes([band]) + data[band * 32:(band + 1) * 32], digest_size=8).digest()
+            keys.add(int.from_bytes(digest, "little", signed=True))
+    return keys
+
+
+def _old_kb(path, version: int, keys_table: str) -> None:
+    """A knowledge base at schema ``version`` holding STORY as 'old', with SHA-1 band keys."""
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                  "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))")
-    for version, name, sql in SQLITE_MIGRATIONS[:7]:
+    for number, name, sql in SQLITE_MIGRATIONS[:version]:
         for statement in _statements(sql):
             conn.execute(statement)
-        conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name))
+        conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (number, name))
     conn.execute("INSERT INTO documents (id, format, published, published_basis, body, record) "
                  "VALUES ('old', 'text', '2020-03-01', 'metadata', ?, '{}')", (STORY,))
-    conn.executemany("INSERT INTO lsh_doc_bands (key, doc) VALUES (?, 1)", [(k,) for k in band_keys(STORY)])
+    conn.executemany(f"INSERT INTO {keys_table} (key, doc) VALUES (?, 1)", [(k,) for k in _sha1_band_keys(STORY)])
     conn.commit()
     conn.close()
-    with open_kb(path) as kb:
-        assert kb.schema_version() == 8
-        assert _count(kb.conn, "lsh_doc_bands") == 12 and _count(kb.conn, "lsh_recent_bands") == 0
-        copy = _story("b.txt", "\n\nRepublished with permission.")
-        copy.published = "2020-03-02"
-        assert kb.add_batch([copy]) == [True]
-        assert [tuple(r) for r in kb.conn.execute("SELECT original, copy FROM reprints")] == [("old", copy.id)]
+
+
+def test_old_band_keys_are_replaced_by_the_current_ones_and_copies_still_found(tmp_path):
+    old_keys = _sha1_band_keys(STORY)
+    assert len(old_keys) == 12 and not old_keys & band_keys(STORY)  # the hashing did change
+    for version, table in ((7, "lsh_doc_bands"), (8, "lsh_recent_bands")):
+        path = tmp_path / f"old{version}.db"
+        _old_kb(path, version, table)
+        with open_kb(path) as kb:
+            assert kb.schema_version() == SQLITE_MIGRATIONS[-1][0] == 9
+            stored = {r[0] for r in kb.conn.execute("SELECT key FROM lsh_doc_bands WHERE doc = 1")}
+            assert stored == band_keys(STORY) and _count(kb.conn, "lsh_recent_bands") == 0
+            copy = _story("b.txt", "\n\nRepublished with permission.")
+            copy.published = "2020-03-02"
+            assert kb.add_batch([copy]) == [True]
+            assert [tuple(r) for r in kb.conn.execute("SELECT original, copy FROM reprints")] == [("old", copy.id)]

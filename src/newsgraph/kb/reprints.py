@@ -12,9 +12,9 @@ share of the copy's shingles found in the original (containment).
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sqlite3
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,8 +25,7 @@ NUM_PERM = 32  # permutations per paragraph signature (the first BANDS * BAND_RO
 # and one half rewritten (0.5) 32% of the time; a copy of several paragraphs is found when
 # any one of them is (two edited paragraphs: 99.8%). Unrelated paragraphs (0.1) collide
 # under 0.1% of the time. 8 bands (98%, 40%) cost a third more index rows, the largest
-# table written while loading, for no reprint missed on the demo corpus either way. The
-# bands kept are the first 6 of the 8 the knowledge base stored before: old rows still match.
+# table written while loading, for no reprint missed on the demo corpus either way.
 BAND_ROWS = 4
 BANDS = 6
 MIN_PARAGRAPH_WORDS = 12  # shorter lines ("Comments", captions) carry no evidence of copying
@@ -35,10 +34,9 @@ MAX_PARAGRAPHS = 40  # bounds the index size per document
 # event share under 0.1 (stock phrases, names); a text quoted at length, 0.3 and more.
 MIN_CONTAINMENT = 0.25
 FULL_COPY = 0.9  # above this share the copy is the whole original text, not an excerpt
-SCHEME = "affine32"  # datasketch's default hashing scheme, named so signatures stay comparable
-# The (a, b) pairs of datasketch's ``MinHash(num_perm=NUM_PERM, scheme=SCHEME)`` (seed 1), kept
-# as numbers: importing datasketch (it imports scipy) cost 2 s of CPU at the first batch
-# loaded, for these 64 values. A test checks them against datasketch.
+# Affine permutations (a * h + b mod 2**32) of the shingle hashes, one pair per signature
+# value: fixed odd multipliers and offsets (any distinct random odd values do; these came from
+# datasketch's seeded generator once, and are constants so that stored band keys stay comparable).
 _PERMUTATION_A = (
     3582191691, 4270784983, 1892572953, 3715639441, 982527, 1100580627, 2597016983, 4286725387,
     1260623519, 2027988865, 793182497, 3406602499, 1599963033, 3332127887, 2968344027, 1458107385,
@@ -55,14 +53,20 @@ MAX_CANDIDATES = 50  # most-similar candidates confirmed per document
 # inserts stay cheap), and few enough merges that rewriting the big table's pages at each
 # costs little (at 20,000 documents: 0.19 ms a document writing it directly; see migration 8).
 MERGE_DOCS = 10_000
+RECOMPUTE_DOCS = 2_000  # documents read per step when all band keys are computed again
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PARAGRAPH = re.compile(r"\n\s*\n")
-_BAND_PREFIX = [bytes([band]) for band in range(BANDS)]
 _PERMUTATIONS: tuple[np.ndarray, np.ndarray] | None = None
-# MurmurHash3's 32-bit finalizer (shift, multiplier, shift, multiplier, shift), the pre-mix the
-# affine32 scheme applies to each shingle hash before its permutations.
+# MurmurHash3's 32-bit finalizer (shift, multiplier, shift, multiplier, shift): spreads each
+# shingle hash over all bits before its permutations.
 _FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+# SplitMix64's finalizer, the same role for a band's 64-bit key.
+_MIX64 = (30, 0xBF58476D1CE4E5B9, 27, 0x94D049BB133111EB, 31)
+# Odd multipliers of the order-sensitive folds (words into a shingle, values into a band):
+# the 32- and 64-bit FNV primes, any large odd constant would do.
+_FOLD32 = 0x01000193
+_FOLD64 = 0x100000001B3
 
 
 def words(text: str) -> list[str]:
@@ -80,7 +84,6 @@ def _grams(tokens: list[str]) -> set[str]:
 
 
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """The affine permutations (a, b) of datasketch's MinHash for our NUM_PERM and SCHEME."""
     global _PERMUTATIONS
     if _PERMUTATIONS is None:
         _PERMUTATIONS = (np.asarray(_PERMUTATION_A, dtype=np.uint32),
@@ -97,46 +100,79 @@ def _fmix32(values: np.ndarray) -> np.ndarray:
     return values ^ (values >> np.uint32(s3))
 
 
-def signatures(paragraphs: list[list[str]]) -> np.ndarray:
-    """One MinHash signature per paragraph (given as its words; one row each).
+def _mix64(values: np.ndarray) -> np.ndarray:
+    s1, m1, s2, m2, s3 = _MIX64
+    values = values ^ (values >> np.uint64(s1))
+    values = values * np.uint64(m1)
+    values = values ^ (values >> np.uint64(s2))
+    values = values * np.uint64(m2)
+    return values ^ (values >> np.uint64(s3))
 
-    The values are exactly datasketch's ``MinHash.update_batch`` ones (the stored band keys
-    stay comparable), computed for all paragraphs of a document in one numpy pass: one
-    MinHash per paragraph spent most of its time in numpy call overhead, not in hashing.
+
+def _word_hashes(tokens: list[str]) -> np.ndarray:
+    return np.fromiter(map(zlib.crc32, map(str.encode, tokens)), dtype=np.uint32, count=len(tokens))
+
+
+def _fold(hashes: list[np.ndarray]) -> np.ndarray:
+    """Order-sensitive combination of aligned word-hash arrays (h = h * M xor next, mod 2**32)."""
+    combined = hashes[0]
+    for following in hashes[1:]:
+        combined = (combined * np.uint32(_FOLD32)) ^ following
+    return combined
+
+
+def signatures(paragraphs: list[list[str]]) -> np.ndarray:
+    """One MinHash signature per non-empty paragraph (given as its words; one row each).
+
+    A shingle's hash combines the CRC-32 of its five words, so every word is hashed once and
+    all shingles of all paragraphs are hashed, mixed and permuted in a few numpy passes (one
+    SHA-1 per shingle string was a quarter of the time spent storing a document).
     """
-    hashes: list[int] = []
-    starts: list[int] = []
-    sha1 = hashlib.sha1
-    for tokens in paragraphs:
-        grams = _grams(tokens)
-        if not grams:
-            continue
-        starts.append(len(hashes))
-        hashes += [int.from_bytes(sha1(g.encode("utf-8")).digest()[:4], "little") for g in grams]
-    if not hashes:
+    paragraphs = [tokens for tokens in paragraphs if tokens]
+    if not paragraphs:
         return np.zeros((0, NUM_PERM), dtype=np.uint32)
-    a, b = _permutations()
+    flat = [token for tokens in paragraphs for token in tokens]
+    word_hashes = _word_hashes(flat)
+    total = len(flat)
     with np.errstate(over="ignore"):  # uint32 arithmetic wraps modulo 2**32 by design
-        mixed = _fmix32(np.asarray(hashes, dtype=np.uint32)).reshape(-1, 1)
+        # The hash of the five words starting at each position (windows crossing a paragraph
+        # end are computed too, and left out below).
+        windows = (_fold([word_hashes[k:total - SHINGLE_WORDS + 1 + k] for k in range(SHINGLE_WORDS)])
+                   if total >= SHINGLE_WORDS else np.zeros(0, dtype=np.uint32))
+        parts: list[np.ndarray] = []
+        starts: list[int] = []
+        position = size = 0
+        for tokens in paragraphs:
+            count = len(tokens)
+            starts.append(size)
+            if count >= SHINGLE_WORDS:
+                parts.append(windows[position:position + count - SHINGLE_WORDS + 1])
+            else:  # a short paragraph is one shingle of all its words
+                parts.append(_fold([word_hashes[position + k:position + k + 1] for k in range(count)]))
+            size += len(parts[-1])
+            position += count
+        a, b = _permutations()
+        mixed = _fmix32(np.concatenate(parts)).reshape(-1, 1)
         permuted = mixed * a + b
     return np.minimum.reduceat(permuted, np.asarray(starts), axis=0)
 
 
 def band_keys(body: str) -> set[int]:
-    """The LSH band hashes of every long-enough paragraph of ``body``."""
-    keys: set[int] = set()
+    """The LSH band hashes of every long-enough paragraph of ``body`` (signed 64-bit values)."""
     paragraphs = [tokens for tokens in map(words, _PARAGRAPH.split(body))
                   if len(tokens) >= MIN_PARAGRAPH_WORDS]
-    blake2b = hashlib.blake2b
-    # Each value as 8 little-endian bytes (the stored keys were made from uint64 values), and
-    # the bands cut from one bytes object: slicing bytes is far cheaper than slicing arrays.
-    band_bytes = BAND_ROWS * 8
-    for row in signatures(paragraphs[:MAX_PARAGRAPHS])[:, :BANDS * BAND_ROWS].astype("<u8"):
-        data = row.tobytes()
-        for band, prefix in enumerate(_BAND_PREFIX):
-            chunk = data[band * band_bytes:(band + 1) * band_bytes]
-            keys.add(int.from_bytes(blake2b(prefix + chunk, digest_size=8).digest(), "little", signed=True))
-    return keys
+    rows = signatures(paragraphs[:MAX_PARAGRAPHS])
+    if not len(rows):
+        return set()
+    bands = rows[:, :BANDS * BAND_ROWS].astype(np.uint64).reshape(len(rows), BANDS, BAND_ROWS)
+    with np.errstate(over="ignore"):  # uint64 arithmetic wraps modulo 2**64 by design
+        # The band's number starts the combination: equal values in two different bands
+        # make different keys.
+        keys = np.arange(1, BANDS + 1, dtype=np.uint64)  # broadcast over the paragraphs
+        for row in range(BAND_ROWS):
+            keys = (keys * np.uint64(_FOLD64)) ^ bands[:, :, row]
+        keys = _mix64(keys)
+    return set(keys.view(np.int64).ravel().tolist())
 
 
 def gram_set(text: str) -> set[tuple[str, ...]]:
@@ -221,6 +257,21 @@ def merge_all_bands(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT OR IGNORE INTO lsh_doc_bands (key, doc) "
                  "SELECT key, doc FROM lsh_recent_bands ORDER BY key, doc")
     conn.execute("DELETE FROM lsh_recent_bands")
+
+
+def recompute_band_keys(conn: sqlite3.Connection) -> None:
+    """Store the band keys of every document again from its body (after a change of hashing),
+    RECOMPUTE_DOCS documents at a time, then merge them into the big table in key order."""
+    last = 0
+    while True:
+        rows = conn.execute("SELECT rowid, body FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                            (last, RECOMPUTE_DOCS)).fetchall()
+        if not rows:
+            break
+        conn.executemany("INSERT OR IGNORE INTO lsh_recent_bands (key, doc) VALUES (?, ?)",
+                         [(key, rowid) for rowid, body in rows for key in band_keys(body)])
+        last = rows[-1][0]
+    merge_all_bands(conn)
 
 
 def forget_bands(conn: sqlite3.Connection, rowid: int, body: str) -> None:

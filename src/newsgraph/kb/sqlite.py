@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from newsgraph.kb.migrations import SQLITE_MIGRATIONS
@@ -14,6 +14,16 @@ from newsgraph.record import Document
 CACHE_KIB = 65536
 WAL_CHECKPOINT_PAGES = 10000
 STATEMENT_CACHE = 512  # distinct SQL texts kept prepared per connection
+
+
+def _recompute_band_keys(conn: sqlite3.Connection) -> None:
+    from newsgraph.kb.reprints import recompute_band_keys
+
+    recompute_band_keys(conn)
+
+
+# Steps of a migration that SQL cannot express, run after its statements in its transaction.
+MIGRATION_STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {9: _recompute_band_keys}
 
 
 class SqliteKB:
@@ -56,6 +66,8 @@ class SqliteKB:
             try:
                 for statement in _statements(sql):
                     self.conn.execute(statement)
+                if version in MIGRATION_STEPS:
+                    MIGRATION_STEPS[version](self.conn)
                 self.conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
                                   (version, name))
                 self.conn.execute("COMMIT")

@@ -231,3 +231,13 @@ SQLITE_MIGRATIONS.append((8, "recent LSH band rows kept apart until merged", """
         PRIMARY KEY (key, doc)
     ) WITHOUT ROWID;
 """))
+
+# Band keys are now made from 32-bit CRC-based shingle hashes instead of SHA-1 ones (a quarter
+# of the time spent storing a document went to SHA-1): keys stored before match nothing new.
+# The rows are dropped here and every document's keys computed again from its stored body in
+# the same transaction (`newsgraph.kb.sqlite.MIGRATION_STEPS`), so old and new documents stay
+# comparable.
+SQLITE_MIGRATIONS.append((9, "LSH band keys recomputed with the CRC-32 shingle hashing", """
+    DELETE FROM lsh_doc_bands;
+    DELETE FROM lsh_recent_bands;
+"""))
