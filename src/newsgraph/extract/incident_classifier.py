@@ -14,15 +14,14 @@ No feature looks at letter case, so the lowercased MUC-4 wire text and cased new
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import incident_types
+from newsgraph.packaged import read_packaged_json
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 NONE = "none"
@@ -242,11 +241,7 @@ def features(candidate: Candidate, triggers: TriggerContext) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def load_model() -> dict | None:
     """The shipped weights ({classes, weights: {feature: [per class]}, thresholds}); None if absent."""
-    try:
-        text = resources.files("newsgraph").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return None
-    return json.loads(text)
+    return read_packaged_json(MODEL_FILE)
 
 
 def probabilities(feature_list: list[str], model: dict) -> dict[str, float]:

@@ -16,13 +16,12 @@ No feature looks at letter case, so lowercased wire text and cased news read ali
 from __future__ import annotations
 
 import functools
-import json
 import math
-from importlib import resources
 
 from spacy.tokens import Doc
 
 from newsgraph.extract import incident_types
+from newsgraph.packaged import read_packaged_json
 
 MODEL_FILE = "models/incident_relevance.json"
 RELEVANT = "relevant"
@@ -79,11 +78,7 @@ def features(parsed: Doc) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def load_model() -> dict | None:
     """The shipped weights ({labels, intercept, weights: {feature: [per label]}}); None if absent."""
-    try:
-        text = resources.files("newsgraph").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return None
-    return json.loads(text)
+    return read_packaged_json(MODEL_FILE)
 
 
 def probabilities(parsed: Doc, model: dict | None = None) -> dict[str, float] | None:

@@ -11,12 +11,12 @@ head nouns that tell a victim (person) from a target (thing).
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.tokens import Span, Token
+
+from newsgraph.packaged import read_packaged_json
 
 # Verbs whose object (or passive subject) is a person hurt: a victim.
 VICTIM_VERBS = {"kill", "murder", "assassinate", "kidnap", "abduct", "wound", "injure", "shoot", "slay",
@@ -81,11 +81,7 @@ def clean_mention(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def role_lexicon() -> dict[str, dict[str, float]]:
     """{role: {normalised phrase: precision}} learned from MUC-4 train; empty if the file is absent."""
-    try:
-        text = resources.files("newsgraph").joinpath("models/incident_roles.json").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return {}
-    return json.loads(text).get("lexicon", {})
+    return read_packaged_json("models/incident_roles.json", {}).get("lexicon", {})
 
 
 @functools.lru_cache(maxsize=1)

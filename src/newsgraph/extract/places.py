@@ -10,11 +10,10 @@ the most populous candidate.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
+from newsgraph.packaged import read_packaged_json
 from newsgraph.record import Location
 
 # Alternate names shorter than this are mostly codes (IATA "PAR") or
@@ -84,8 +83,7 @@ def _gazetteer() -> dict[str, tuple[Candidate, ...]]:
 
 @functools.lru_cache(maxsize=1)
 def _curated() -> dict[str, dict]:
-    text = resources.files("newsgraph").joinpath("data/places.json").read_text(encoding="utf-8")
-    return json.loads(text)["places"]
+    return read_packaged_json("data/places.json", {"places": {}})["places"]
 
 
 def candidates(name: str) -> tuple[Candidate, ...]:
