@@ -6,7 +6,9 @@ that ...", "he added," but not "added a clause"), so this model scores each verb
 from its parse: its lemma, dependency label, the kinds of children it has (a
 that-clause, an infinitive, an object, a preposition), what kind of subject it
 has (a person, an organisation, a pronoun), and quotation marks and commas next
-to it, with conjunctions of the lemma and the frame.
+to it, with conjunctions of the lemma and the frame; and the word-meaning prior of
+its lemma (``quote_prior``), so that a verb train saw rarely or never is judged by
+verbs of like meaning.
 
 The model is a logistic regression trained on PolNeAR TRAIN only (``polnear/train``,
 840 articles, first annotator file per article, as the scorer reads it): every

@@ -8,6 +8,10 @@ the marks); a quotation with no cue of its own continues the quote just before
 it (a quote interrupted by its attribution, or running over paragraphs); what
 is left is a scare quote or title when short, else a quote without a cue.
 
+Before that, cue verbs that PolNeAR reads as one longer cue are joined: a verb
+carried by a produced document ("issued a statement calling", ``quote_vehicles``)
+and a verb chained through an infinitive ("appeared to suggest", ``quote_chains``).
+
 ``run_quotes(doc)`` is the pipeline stage: it fills ``doc.quotes`` and resolves
 speakers (``speakers``).
 """
