@@ -87,3 +87,12 @@ def test_an_infinitive_after_an_object_is_not_chained(parse):
     # "urged supporters to say": the supporters would say it, so "urged" keeps its own content
     body = "Obama urged supporters to say that the plan works."
     assert _written(parse, body) == [("urged", "Obama", ["supporters to say that the plan works"])]
+
+
+@pytest.mark.model
+def test_a_cue_nouns_adjective_joins_the_cue(parse):
+    # spaCy makes a new token object on every access: the modifier's head is compared by index
+    body = "Critics mocked his repeated claim that the election was rigged."
+    found, _ = find_attributions(body, parse(body)._nlp)
+    assert [(body[f.cue[0]:f.cue[1]], body[f.source[0]:f.source[1]]) for f in found
+            if f.source and body[f.source[0]:f.source[1]] == "his"] == [("repeated claim", "his")]

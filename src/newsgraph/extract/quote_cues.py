@@ -273,17 +273,17 @@ def _subject(verb):
         if current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
             shares_subject = True  # "leaders gathered Friday to discuss ...": a purpose
         if (current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep"
-                and current.head.head.pos_ in ("VERB", "AUX") and current.head.head is not current.head):
+                and current.head.head.pos_ in ("VERB", "AUX") and current.head.head.i != current.head.i):
             current = current.head  # "pitched himself by telling them ...": the verb's subject tells
             shares_subject = True
-        if shares_subject and current.head is not current:
+        if shares_subject and current.head.i != current.i:
             current = current.head
             if verb.dep_ == "advcl":
                 # "X reported that ..., citing Y": the participle may hang on the content's
                 # verb; its subject is the reporting verb's above it
                 climb = current
                 for _ in range(3):
-                    if _is_cue_verb(climb.lemma_.lower()) or climb.head is climb:
+                    if _is_cue_verb(climb.lemma_.lower()) or climb.head.i == climb.i:
                         break
                     climb = climb.head
                 if _is_cue_verb(climb.lemma_.lower()):
@@ -298,7 +298,7 @@ def _conjoined_to_reporting(verb) -> bool:
     above it ("said she would go and warned ..."): it has the reporting verb's tense, not
     the content verb's (see ``_before_conjoined_cue``)."""
     head = verb.head
-    return (verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head is not head
+    return (verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i
             and verb.tag_ != head.tag_ and verb.tag_ == head.head.tag_
             and _is_cue_verb(head.head.lemma_.lower()))
 
@@ -481,7 +481,7 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
     as_clause = _is_as_clause(verb) and (modelled or _is_cue_verb(lemma))
     if (parenthetical or as_clause) and subject is not None:
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return found
         outer = subtree_span(head, text)
         inner = (verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
@@ -524,11 +524,11 @@ def _according_to(token, text: str) -> Found | None:
     found = Found(cue=cue, source=source, source_token=objects[0].i, cue_token=token.i)
     head = token.head
     inner = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
-    if head is token:
+    if head.i == token.i:
         return found
     # The clause the phrase hangs on, without the phrase itself.
     clause = head
-    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head is not clause:
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
         clause = clause.head
     outer = subtree_span(clause, text)
     found.content = _minus(outer, inner, text)

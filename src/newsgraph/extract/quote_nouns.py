@@ -47,7 +47,8 @@ def find_nominal_cues(parsed, text: str) -> list[Found]:
 def _from_noun(noun, text: str) -> Found | None:
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     start = noun.i
-    while start - 1 >= 0 and noun.doc[start - 1].dep_ in _CUE_MODIFIERS and noun.doc[start - 1].head is noun:
+    while start - 1 >= 0 and (noun.doc[start - 1].dep_ in _CUE_MODIFIERS
+                              and noun.doc[start - 1].head.i == noun.i):
         start -= 1
     cue_start, cue_end = noun.doc[start].idx, noun.idx + len(noun)
     content = None
