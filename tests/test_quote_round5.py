@@ -96,3 +96,13 @@ def test_a_cue_nouns_adjective_joins_the_cue(parse):
     found, _ = find_attributions(body, parse(body)._nlp)
     assert [(body[f.cue[0]:f.cue[1]], body[f.source[0]:f.source[1]]) for f in found
             if f.source and body[f.source[0]:f.source[1]] == "his"] == [("repeated claim", "his")]
+
+
+@pytest.mark.model
+def test_a_contrasting_clause_with_its_own_cue_is_cut_from_the_content(parse):
+    # the parse hangs "though she noted" on "erase", inside the content of "said"
+    body = ("Lynch said the nonstop demands sometimes erase the barriers that women face in private "
+            "work, though she noted clients still object.")
+    assert _written(parse, body) == [
+        ("said", "Lynch", ["the nonstop demands sometimes erase the barriers that women face in private work"]),
+        ("noted", "she", ["clients still object"])]

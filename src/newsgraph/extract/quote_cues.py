@@ -340,6 +340,25 @@ def _before_trailing_participle(complement, start: int, end: int, text: str) -> 
     return end
 
 
+# Conjunctions opening a contrasting clause of the writer's ("..., though she noted that
+# ...", "although he again refused to pledge ..."): a cue verb there is an attribution of
+# its own, not part of the content before it.
+_CONTRAST_MARKS = frozenset({"though", "although", "while", "whereas"})
+
+
+def _before_contrasting_cue(complement, start: int, end: int, text: str) -> int:
+    """Cut "..., though she noted that ..." off the end of a content (PolNeAR never nests it)."""
+    for token in complement.subtree:
+        if token.i <= complement.i or token.dep_ != "advcl" or not _is_cue_verb(token.lemma_.lower()):
+            continue
+        marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS]
+        if marks and marks[0].i > complement.i and any(c.dep_ == "nsubj" for c in token.children):
+            cut = trim(text, start, marks[0].idx)[1]
+            if start < cut < end:
+                return cut
+    return end
+
+
 def _before_conjoined_cue(verb, complement, start: int, end: int, text: str) -> int:
     """Cut "... and warned that ..." off the end of a content: a second cue verb of the same
     tense joined by a conjunction, with no subject of its own, is the speaker's next
@@ -455,6 +474,7 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
                 start = min(start, subtree_span(objects[0], text)[0])
         end = _before_trailing_participle(complement, start, end, text)
         end = _before_conjoined_cue(verb, complement, start, end, text)
+        end = _before_contrasting_cue(complement, start, end, text)
         end = _before_aside(complement, start, end, text)
         found.content = [(start, end)]
         return found
