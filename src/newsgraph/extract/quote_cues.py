@@ -10,16 +10,23 @@ from PolNeAR train (``quote_learned``); a classifier over the verb's parse frame
 (``quote_model``, also trained on PolNeAR train) adds verbs outside those lists
 and vetoes listed verbs in frames unlike a cue's. Nominal cues are in ``quote_nouns``,
 layout cues ("SMITH: ...", "― Name") in ``quote_layout``; quotation marks are
-matched separately (``quote_marks``) and joined to these in ``quotes``.
+matched separately (``quote_marks``) and joined to these in ``quotes``. The cue-verb
+vocabulary is gathered in ``quote_verbs``, and the cuts that end a content before an
+attribution of its own in ``quote_cuts``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from newsgraph.extract.quote_clauses import misattached_clause
-from newsgraph.extract.quote_learned import learned_counts, learned_cues
+from newsgraph.extract.quote_cuts import (
+    _before_aside,
+    _before_conjoined_cue,
+    _before_contrasting_cue,
+    _before_trailing_participle,
+)
+from newsgraph.extract.quote_learned import learned_counts
 from newsgraph.extract.quote_lexicon import (
     CUE_VERBS,
     PARENTHETICAL_VERBS,
@@ -27,6 +34,18 @@ from newsgraph.extract.quote_lexicon import (
     STANCE_VERBS,
 )
 from newsgraph.extract.quote_model import cue_probability
+from newsgraph.extract.quote_verbs import (  # noqa: F401  (re-exported: tests and other modules read them here)
+    HAND_LISTED_FLOOR,
+    HAND_LISTED_MIN_SEEN,
+    LEARNED_VERB_PRECISION,
+    _is_cue_verb,
+    _is_preposition_cue,
+    _pair_verbs,
+    _rarely_cues,
+    learned_pairs,
+    learned_verbs,
+    trim,
+)
 
 Span = tuple[int, int]
 
@@ -43,15 +62,6 @@ _NO_INFINITIVE_VERBS = frozenset({"say", "write", "add", "report", "post", "cont
 RAISING_VERBS = frozenset({"seem", "appear"})
 # Verbs whose direct object is the addressee, not the content ("told reporters").
 _RECIPIENT_VERBS = {"tell", "ask", "inform", "assure", "urge", "advise", "warn", "remind", "order", "answer"}
-# Verb and preposition pairs whose object is the content.
-_PREPOSITION_CUES = {
-    ("call", "for"), ("ask", "for"), ("warn", "of"), ("warn", "about"), ("warn", "against"),
-    ("complain", "about"), ("comment", "on"), ("speak", "about"), ("speak", "of"), ("talk", "about"),
-    ("refer", "to"), ("point", "to"), ("argue", "for"), ("argue", "against"), ("plead", "for"),
-    ("write", "about"), ("worry", "about"), ("agree", "with"), ("disagree", "with"), ("hint", "at"),
-    ("push", "for"), ("lobby", "for"), ("respond", "to"), ("react", "to"), ("testify", "about"),
-}
-_PREPOSITION_VERBS = frozenset(verb for verb, _ in _PREPOSITION_CUES)
 # Prepositions after a stance verb's object that carry the stance ("blasted the media for
 # being dishonest", "dismissed the deal as toothless", "accused him of lying", "likened
 # the rules to ...", "charged him with ..."). In PolNeAR train the object and such a
@@ -59,15 +69,6 @@ _PREPOSITION_VERBS = frozenset(verb for verb, _ in _PREPOSITION_CUES)
 _PREDICATE_PREPOSITIONS = frozenset({"as", "for", "of", "to", "with"})
 # Channels of a statement kept in the cue after the verb ("said in a statement").
 _CHANNEL_NOUNS = {"statement", "interview", "tweet", "post", "letter", "speech", "email", "video"}
-# Verbs of the learned lexicon (``quote_learned``) that trigger a cue: those that
-# were a gold cue's key word in at least this share of their uses outside contents
-# in PolNeAR train. Calibrated on PolNeAR dev soft F1 (0.4 / 0.5 / 0.6 / 0.7 tried).
-LEARNED_VERB_PRECISION = 0.5
-# Hand-listed cue verbs are dropped when PolNeAR train saw them at least this often outside
-# contents and under this share of those uses were cues ("mean", "hear", "prove"). Floor
-# tried at 0.2, 0.3, 0.4 on PolNeAR dev (0.3 and 0.4 drop the same six verbs; 0.2 keeps "maintain").
-HAND_LISTED_FLOOR = 0.3
-HAND_LISTED_MIN_SEEN = 20
 # The learned cue model (``quote_model``, PolNeAR train) adds a verb outside the lexicons
 # as a cue at this probability, and drops a lexicon verb below the veto probability (its
 # frame unlike a cue's: "I know him", "want a deal"). Calibrated on PolNeAR dev soft F1:
@@ -77,7 +78,6 @@ HAND_LISTED_MIN_SEEN = 20
 # 0.6 / 0.7 gave cue soft F1 0.745 / 0.748 / 0.748 / 0.750 / 0.748 / 0.749, source flat.
 MODEL_CUE_THRESHOLD = 0.6
 MODEL_VETO_THRESHOLD = 0.35
-_TRIM = set(" \t\n,;:.—–-\"“”„«»")
 
 
 @dataclass
@@ -94,38 +94,6 @@ class Found:
     modelled: bool = False  # a cue only because the learned model says so (``quote_model``)
 
 
-@lru_cache(maxsize=1)
-def learned_verbs() -> frozenset[str]:
-    """Cue verbs learned from PolNeAR train beyond the hand-written lists."""
-    return learned_cues("verb", LEARNED_VERB_PRECISION) - CUE_VERBS
-
-
-@lru_cache(maxsize=1)
-def learned_pairs() -> frozenset[tuple[str, str]]:
-    """Verb and preposition cues learned from PolNeAR train ("rail against")."""
-    pairs = learned_cues("verb_prep", LEARNED_VERB_PRECISION)
-    return frozenset(tuple(pair.split(" ", 1)) for pair in pairs)  # type: ignore[misc]
-
-
-@lru_cache(maxsize=1)
-def _pair_verbs() -> frozenset[str]:
-    return _PREPOSITION_VERBS | frozenset(verb for verb, _ in learned_pairs())
-
-
-@lru_cache(maxsize=1)
-def _rarely_cues() -> frozenset[str]:
-    """Hand-listed verbs that PolNeAR train shows are seldom a cue ("mean", "hear", "prove"):
-    seen often enough outside contents and a cue in under ``HAND_LISTED_FLOOR`` of those uses."""
-    counts = learned_counts("verb")
-    return frozenset(lemma for lemma in CUE_VERBS
-                     if lemma in counts and counts[lemma][1] >= HAND_LISTED_MIN_SEEN
-                     and counts[lemma][0] / counts[lemma][1] < HAND_LISTED_FLOOR)
-
-
-def _is_cue_verb(lemma: str) -> bool:
-    return (lemma in CUE_VERBS and lemma not in _rarely_cues()) or lemma in learned_verbs()
-
-
 # How reliable a hand-listed cue verb is, where the learned lexicon has no figure.
 HAND_LISTED_RELIABILITY = 0.8
 
@@ -139,19 +107,6 @@ def cue_reliability(found: Found, parsed) -> float:
     if counts:
         return counts[0] / max(counts[1], 1)
     return HAND_LISTED_RELIABILITY if _is_cue_verb(lemma) else 0.0
-
-
-def _is_preposition_cue(lemma: str, preposition: str) -> bool:
-    return (lemma, preposition) in _PREPOSITION_CUES or (lemma, preposition) in learned_pairs()
-
-
-def trim(text: str, start: int, end: int) -> Span:
-    """Shrink ``[start, end)`` past surrounding spaces and punctuation that ends a clause."""
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    return start, end
 
 
 def _is_cue_adverb(token) -> bool:
@@ -324,79 +279,6 @@ def _complement(verb, modelled: bool = False):
     if lemma in SPEECH_VERBS:
         return misattached_clause(verb)  # "tweeted in the early hours that ..."
     return None
-
-
-def _before_trailing_participle(complement, start: int, end: int, text: str) -> int:
-    """Cut "..., arguing that ..." off the end of a content: the parse often hangs the
-    speaker's next reporting participle inside the clause, but it is an attribution of
-    its own (PolNeAR annotates it beside the first, never inside it)."""
-    for token in complement.subtree:
-        if (token.i > complement.i and token.dep_ == "advcl" and token.tag_ == "VBG"
-                and _is_cue_verb(token.lemma_.lower()) and token.left_edge.i > 0
-                and token.doc[token.left_edge.i - 1].text == ","):
-            cut = trim(text, start, token.doc[token.left_edge.i - 1].idx)[1]
-            if cut > start:
-                return min(end, cut)
-    return end
-
-
-# Conjunctions opening a contrasting clause of the writer's ("..., though she noted that
-# ...", "although he again refused to pledge ..."): a cue verb there is an attribution of
-# its own, not part of the content before it.
-_CONTRAST_MARKS = frozenset({"though", "although", "while", "whereas"})
-
-
-def _before_contrasting_cue(complement, start: int, end: int, text: str) -> int:
-    """Cut "..., though she noted that ..." off the end of a content (PolNeAR never nests it)."""
-    for token in complement.subtree:
-        if token.i <= complement.i or token.dep_ != "advcl" or not _is_cue_verb(token.lemma_.lower()):
-            continue
-        marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS]
-        if marks and marks[0].i > complement.i and any(c.dep_ == "nsubj" for c in token.children):
-            cut = trim(text, start, marks[0].idx)[1]
-            if start < cut < end:
-                return cut
-    return end
-
-
-def _before_conjoined_cue(verb, complement, start: int, end: int, text: str) -> int:
-    """Cut "... and warned that ..." off the end of a content: a second cue verb of the same
-    tense joined by a conjunction, with no subject of its own, is the speaker's next
-    attribution ("said he would order a review and warned against hackers"), though the
-    parse often hangs it on the content's verb. PolNeAR never nests the two."""
-    for token in complement.subtree:
-        if (token.i > complement.i and token.dep_ == "conj" and token.pos_ == "VERB"
-                and token.tag_ == verb.tag_ and _is_cue_verb(token.lemma_.lower())
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)):
-            joints = [c for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
-            cut_at = joints[-1] if joints else token.doc[token.left_edge.i]
-            cut = trim(text, start, cut_at.idx)[1]
-            if start < cut < end:
-                return cut
-    return end
-
-
-def _trailing_speaker_aside(token, end: int, text: str) -> bool:
-    """A relative clause of saying with its own speaker closing a content ("..., which he
-    said were accompanied by favors"): an attribution of its own, never nested in PolNeAR."""
-    last = token.right_edge
-    return (token.dep_ == "relcl" and token.lemma_.lower() in SPEECH_VERBS
-            and any(c.dep_ == "nsubj" for c in token.children)
-            and not text[last.idx + len(last):end].strip(" ,.;:\"”’'"))
-
-
-def _before_aside(complement, start: int, end: int, text: str) -> int:
-    """Cut a writer's aside off an object content: "acknowledged the reality of climate
-    change, which makes him an outlier" attributes the reality, not the comment; off any
-    content, a trailing aside of another speaker (``_trailing_speaker_aside``)."""
-    for token in complement.subtree:
-        if complement.dep_ not in ("dobj", "prep") and not _trailing_speaker_aside(token, end, text):
-            continue
-        if token.dep_ == "relcl" and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ",":
-            cut = trim(text, start, token.doc[token.left_edge.i - 1].idx)[1]
-            if cut > start:
-                return min(end, cut)
-    return end
 
 
 def _minus(outer: Span, inner: Span, text: str) -> list[Span]:
