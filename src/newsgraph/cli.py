@@ -226,7 +226,8 @@ def train_incidents_command(data: Path | None, out: Path | None, seed: int) -> N
 @click.option("--lexicon-only", is_flag=True, help="Skip the cue classifier (it parses all of train).")
 def train_cues_command(data: Path | None, out: Path | None, model_out: Path | None,
                        lexicon_only: bool) -> None:
-    """The reporting-cue lexicon and cue classifier, learned from PolNeAR train's gold attributions."""
+    """The reporting-cue lexicon, the word-meaning cue prior (beside the lexicon) and the cue
+    classifier, learned from PolNeAR train's gold attributions."""
     from newsgraph.extract.quote_learned import write_cue_lexicon
 
     train_dir = data or DATASETS / "polnear" / "train"
@@ -234,7 +235,9 @@ def train_cues_command(data: Path | None, out: Path | None, model_out: Path | No
     if not lexicon_only:
         from newsgraph.extract.quote_model import write_cue_model
 
-        click.echo(f"wrote {write_cue_model(train_dir, model_out)}")
+        # The classifier reads the prior just written (beside --out), not the shipped one.
+        prior = out.parent / "cue_prior.json" if out is not None else None
+        click.echo(f"wrote {write_cue_model(train_dir, model_out, prior_path=prior)}")
 
 
 def _register_subgroups() -> None:
