@@ -26,8 +26,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from newsgraph.packaged import read_packaged_json
 
 # Lemmas seen as a cue fewer times than this in train are left out: too rare for
 # their precision to mean anything (and they keep the file small).
@@ -210,12 +211,7 @@ def dumps_lexicon(lexicon: dict) -> str:
 @lru_cache(maxsize=1)
 def load_cue_lexicon() -> dict:
     """The shipped lexicon; an empty one (with no entries) if the file is missing."""
-    try:
-        path = resources.files("newsgraph") / "data" / LEXICON_FILE
-        with path.open(encoding="utf-8") as handle:
-            return json.load(handle)
-    except (FileNotFoundError, json.JSONDecodeError):
-        return {"verb": {}, "noun": {}, "verb_prep": {}, "adj": {}}
+    return read_packaged_json(f"data/{LEXICON_FILE}", {"verb": {}, "noun": {}, "verb_prep": {}, "adj": {}})
 
 
 def learned_cues(pos: str, min_precision: float, min_count: int = MIN_CUE_COUNT) -> frozenset[str]:

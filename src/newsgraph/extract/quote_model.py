@@ -25,8 +25,9 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from newsgraph.packaged import read_packaged_json
 
 MODEL_FILE = "cue_model.json"
 # Parts of speech the model scores (nominal cues keep their own rules in ``quote_nouns``).
@@ -117,12 +118,7 @@ def cue_features(token, prior: dict | None = None) -> list[str]:
 @lru_cache(maxsize=1)
 def load_cue_model() -> dict:
     """The shipped model; one with no weights (every score 0.5 below threshold) if missing."""
-    try:
-        path = resources.files("newsgraph") / "data" / MODEL_FILE
-        with path.open(encoding="utf-8") as handle:
-            return json.load(handle)
-    except (FileNotFoundError, json.JSONDecodeError):
-        return {"intercept": -10.0, "weights": {}}
+    return read_packaged_json(f"data/{MODEL_FILE}", {"intercept": -10.0, "weights": {}})
 
 
 def cue_probability(token) -> float:

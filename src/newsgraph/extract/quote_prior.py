@@ -28,8 +28,9 @@ import json
 import math
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from newsgraph.packaged import read_packaged_json
 
 PRIOR_FILE = "cue_prior.json"
 # Tagger parts of speech the prior can cover, with their section names in the file and in
@@ -197,12 +198,7 @@ def read_prior(path: Path) -> dict:
 @lru_cache(maxsize=1)
 def load_cue_prior() -> dict:
     """The shipped prior; one with no entries (every prior 0) if the file is missing."""
-    try:
-        path = resources.files("newsgraph") / "data" / PRIOR_FILE
-        with path.open(encoding="utf-8") as handle:
-            return json.load(handle)
-    except (FileNotFoundError, json.JSONDecodeError):
-        return {section: {} for section in PRIOR_POS.values()}
+    return read_packaged_json(f"data/{PRIOR_FILE}", {section: {} for section in PRIOR_POS.values()})
 
 
 def cue_prior(pos: str, lemma: str, prior: dict | None = None) -> float:
