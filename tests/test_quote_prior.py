@@ -79,14 +79,7 @@ def test_lookup_reads_the_given_prior_and_defaults_to_zero():
 
 
 def test_missing_file_reads_as_an_empty_prior(monkeypatch):
-    class Missing:
-        def __truediv__(self, _other):
-            return self
-
-        def open(self, **_kwargs):
-            raise FileNotFoundError
-
-    monkeypatch.setattr(quote_prior.resources, "files", lambda _package: Missing())
+    monkeypatch.setattr(quote_prior, "PRIOR_FILE", "no-such-prior.json")
     load_cue_prior.cache_clear()
     try:
         assert cue_prior("VERB", "say") == 0.0
