@@ -371,8 +371,11 @@ def test_serve_refuses_a_missing_knowledge_base(tmp_path):
 
 
 def test_serve_prints_its_address_answers_and_stops_on_ctrl_c(kb_path):
+    # A test run started in the background (nohup, `make test &`) inherits an ignored SIGINT, and
+    # Python then installs no Ctrl-C handler: give the server the terminal's default back.
     process = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "serve", "--db", kb_path, "--port", "0"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         line = process.stdout.readline()
         assert line.startswith(f"newsgraph: serving {kb_path} at http://127.0.0.1:")
