@@ -91,22 +91,15 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return _PERMUTATIONS
 
 
-def _fmix32(values: np.ndarray) -> np.ndarray:
-    s1, m1, s2, m2, s3 = _FMIX32
-    values = values ^ (values >> np.uint32(s1))
-    values = values * np.uint32(m1)
-    values = values ^ (values >> np.uint32(s2))
-    values = values * np.uint32(m2)
-    return values ^ (values >> np.uint32(s3))
-
-
-def _mix64(values: np.ndarray) -> np.ndarray:
-    s1, m1, s2, m2, s3 = _MIX64
-    values = values ^ (values >> np.uint64(s1))
-    values = values * np.uint64(m1)
-    values = values ^ (values >> np.uint64(s2))
-    values = values * np.uint64(m2)
-    return values ^ (values >> np.uint64(s3))
+def _finalise(values: np.ndarray, steps: tuple[int, int, int, int, int]) -> np.ndarray:
+    """A xor-shift-multiply finalizer (``_FMIX32`` or ``_MIX64``) in the values' own unsigned width."""
+    width = values.dtype.type
+    s1, m1, s2, m2, s3 = (width(step) for step in steps)
+    values = values ^ (values >> s1)
+    values = values * m1
+    values = values ^ (values >> s2)
+    values = values * m2
+    return values ^ (values >> s3)
 
 
 def _word_hashes(tokens: list[str]) -> np.ndarray:
@@ -152,7 +145,7 @@ def signatures(paragraphs: list[list[str]]) -> np.ndarray:
             size += len(parts[-1])
             position += count
         a, b = _permutations()
-        mixed = _fmix32(np.concatenate(parts)).reshape(-1, 1)
+        mixed = _finalise(np.concatenate(parts), _FMIX32).reshape(-1, 1)
         permuted = mixed * a + b
     return np.minimum.reduceat(permuted, np.asarray(starts), axis=0)
 
@@ -171,7 +164,7 @@ def band_keys(body: str) -> set[int]:
         keys = np.arange(1, BANDS + 1, dtype=np.uint64)  # broadcast over the paragraphs
         for row in range(BAND_ROWS):
             keys = (keys * np.uint64(_FOLD64)) ^ bands[:, :, row]
-        keys = _mix64(keys)
+        keys = _finalise(keys, _MIX64)
     return set(keys.view(np.int64).ravel().tolist())
 
 
