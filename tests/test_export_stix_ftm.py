@@ -12,7 +12,8 @@ import stix2
 from newsgraph.export.ftm import ftm_id
 from newsgraph.export.writers import export
 from newsgraph.kb import open_kb
-from newsgraph.record import Count, Document, Entity, Incident, Location, Quote, Source
+from newsgraph.record import Document, Entity, Quote, Source
+from test_export import report as export_report
 
 # FollowTheMoney's rule for entity ids (its entity type's pattern).
 FTM_ID = re.compile(r"[0-9a-zA-Z]([0-9a-zA-Z.-]*[0-9a-zA-Z])?")
@@ -20,14 +21,9 @@ QUOTE = '"We will rebuild the market," Ali Noor said.'
 
 
 def report(body: str, published: str, killed: int, quote: bool = False) -> Document:
-    doc = Document(body=body, title=f"Blast toll {killed}", published=published, published_basis="metadata",
-                   source=Source(uri=f"https://news.example.org/{published}", format="html"))
-    start = body.index("Gaziantep")
-    doc.entities = [Entity("eGaz", "Gaziantep", "GPE", [], [[start, start + 9]]),
-                    Entity("eIS", "Islamic State", "ORG", [], [[0, 13]])]
-    doc.incidents = [Incident("incident-1", "bombing", date="2016-04-16",
-                              location=Location("Gaziantep", "TR", "83", 37.05944, 37.3825, 314830),
-                              perpetrator_orgs=["Islamic State"], killed=Count(killed, killed, "exact"))]
+    """test_export's report of the Gaziantep bombing, with a URL and, if asked, a mayor's quote."""
+    doc = export_report(body, published, killed)
+    doc.source = Source(uri=f"https://news.example.org/{published}", format="html")
     if quote:
         at = body.index("Ali Noor")
         doc.entities.append(Entity("eAli", "Ali Noor", "PERSON", [], [[at, at + 8]]))

@@ -83,20 +83,25 @@ def test_shipped_lexicon_holds_the_issue_cues():
     assert count > 1000 and count / seen > 0.9
 
 
-@pytest.mark.model
-def test_build_from_a_tiny_train_folder(tmp_path, nlp):
-    (tmp_path / "text").mkdir()
-    (tmp_path / "attributions").mkdir()
+def write_tiny_train_folder(folder) -> None:
+    """A PolNeAR-style folder: three "insisted" cues with that-clause contents and a bare fourth."""
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
     text = ("Ann insisted that it rained. Bob insisted that it snowed. "
             "Cy insisted that it hailed. Dee insisted.")
-    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "text" / "a.txt").write_text(text, encoding="utf-8")
     lines = []
     for n, name in enumerate(("Ann", "Bob", "Cy"), start=1):
         start = text.index(f"{name} insisted") + len(name) + 1
         content = text.index("that", start)
         lines.append(f"T{n}\tCue {start} {start + 8}\tinsisted")
         lines.append(f"T{n + 10}\tContent {content} {text.index('.', content)}\tx")
-    (tmp_path / "attributions" / "a_ann1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "attributions" / "a_ann1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.model
+def test_build_from_a_tiny_train_folder(tmp_path, nlp):
+    write_tiny_train_folder(tmp_path)
     lexicon = build_cue_lexicon(tmp_path, nlp=nlp)
     # three gold cues; four uses of "insist" outside the contents
     assert lexicon["verb"] == {"insist": [3, 4]}

@@ -177,20 +177,10 @@ def test_a_source_stops_before_its_own_reporting_clause(parse):
 @pytest.mark.model
 def test_write_cue_model_from_a_tiny_train_folder(tmp_path, nlp):
     from newsgraph.extract.quote_model import write_cue_model
+    from test_quote_learned import write_tiny_train_folder
 
     train = tmp_path / "train"
-    (train / "text").mkdir(parents=True)
-    (train / "attributions").mkdir()
-    text = ("Ann insisted that it rained. Bob insisted that it snowed. "
-            "Cy insisted that it hailed. Dee insisted.")
-    (train / "text" / "a.txt").write_text(text, encoding="utf-8")
-    lines = []
-    for n, name in enumerate(("Ann", "Bob", "Cy"), start=1):
-        start = text.index(f"{name} insisted") + len(name) + 1
-        content = text.index("that", start)
-        lines.append(f"T{n}\tCue {start} {start + 8}\tinsisted")
-        lines.append(f"T{n + 10}\tContent {content} {text.index('.', content)}\tx")
-    (train / "attributions" / "a_ann1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_tiny_train_folder(train)
     out = write_cue_model(train, tmp_path / "model.json", nlp=nlp)
     with open(out, encoding="utf-8") as handle:
         model = json.load(handle)
