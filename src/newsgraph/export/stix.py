@@ -76,10 +76,13 @@ class _Bundle:
 
 def export_stix(conn: sqlite3.Connection, out: TextIO) -> int:
     """Write the knowledge base to ``out`` as one STIX 2.1 bundle; returns the number of objects."""
-    doc_ids = [row[0] for row in conn.execute("SELECT id FROM documents ORDER BY id")]
+    # The bundle's id is a hash of the documents' ids, read as they stream (no list of them kept).
+    contents = hashlib.sha256()
+    for number, (doc_id,) in enumerate(conn.execute("SELECT id FROM documents ORDER BY id")):
+        contents.update((("\n" if number else "") + doc_id).encode("utf-8"))
     first, last = conn.execute("SELECT MIN(ingested_at), MAX(ingested_at) FROM documents").fetchone()
     system = stix_id("identity", "newsgraph")
-    bundle = _Bundle(out, hashlib.sha256("\n".join(doc_ids).encode("utf-8")).hexdigest(), system)
+    bundle = _Bundle(out, contents.hexdigest(), system)
     bundle.add({"type": "identity", "id": system, "name": "newsgraph", "identity_class": "system",
                 "description": "Knowledge base built by newsgraph from news pages."}, first, last)
     bundle.add({"type": "extension-definition", "id": FIGURES_EXTENSION, "name": "newsgraph incident figures",
