@@ -126,6 +126,17 @@ def test_unit_of_a_range_and_of_a_vague_plural(parse):
         (200, 300, "range", "fighters"), (24, None, "at_least", "civilians")]
 
 
+@pytest.mark.model
+def test_a_pronoun_after_of_is_no_unit(parse):
+    doc = parse("Rebels stormed the camp and dozens of them were killed, two of whom were commanders.")
+    found = find_quantities(doc.body, doc._nlp)
+    assert [(q.text, q.unit) for q in found] == [("dozens", None), ("two", None)]
+
+
+def test_a_pronoun_after_of_is_no_unit_without_a_parse():
+    assert [q.unit for q in find_quantities("Police arrested dozens of them on Monday.")] == [None]
+
+
 # -- claimants -------------------------------------------------------------------------------
 
 @pytest.mark.model

@@ -39,6 +39,7 @@ _FUNCTION_WORDS = _DETERMINERS | {
     "is", "are", "was", "were", "be", "been", "will", "would", "had", "has", "have", "per",
     "who", "which", "while", "when", "since", "after", "before", "over", "under", "into",
     "it", "they", "he", "she", "we", "you", "i", "not", "more", "less", "each", "every",
+    "them", "us", "him", "her", "whom", "those", "these",
 }
 _NOUN_MODIFIER_DEPS = {"amod", "compound", "nmod", "nummod", "poss", "advmod", "npadvmod"}
 MAX_UNIT_WORDS = 4  # the counted noun phrase: adjectives + compounds + head, as in "first-team players"
@@ -171,6 +172,8 @@ def _counted_noun(sdoc: Any, item: Found) -> str | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     head = objects[0]
+                    if head.pos_ == "PRON":
+                        return None  # "dozens of them", "two of whom": the pronoun names nothing
                     start = min([t.i for t in head.lefts if t.dep_ in _NOUN_MODIFIER_DEPS
                                  and t.lower_ not in _DETERMINERS] + [head.i])
                     return _unit_text(sdoc[start:head.i + 1])
