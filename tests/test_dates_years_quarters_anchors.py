@@ -1,4 +1,4 @@
-"""Dates, round 2: spoken years, quarters, anaphoric anchors, schedules and weekday direction.
+"""Dates: spoken years, quarters, anaphoric anchors, schedules and weekday direction.
 
 Publication date throughout: Wednesday 2016-03-23 (last finished quarter 2015-Q4).
 """

@@ -1,4 +1,4 @@
-"""Dates, round 3: results periods, months with a named year, gaps between events ("three days
+"""Dates: results periods, months with a named year, gaps between events ("three days
 later"), modified durations, sets of nights and months, decades in words, "current".
 
 Publication date throughout: Wednesday 2016-03-23 (last finished quarter 2015-Q4).
