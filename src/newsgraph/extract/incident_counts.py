@@ -42,7 +42,7 @@ KILLED_WORDS = (r"(?:killed|dead|died|murdered|slain|shot dead|shot and killed|l
                 r"fatally shot|assassinated|massacred|executed|deaths|fatalities|bodies)")
 # "critical" alone in "3 critical after shooting", "two men in critical condition" (not "a critical
 # incident investigation").
-INJURED_WORDS = (r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|"
+INJURED_WORDS = (r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|shot and (?:wounded|injured)|"
                  r"critical(?=\s+(?:condition|after|following)\b|\s*[,.;]|\s*$))")
 KILL_VERBS = (r"(?:killing|killed|kills|kill|leaving|left|claimed the lives of|murdering|slaying|"
               r"shot dead|shooting dead|gunned down|gunning down|shot and killed)")
@@ -55,6 +55,17 @@ AUX = r"(?:(?:were|was|are|is|have been|has been|had been|being|been|also|report
 
 _KILLED_AFTER = re.compile(rf"\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?P<noun>{NOUN_GAP})"
                            rf"{AUX}(?P<w>{KILLED_WORDS})\b", re.I)
+# "Three people were shot": victims, dead and hurt together (not "shot at", "shot dead",
+# "shot and killed", "shot to death", which say more).
+# In running text the verb must be passive ("two men were shot"; "returned one shot" is a noun);
+# a headline drops the auxiliary ("3 shot at W Hotel").
+_SHOT_WORDS = r"(?P<w>shot)\b(?!\s+(?:at|dead|and killed|to death|and wounded|and injured)\b)"
+_SHOT_GAP = r"(?:(?!and\b|or\b|that\b|who\b)[a-z'\-]+\s+){0,2}?"
+_SHOT_AFTER = re.compile(rf"\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?P<noun>{_SHOT_GAP})"
+                         rf"(?:were|was|have been|has been|had been|got)\s+(?:all\s+|also\s+)?{_SHOT_WORDS}",
+                         re.I)
+_HEADLINE_SHOT = re.compile(rf"\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?P<noun>{_SHOT_GAP})"
+                            rf"(?:(?:were|was)\s+)?{_SHOT_WORDS}", re.I)
 _INJURED_AFTER = re.compile(rf"\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?P<noun>{NOUN_GAP})"
                             rf"{AUX}(?P<w>{INJURED_WORDS})\b", re.I)
 # "killing his five young children": a possessive may stand before the figure.
@@ -91,7 +102,7 @@ NOT_PEOPLE = re.compile(r"^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|tim
 
 @dataclass(frozen=True)
 class CasualtyMention:
-    kind: str  # killed | injured
+    kind: str  # killed | injured | shot (victims, dead and hurt together)
     count: Count
     start: int  # character offsets in the text given to find_casualties
     end: int
@@ -151,7 +162,8 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     if STATISTIC_CUES.search(text):
         return found
     patterns = ((_TOLL, "killed", True), (_KILLED_BEFORE, "killed", True), (_INJURED_BEFORE, "injured", True),
-                (_KILLED_AFTER, "killed", False), (_INJURED_AFTER, "injured", False))
+                (_KILLED_AFTER, "killed", False), (_INJURED_AFTER, "injured", False),
+                (_SHOT_AFTER, "shot", False))
     for pattern, default_kind, before in patterns:
         for match in pattern.finditer(text):
             start, end = match.span("n")
@@ -221,8 +233,8 @@ def best_total(mentions: list[CasualtyMention]) -> tuple[Count, bool]:
 HEADLINE_FATAL = re.compile(r"(?<!non-)\b(?:killed|kills|dies|died|dead|slain|fatal|fatally|shot to death|"
                             r"murdered|homicide)\b", re.I)
 # "Shot at" misses: "Search for 2 men after vehicle shot at", "man who shot at police".
-HEADLINE_HURT = re.compile(r"\b(?:shot(?! at\b)|wounded|wounds|injured|injures|hurt|hospitali[sz]ed|critical|"
-                           r"critically|gunshot wound)\b", re.I)
+HEADLINE_HURT = re.compile(r"\b(?:shot(?! at\b| fired\b)|wounded|wounds|injured|injures|hurt|hospitali[sz]ed|"
+                           r"critical|critically|gunshot wound)\b", re.I)
 MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}
 _HEADLINE_VICTIMS = re.compile(r"\b(double|triple|quadruple)[- ]shooting\b", re.I)
 _HEADLINE_NEGATED = re.compile(r"\b(?:no one|nobody|none|not|no)\s+(?:\w+\s+){0,2}$", re.I)
@@ -247,8 +259,20 @@ def with_headline(killed: int, injured: int, headline: str) -> tuple[int, int]:
     # A headline figure beats a lower body count: the body's listing finds one victim where
     # the headline sums them up ("3 critical after shooting").
     killed, injured = max(killed, head_killed), max(injured, head_injured)
-    if head_killed or head_injured:
-        return killed, injured
+    if not (head_killed or head_injured):
+        killed, injured = _with_headline_cues(killed, injured, headline)
+    # ("a shot was fired" is no victim.)
+    shot = max((parse_number(m.group("n")) or 0 for m in _HEADLINE_SHOT.finditer(headline)
+                if not ATTACKER_WORDS.search(m.group("noun"))
+                and m.group("n").lower() not in {"a", "an", "no"}), default=0)
+    if shot > killed + injured:
+        # "Three shot, one dead after memorial": the victims not said to have died were hurt.
+        injured = shot - killed
+    return killed, injured
+
+
+def _with_headline_cues(killed: int, injured: int, headline: str) -> tuple[int, int]:
+    """A headline with no figure: "double shooting", a death or an injury it names."""
     victims = _HEADLINE_VICTIMS.search(headline)
     if victims and killed + injured < MULTIPLE[victims.group(1).lower()]:
         # "Police investigate Wilmington double shooting": two victims, the dead among them.

@@ -8,6 +8,8 @@ reflexives are never victims.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from newsgraph.extract import (
@@ -57,13 +59,51 @@ def casualties(doc: Document, sentences: list[Span], roles: incident_roles.Roles
         counts[kind] = _count_listed(sentences, roles, kind) if from_listing[kind] else total
     killed, injured = counts["killed"], counts["injured"]
     listed = from_listing["injured"] and injured.low is not None
-    if listed and injured.low == 1 and killed.low and not from_listing["killed"] \
-            and _only_shot(sentences, roles):
-        # "One person is dead ... a man was shot": beside a stated death toll, the one victim
-        # only said to be shot is the one who died, not a second victim who was hurt.
+    if listed and killed.low and injured.low <= killed.low and _only_shot(sentences, roles):
+        # "One person is dead ... a man was shot", "A man was shot to death ... Derrick James
+        # was shot": beside a death, a victim only said to be shot is the one who died, not a
+        # second victim who was hurt.
         injured, listed = Count(), False
-    return incident_victims.single_victim_counts([s.text for s in sentences], killed, injured,
-                                                 injured_from_listing=listed)
+    texts = [s.text for s in sentences]
+    if killed.low is None and killed.high is None and (fatal := _more_fatal_cue(texts)):
+        # "found the body of a man", "has passed away": one death the single-victim cues miss;
+        # the listed victim who was hurt is the one who died.
+        killed = Count(low=1, high=1, qualifier="exact", text=fatal)
+        if listed and injured.low:
+            injured = _exact(injured.low - 1)
+    killed, injured = incident_victims.single_victim_counts(texts, killed, injured,
+                                                            injured_from_listing=listed)
+    return killed, _with_shot_total(mentions, killed, injured)
+
+
+# Deaths said in words the single-victim cues lack ("a deadly Christmas Day shooting", "the
+# body of a man", "has passed away", "found a male and female deceased").
+_MORE_FATAL = re.compile(r"\b(?:deadly (?:[\w'’-]+ ){0,3}?(?:shooting|gunfire)|body of|bodies of|"
+                         r"passed away|deceased|death of)\b", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|n't|never|without)\b[^.;,]{0,30}$", re.I)
+
+
+def _more_fatal_cue(texts: list[str]) -> str | None:
+    for text in texts:
+        for match in _MORE_FATAL.finditer(text):
+            if not _NEGATED.search(text[max(0, match.start() - 40):match.start()]):
+                return match.group(0)
+    return None
+
+
+def _with_shot_total(mentions: list[incident_counts.CasualtyMention], killed: Count, injured: Count) -> Count:
+    """"Three people were shot" counts the victims, dead and hurt: those not said to have died
+    were hurt ("three people were shot ... one died" is one dead and two hurt)."""
+    shot, _ = incident_counts.best_total([m for m in mentions if m.kind == "shot"])
+    victims = shot.low or shot.high or 0
+    dead, hurt = _count_value(killed), _count_value(injured)
+    if victims > dead + hurt:
+        return _exact(victims - dead)
+    return injured
+
+
+def _exact(value: int) -> Count:
+    return Count(low=value, high=value, qualifier="exact") if value else Count()
 
 
 _KILLED_LEMMAS = {"kill", "murder", "assassinate", "slay", "execute", "massacre"}
@@ -106,8 +146,8 @@ def _listed_fates(sentences: list[Span], roles: incident_roles.Roles) -> dict[st
                         or _attacker(patient) or _is_reflexive(patient):
                     continue
                 # A common noun is keyed by its head ("a 20-year-old man" and "the man" are one),
-                # a name by the whole name.
-                key = incident_roles.noun_phrase(patient).text.lower() if patient.tag_ == "NNP" \
+                # a name by its surname ("Edgar Fabian" and "Fabian" are one).
+                key = _surname(incident_roles.noun_phrase(patient)) if patient.tag_ == "NNP" \
                     else patient.lemma_.lower()
                 fatal = lemma in _KILLED_LEMMAS or lemma == "die" or _fatal_context(token)
                 verbs.setdefault(key, set()).add(lemma)
@@ -124,13 +164,27 @@ def _listed_fates(sentences: list[Span], roles: incident_roles.Roles) -> dict[st
 
 def _patients(verb: Token) -> list[Token]:
     if verb.lemma_.lower() == "die":
-        return [c for c in verb.children if c.dep_ == "nsubj"]
-    found = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+    else:
+        found = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
     if not found and verb.dep_ == "conj":
         found = [c for c in verb.head.children if c.dep_ in {"nsubjpass", "dobj"}]
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found = [verb.head]
+    # "Harris, who had been shot": the relative pronoun stands for the noun it follows.
+    found = [verb.head if t.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" else t for t in found]
     return found + [c for t in found for c in t.children if c.dep_ == "conj"]
+
+
+_RELATIVE_PRONOUNS = {"who", "whom"}
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _surname(name: Span) -> str:
+    """The last word of a name, without a suffix ("Joshua Hawkins Sr." -> "hawkins")."""
+    words = [t.lower_.rstrip(".") for t in name if t.is_alpha or t.lower_.rstrip(".").isalpha()]
+    words = [w for w in words if w not in _NAME_SUFFIXES]
+    return words[-1] if words else name.text.lower()
 
 
 def _fatal_context(verb: Token) -> bool:
