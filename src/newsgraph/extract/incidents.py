@@ -59,6 +59,15 @@ LEAD_SENTENCES = 5
 # TimeML values usable as an incident date: "2016-03-22", "2016-03", "2016" (a time
 # "2016-01-26TNI" keeps its day; "PAST_REF" or a week "2016-W03" is not a date).
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?=$|T)")
+# Verbs of what follows an incident - arrest, charges, court, the search - whose date is not the
+# incident's: "was charged Friday in a December homicide", "pleaded not guilty Tuesday". Not
+# the verbs of telling: "police said on Wednesday" is mostly the day of a breaking story (on
+# GVDB dev, leaving them out cost more pages than it gained); nor "reported" ("the shooting
+# was reported at 5 p.m. Sunday").
+PROCEDURE_LEMMAS = {"arrest", "charge", "arraign", "plead", "sentence", "convict", "indict", "surrender",
+                    "identify", "release", "await", "face", "file", "search", "continue", "book", "jail",
+                    "detain", "apprehend", "capture", "hold", "offer", "rule", "clear", "testify", "appear",
+                    "seek"}
 
 
 @dataclass
@@ -70,6 +79,10 @@ class _Draft:
     place: str | None = None
     place_span: Span | None = None
     suicide: bool = False
+    # A date only a follow-up verb carries ("arrested Friday"): used when nothing better dates it.
+    follow_up_date: DateMention | None = None
+    # Whether the sentences speak of the event's time without a calendar day ("two weeks ago").
+    vaguely_dated: bool = False
     casualty_text: list[tuple[str, int]] = field(default_factory=list)
 
     @property
@@ -91,7 +104,8 @@ def run(doc: Document, *, with_classifier: bool = True) -> None:
     if not triggers:
         return
     context = _place_context(parsed)
-    drafts = _group(doc, sentences, triggers)
+    follow_ups = _follow_up_dates(doc)
+    drafts = _group(doc, sentences, triggers, follow_ups)
     if len(drafts) > MAX_INCIDENTS:
         doc.warn(f"incidents: {len(drafts)} incidents found; kept the first {MAX_INCIDENTS}")
         drafts = drafts[:MAX_INCIDENTS]
@@ -100,19 +114,22 @@ def run(doc: Document, *, with_classifier: bool = True) -> None:
         context[0].add("US")
         context[1].add(dateline.state)
     for number, draft in enumerate(drafts, start=1):
-        doc.incidents.append(_build(doc, parsed, sentences, draft, number, context, dateline))
+        doc.incidents.append(_build(doc, parsed, sentences, draft, number, context, dateline, follow_ups))
     incident_tolls.complete_from_headline(doc, doc.incidents[0], sentences)
     if with_classifier:
         incident_classifier.attach_fillers(doc.incidents, parsed)
 
 
-def _group(doc: Document, sentences: list[Span], triggers: list[incident_types.Trigger]) -> list[_Draft]:
+def _group(doc: Document, sentences: list[Span], triggers: list[incident_types.Trigger],
+           follow_ups: set[tuple[int, int]]) -> list[_Draft]:
     """The main incident (the first one reported) and distinct other events.
 
     A later incident sentence joins the main incident unless its date sets it apart (another
     day more than ``DISTINCT_DAYS`` away, another month or year, or another day in another
     town): follow-ups ("the victim died Wednesday", "police arrested two men") stay with it.
-    A sentence set apart joins an earlier set-apart event it does not contradict.
+    A sentence set apart joins an earlier set-apart event it does not contradict. A main
+    incident its lead dates only by a follow-up ("charged Friday in a December homicide") or
+    vaguely ("about two weeks ago") takes the first later day that is not after publication.
     """
     by_sentence: dict[int, list[incident_types.Trigger]] = {}
     for trigger in triggers:
@@ -123,7 +140,10 @@ def _group(doc: Document, sentences: list[Span], triggers: list[incident_types.T
         found = by_sentence[index]
         draft = _Draft([sentence.doc[t.token_index] for t in found], [sentence], [t.type for t in found],
                        suicide=any(t.suicide for t in found))
-        draft.date = _date_in(doc, sentence, draft.triggers)
+        draft.date = _date_in(doc, sentence, draft.triggers, follow_ups)
+        if draft.date is None:
+            draft.follow_up_date = _date_in(doc, sentence, draft.triggers)
+            draft.vaguely_dated = draft.follow_up_date is not None or _vague_date_in(doc, sentence)
         place = incident_places.sentence_place(sentence, draft.triggers[0].i)
         draft.place = incident_places.strip_article(place.text) if place is not None else None
         draft.place_span = place
@@ -131,7 +151,8 @@ def _group(doc: Document, sentences: list[Span], triggers: list[incident_types.T
             drafts.append(draft)
             continue
         main = drafts[0]
-        if _compatible(main, draft) and not _set_apart(doc, main, draft):
+        joins = not _set_apart(doc, main, draft) or _dates_a_vague_lead(doc, main, draft)
+        if _compatible(main, draft) and joins:
             _absorb(main, draft)
             continue
         target = _merge_target(drafts[1:], draft)
@@ -157,12 +178,23 @@ def _compatible(main: _Draft, draft: _Draft) -> bool:
     return len(kinds - GENERIC_TYPES) <= 1
 
 
+def _dates_a_vague_lead(doc: Document, main: _Draft, draft: _Draft) -> bool:
+    """A main incident with no day of its own but a follow-up's or a vague one takes a later
+    sentence's day, if that day is not after publication."""
+    if main.date is not None or not main.vaguely_dated or draft.date is None:
+        return False
+    value = draft.date.value or ""
+    return len(value) >= 10 and (doc.published is None or value[:10] <= doc.published)
+
+
 def _absorb(target: _Draft, draft: _Draft) -> None:
     target.triggers += draft.triggers
     target.sentences += draft.sentences
     target.types += draft.types
     target.suicide = target.suicide or draft.suicide
     target.date = target.date or draft.date
+    target.follow_up_date = target.follow_up_date or draft.follow_up_date
+    target.vaguely_dated = target.vaguely_dated or draft.vaguely_dated
     if draft.place_span is not None and (target.place_span is None or _better_place(draft, target)):
         target.place, target.place_span = draft.place, draft.place_span
 
@@ -217,10 +249,12 @@ def _same_place(first: str, second: str) -> bool:
     return a == b or a in b or b in a
 
 
-def _date_in(doc: Document, sentence: Span, triggers: list[Token]) -> DateMention | None:
-    """The date mention in this sentence nearest to a trigger (day-level ones first)."""
+def _date_in(doc: Document, sentence: Span, triggers: list[Token],
+             skip: set[tuple[int, int]] | None = None) -> DateMention | None:
+    """The date mention in this sentence nearest to a trigger (day-level ones first), leaving
+    out those in ``skip``."""
     inside = [d for d in doc.dates if sentence.start_char <= d.span[0] < sentence.end_char
-              and _says_when(doc, d)]
+              and _says_when(doc, d) and (not skip or tuple(d.span) not in skip)]
     if not inside:
         return None
     anchor = triggers[0].idx
@@ -230,6 +264,36 @@ def _date_in(doc: Document, sentence: Span, triggers: list[Token]) -> DateMentio
         return (0 if day_level else 1, abs(mention.span[0] - anchor))
 
     return min(inside, key=rank)
+
+
+def _follow_up_dates(doc: Document) -> set[tuple[int, int]]:
+    """Spans of the date mentions a follow-up verb governs ("was arrested Friday"): the nearest
+    verb above the mention in the parse."""
+    parsed = doc._nlp
+    found: set[tuple[int, int]] = set()
+    for mention in doc.dates:
+        span = parsed.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        for _ in range(MAX_DATE_CLIMB):
+            if token.pos_ in {"VERB", "AUX"} or token.head is token:
+                break
+            token = token.head
+        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in PROCEDURE_LEMMAS:
+            found.add((mention.span[0], mention.span[1]))
+    return found
+
+
+# How many heads a date mention's verb may sit above it ("on Monday" -> "said": pobj, prep).
+MAX_DATE_CLIMB = 6
+# Values of a time the sentence gives without a calendar day: a week, a weekend, "recently".
+_VAGUE_VALUE = re.compile(r"^(?:\d{4}-W\d\d|PAST_REF)")
+
+
+def _vague_date_in(doc: Document, sentence: Span) -> bool:
+    return any(sentence.start_char <= d.span[0] < sentence.end_char and _VAGUE_VALUE.match(d.value or "")
+               for d in doc.dates)
 
 
 def _place_context(parsed) -> tuple[set[str], set[str]]:
@@ -263,9 +327,10 @@ def _incident_type(draft: _Draft) -> str:
 
 
 def _build(doc: Document, parsed, sentences: list[Span], draft: _Draft, number: int,
-           context: tuple[set[str], set[str]], dateline: incident_places.Dateline | None) -> Incident:
+           context: tuple[set[str], set[str]], dateline: incident_places.Dateline | None,
+           follow_ups: set[tuple[int, int]]) -> Incident:
     incident = Incident(id=f"incident-{number}", type=_incident_type(draft), suicide=draft.suicide)
-    _set_date(doc, incident, draft, sentences)
+    _set_date(doc, incident, draft, sentences, follow_ups)
     incident.location = _locate(doc, parsed, draft, context, dateline if number == 1 else None)
     incident.places = _sites(draft)
     roles = incident_roles.Roles()
@@ -280,16 +345,18 @@ def _build(doc: Document, parsed, sentences: list[Span], draft: _Draft, number: 
     return incident
 
 
-def _set_date(doc: Document, incident: Incident, draft: _Draft, sentences: list[Span]) -> None:
+def _set_date(doc: Document, incident: Incident, draft: _Draft, sentences: list[Span],
+              follow_ups: set[tuple[int, int]]) -> None:
     mention = draft.date
     if mention is None:
         first = draft.sentences[0]
         index = next((i for i, s in enumerate(sentences) if s.start == first.start), 0)
         if index > 0:
-            mention = _date_in(doc, sentences[index - 1], draft.triggers)
+            mention = _date_in(doc, sentences[index - 1], draft.triggers, follow_ups)
     if mention is None:
-        mention = (_first_day_mention(doc, draft.sentences)
-                   or _first_day_mention(doc, sentences[:LEAD_SENTENCES]))
+        mention = (_first_day_mention(doc, draft.sentences, follow_ups)
+                   or _first_day_mention(doc, sentences[:LEAD_SENTENCES], follow_ups)
+                   or draft.follow_up_date)
     if mention is not None:
         incident.date, incident.date_text = _CALENDAR_VALUE.match(mention.value)[0], mention.text
         return
@@ -311,16 +378,22 @@ _BLOCK_AFTER = re.compile(r"^\s+(?:block|hundred block)\b", re.I)
 def _says_when(doc: Document, mention: DateMention) -> bool:
     """Whether a date mention can date an incident. Not: a bare clock time ("12:45 a.m."), which
     only takes the publication day; an address number read as a year ("the 2000 block"); the
-    page's own date line (a full date with its year, equal to the publication date)."""
+    page's own date line (a full date with its year, equal to the publication date, or in
+    brackets after the dateline town)."""
     value = mention.value or ""
     if mention.type not in {"DATE", "TIME"} or not _CALENDAR_VALUE.match(value):
         return False
     if _CLOCK_ONLY.match(mention.text) or _BLOCK_AFTER.match(doc.body[mention.span[1]:mention.span[1] + 20]):
         return False
+    if mention.span[0] < incident_places.DATELINE_ZONE and _YEAR.search(mention.text) \
+            and doc.body[:mention.span[0]].rstrip().endswith("("):
+        # "LAFAYETTE, Ind. (Jan. 8, 2015) -": the page's date line, whatever year it misprints.
+        return False
     return not (doc.published and value[:10] == doc.published and _YEAR.search(mention.text))
 
 
-def _first_day_mention(doc: Document, sentences: list[Span]) -> DateMention | None:
+def _first_day_mention(doc: Document, sentences: list[Span],
+                       skip: set[tuple[int, int]] | None = None) -> DateMention | None:
     """The first day-level date in ``sentences`` not after publication: "Saturday night" two
     sentences below the lead still dates a shooting. A bare clock time ("11 a.m.") only takes
     the publication day and says nothing."""
@@ -328,6 +401,8 @@ def _first_day_mention(doc: Document, sentences: list[Span]) -> DateMention | No
     for mention in doc.dates:
         value = mention.value or ""
         if not _says_when(doc, mention) or not re.match(r"^\d{4}-\d\d-\d\d", value):
+            continue
+        if skip and tuple(mention.span) in skip:
             continue
         if doc.published and value[:10] > doc.published:
             continue
