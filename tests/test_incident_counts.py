@@ -109,3 +109,26 @@ def test_empty_headline_changes_nothing():
 def test_a_possessive_before_the_figure():
     found = incident_counts.find_casualties("He opened fire, killing his five young children and wounding their two neighbours.")
     assert [(m.kind, m.count.low) for m in found] == [("killed", 5), ("injured", 2)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three people were shot outside the bar.", [("shot", 3)]),
+    ("Two men were shot and wounded early Sunday.", [("injured", 2)]),
+    ("Two men were shot and killed.", [("killed", 2)]),
+    ("Two men were shot at but not hit.", []),
+    ("The officer returned one shot.", []),
+    ("ABC 6/FOX 28 has learned that deputies shot the man.", []),
+])
+def test_a_count_of_people_shot(text, expected):
+    assert [(m.kind, m.count.low) for m in incident_counts.find_casualties(text)] == expected
+
+
+@pytest.mark.parametrize(("killed", "injured", "headline", "expected"), [
+    (1, 0, "Three shot, one dead after memorial at community center", (1, 2)),
+    (0, 1, "Suspect sought after 3 shot in Streeterville", (0, 3)),
+    (0, 0, "Shot Fired During Denver Carjacking Attempt", (0, 0)),
+    (0, 0, "Police say a shot was fired at a car", (0, 0)),
+    (0, 0, "Search for 2 men after unmarked vehicle shot at", (0, 0)),
+])
+def test_headline_count_of_people_shot(killed, injured, headline, expected):
+    assert incident_counts.with_headline(killed, injured, headline) == expected

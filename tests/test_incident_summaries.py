@@ -44,3 +44,50 @@ def test_a_victim_said_to_be_wounded_still_counts_beside_the_dead(parse):
     incidents.run(doc)
     main = doc.incidents[0]
     assert (main.killed.low, main.injured.low) == (1, 1)
+
+
+@pytest.mark.model
+def test_a_name_and_its_surname_are_one_victim(parse):
+    doc = parse("Edgar Fabian, a 49-year-old man, was shot and killed Tuesday in South Gate. "
+                "Fabian was shot inside the office of his business.")
+    incidents.run(doc)
+    main = doc.incidents[0]
+    assert (main.killed.low, main.injured.low) == (1, None)
+
+
+@pytest.mark.model
+def test_a_named_victim_only_shot_beside_a_death_is_the_dead_one(parse):
+    doc = parse("A 25-year-old man was shot to death Sunday afternoon in Dolton. "
+                "Derrick James was shot multiple times in the 14400 block of Ellis Avenue.")
+    incidents.run(doc)
+    main = doc.incidents[0]
+    assert (main.killed.low, main.injured.low) == (1, None)
+
+
+@pytest.mark.model
+def test_victims_in_relative_clauses_are_counted(parse):
+    doc = parse("Deputies found Harris, who had been shot and killed, and a 19-year-old man, who had "
+                "been wounded in the shoulder, outside a liquor store.")
+    incidents.run(doc)
+    main = doc.incidents[0]
+    assert (main.killed.low, main.injured.low) == (1, 1)
+
+
+@pytest.mark.model
+def test_people_shot_minus_the_dead_are_hurt(parse):
+    doc = parse("Three people were shot outside a bar in Akron early Saturday, and one of them died.")
+    incidents.run(doc)
+    main = doc.incidents[0]
+    assert (main.killed.low, main.injured.low) == (1, 2)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("body", [
+    "A fisherman found the body of a man with a gunshot wound in the Black River on Saturday.",
+    "The 20-year-old shooting victim, who was shot in the head on Friday, has passed away.",
+])
+def test_more_words_for_a_death(parse, body):
+    doc = parse(body)
+    incidents.run(doc)
+    main = doc.incidents[0]
+    assert (main.killed.low, main.injured.low) == (1, None)

@@ -232,9 +232,10 @@ def best_total(mentions: list[CasualtyMention]) -> tuple[Count, bool]:
 # ("Man shot, killed in Feltonville", "Teen girl dies after shooting", "Young person hurt ...").
 HEADLINE_FATAL = re.compile(r"(?<!non-)\b(?:killed|kills|dies|died|dead|slain|fatal|fatally|shot to death|"
                             r"murdered|homicide)\b", re.I)
-# "Shot at" misses: "Search for 2 men after vehicle shot at", "man who shot at police".
-HEADLINE_HURT = re.compile(r"\b(?:shot(?! at\b| fired\b)|wounded|wounds|injured|injures|hurt|hospitali[sz]ed|"
-                           r"critical|critically|gunshot wound)\b", re.I)
+# "Shot at" misses: "Search for 2 men after vehicle shot at", "man who shot at police"; "shot
+# fired" and "a shot" are no wound.
+HEADLINE_HURT = re.compile(r"\b(?:(?<!\ba )shot(?! at\b| fired\b)|wounded|wounds|injured|injures|hurt|"
+                           r"hospitali[sz]ed|critical|critically|gunshot wound)\b", re.I)
 MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}
 _HEADLINE_VICTIMS = re.compile(r"\b(double|triple|quadruple)[- ]shooting\b", re.I)
 _HEADLINE_NEGATED = re.compile(r"\b(?:no one|nobody|none|not|no)\s+(?:\w+\s+){0,2}$", re.I)

@@ -59,10 +59,8 @@ def casualties(doc: Document, sentences: list[Span], roles: incident_roles.Roles
         counts[kind] = _count_listed(sentences, roles, kind) if from_listing[kind] else total
     killed, injured = counts["killed"], counts["injured"]
     listed = from_listing["injured"] and injured.low is not None
-    if listed and killed.low and injured.low <= killed.low and _only_shot(sentences, roles):
-        # "One person is dead ... a man was shot", "A man was shot to death ... Derrick James
-        # was shot": beside a death, a victim only said to be shot is the one who died, not a
-        # second victim who was hurt.
+    only_shot = listed and _only_shot(sentences, roles)
+    if only_shot and killed.low and injured.low <= killed.low:
         injured, listed = Count(), False
     texts = [s.text for s in sentences]
     if killed.low is None and killed.high is None and (fatal := _more_fatal_cue(texts)):
@@ -73,6 +71,11 @@ def casualties(doc: Document, sentences: list[Span], roles: incident_roles.Roles
             injured = _exact(injured.low - 1)
     killed, injured = incident_victims.single_victim_counts(texts, killed, injured,
                                                             injured_from_listing=listed)
+    if only_shot and killed.low and injured.low and injured.low <= killed.low:
+        # "One person is dead ... a man was shot", "A man was shot to death ... Derrick James
+        # was shot": beside a death, a victim only said to be shot is the one who died, not a
+        # second victim who was hurt.
+        injured = Count()
     return killed, _with_shot_total(mentions, killed, injured)
 
 
@@ -171,8 +174,10 @@ def _patients(verb: Token) -> list[Token]:
         found = [c for c in verb.head.children if c.dep_ in {"nsubjpass", "dobj"}]
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found = [verb.head]
-    # "Harris, who had been shot": the relative pronoun stands for the noun it follows.
-    found = [verb.head if t.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" else t for t in found]
+    if verb.dep_ == "relcl" and any(t.lower_ in _RELATIVE_PRONOUNS for t in found):
+        # "Harris, who had been shot": the relative pronoun stands for the noun it follows
+        # (and only for it, not for the names joined to it).
+        return [verb.head]
     return found + [c for t in found for c in t.children if c.dep_ == "conj"]
 
 
@@ -188,7 +193,9 @@ def _surname(name: Span) -> str:
 
 
 def _fatal_context(verb: Token) -> bool:
-    near = list(verb.children) + [verb.head] + list(verb.head.children)
+    # "shot to death": the fatal word may sit under a preposition of the verb.
+    under = [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+    near = list(verb.children) + under + [verb.head] + list(verb.head.children)
     return any(t.lemma_.lower() in _FATAL_WORDS for t in near if t is not verb)
 
 
