@@ -112,3 +112,13 @@ def test_page_text_decodes_character_references():
     row = {"Full text": "Man shotPolice say a man was shot in Philadelphia&#39;s Oak Lane &amp; Ogontz.",
            "Article title": "Man shot"}
     assert gvdb.page_text(row) == "Man shot\n\nPolice say a man was shot in Philadelphia's Oak Lane & Ogontz."
+
+
+def test_a_weekday_read_past_publication_is_the_week_before():
+    from newsgraph.record import Document
+
+    doc = Document(body="The victim was shot at around 4 a.m. on Tuesday.", published="2015-12-17")
+    assert gvdb._day(doc, "2015-12-22T04:00", "4 a.m. on Tuesday") == "2015-12-15"
+    # Not a weekday: the first day named, else the publication day.
+    assert gvdb._day(doc, "2015-12-22", "Dec. 22") == "2015-12-17"
+    assert gvdb._day(doc, "2015-12-16", "Wednesday") == "2015-12-16"

@@ -23,6 +23,7 @@ import html
 import json
 import re
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 from newsgraph.record import Document, Location
@@ -132,7 +133,7 @@ def predict_page(row: dict, nlp) -> dict:
         return {"date": doc.published, "city": city, "state": state, "killed": 0, "injured": 0}
     city, state = _city_and_state(doc, incident.location, nlp)
     # The stage completes the main incident's tolls from the headline and the lead sentence.
-    return {"date": _day(doc, incident.date), "city": city, "state": state,
+    return {"date": _day(doc, incident.date, incident.date_text), "city": city, "state": state,
             "killed": _value(incident.killed), "injured": _value(incident.injured)}
 
 
@@ -207,16 +208,24 @@ def _us_state(location: Location) -> str | None:
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 
 
-def _day(doc: Document, value: str | None) -> str | None:
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def _day(doc: Document, value: str | None, text: str | None = None) -> str | None:
     """GVDB asks for the day of a past shooting. An incident dated only by a year or a month
     ("this year", "last month", "2012" in the lead), or by a day after publication (a page's
     "updated" line read as the date), takes the first day the page names that is not after
-    publication, else the publication day."""
+    publication, else the publication day. A weekday read forward past publication ("shot at
+    4 a.m. on Tuesday" in a Thursday story) is the same weekday a week earlier."""
     if value is None:
         return None
     after_publication = doc.published is not None and value[:10] > doc.published
     if len(value) >= 10 and not after_publication:
         return value
+    if after_publication and len(value) >= 10 and text and _WEEKDAY.search(text):
+        earlier = (date.fromisoformat(value[:10]) - timedelta(days=7)).isoformat()
+        if earlier <= doc.published:
+            return earlier
     for mention in doc.dates:
         day = mention.value or ""
         if _DAY_VALUE.match(day) and (doc.published is None or day[:10] <= doc.published) \

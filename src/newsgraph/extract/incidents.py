@@ -356,7 +356,8 @@ def _set_date(doc: Document, incident: Incident, draft: _Draft, sentences: list[
     if mention is None:
         mention = (_first_day_mention(doc, draft.sentences, follow_ups)
                    or _first_day_mention(doc, sentences[:LEAD_SENTENCES], follow_ups)
-                   or draft.follow_up_date)
+                   or draft.follow_up_date
+                   or _first_day_mention(doc, sentences, follow_ups))
     if mention is not None:
         incident.date, incident.date_text = _CALENDAR_VALUE.match(mention.value)[0], mention.text
         return
