@@ -146,7 +146,7 @@ def test_old_band_keys_are_replaced_by_the_current_ones_and_copies_still_found(t
         path = tmp_path / f"old{version}.db"
         _old_kb(path, version, table)
         with open_kb(path) as kb:
-            assert kb.schema_version() == SQLITE_MIGRATIONS[-1][0] == 9
+            assert kb.schema_version() == SQLITE_MIGRATIONS[-1][0] >= 9  # 9 recomputed the keys
             stored = {r[0] for r in kb.conn.execute("SELECT key FROM lsh_doc_bands WHERE doc = 1")}
             assert stored == band_keys(STORY) and _count(kb.conn, "lsh_recent_bands") == 0
             copy = _story("b.txt", "\n\nRepublished with permission.")

@@ -36,7 +36,7 @@ def actors(conn: sqlite3.Connection) -> Iterator[Actor]:
     forms: set[str] = set()
     for entity_id, name, kind, forms_json, ingested in conn.execute(
             """SELECT e.id, e.name, e.type, m.forms, d.ingested_at FROM kb_entities e
-               JOIN mentions m ON m.entity_id = e.id JOIN documents d ON d.id = m.doc_id
+               JOIN doc_mentions m ON m.entity_id = e.id JOIN documents d ON d.rowid = m.doc
                ORDER BY e.id"""):
         if current is None or current.id != entity_id:
             if current is not None:
@@ -51,9 +51,9 @@ def actors(conn: sqlite3.Connection) -> Iterator[Actor]:
         yield current
     for (node_id, first, last) in conn.execute(
             """SELECT node, MIN(d.ingested_at), MAX(d.ingested_at) FROM (
-                   SELECT source AS node, doc_id FROM relations WHERE source LIKE ?
-                   UNION SELECT target, doc_id FROM relations WHERE target LIKE ?) r
-               JOIN documents d ON d.id = r.doc_id GROUP BY node ORDER BY node""",
+                   SELECT source AS node, doc FROM doc_relations WHERE source LIKE ?
+                   UNION SELECT target, doc FROM doc_relations WHERE target LIKE ?) r
+               JOIN documents d ON d.rowid = r.doc GROUP BY node ORDER BY node""",
             (OUTLET_PREFIX + "%", OUTLET_PREFIX + "%")):
         yield Actor(node_id, node_id[len(OUTLET_PREFIX):], "OUTLET", first_seen=first, last_seen=last)
 
@@ -61,14 +61,14 @@ def actors(conn: sqlite3.Connection) -> Iterator[Actor]:
 def perpetrator_ids(conn: sqlite3.Connection) -> set[str]:
     """Actors that some document names as the perpetrator of an incident."""
     return {row[0] for row in conn.execute(
-        "SELECT DISTINCT source FROM relations WHERE relation = 'perpetrator_of'")}
+        "SELECT DISTINCT source FROM doc_relations WHERE relation = 'perpetrator_of'")}
 
 
 def incident_ids(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
     """(incident id, first ingest time, last ingest time) of every incident, by id."""
     yield from conn.execute(
-        """SELECT r.incident_id, MIN(d.ingested_at), MAX(d.ingested_at) FROM incident_reports r
-           JOIN documents d ON d.id = r.doc_id GROUP BY r.incident_id ORDER BY r.incident_id""")
+        """SELECT r.incident_id, MIN(d.ingested_at), MAX(d.ingested_at) FROM doc_incident_reports r
+           JOIN documents d ON d.rowid = r.doc GROUP BY r.incident_id ORDER BY r.incident_id""")
 
 
 def relations(conn: sqlite3.Connection) -> Iterator[dict]:
@@ -76,9 +76,9 @@ def relations(conn: sqlite3.Connection) -> Iterator[dict]:
     marks = ",".join("?" * len(TYPED_RELATIONS))
     current: dict | None = None
     for source, target, relation, doc_id, ingested in conn.execute(
-            f"""SELECT r.source, r.target, r.relation, r.doc_id, d.ingested_at FROM relations r
-                JOIN documents d ON d.id = r.doc_id WHERE r.relation IN ({marks})
-                ORDER BY r.source, r.target, r.relation, r.doc_id""", TYPED_RELATIONS):
+            f"""SELECT r.source, r.target, r.relation, d.id, d.ingested_at FROM doc_relations r
+                JOIN documents d ON d.rowid = r.doc WHERE r.relation IN ({marks})
+                ORDER BY r.source, r.target, r.relation, d.id""", TYPED_RELATIONS):
         key = (source, target, relation)
         if current is None or current["key"] != key:
             if current is not None:
@@ -108,17 +108,18 @@ class StoredDocument:
 
 
 def documents(conn: sqlite3.Connection) -> Iterator[StoredDocument]:
-    for doc_id, uri, title, published, language, site_name, body, ingested in conn.execute(
-            """SELECT id, uri, title, published, language, site_name, body, ingested_at FROM documents
+    # The per-document rows are keyed by the document's rowid (migration 10).
+    for rowid, doc_id, uri, title, published, language, site_name, body, ingested in conn.execute(
+            """SELECT rowid, id, uri, title, published, language, site_name, body, ingested_at FROM documents
                ORDER BY published IS NULL, published, id"""):
         entities = [r[0] for r in conn.execute(
-            "SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ? ORDER BY entity_id", (doc_id,))]
+            "SELECT DISTINCT entity_id FROM doc_mentions WHERE doc = ? ORDER BY entity_id", (rowid,))]
         incidents = [r[0] for r in conn.execute(
-            "SELECT DISTINCT incident_id FROM incident_reports WHERE doc_id = ? ORDER BY incident_id",
-            (doc_id,))]
+            "SELECT DISTINCT incident_id FROM doc_incident_reports WHERE doc = ? ORDER BY incident_id",
+            (rowid,))]
         outlet = conn.execute(
-            "SELECT source FROM relations WHERE doc_id = ? AND source LIKE ? ORDER BY source LIMIT 1",
-            (doc_id, OUTLET_PREFIX + "%")).fetchone()
+            "SELECT source FROM doc_relations WHERE doc = ? AND source LIKE ? ORDER BY source LIMIT 1",
+            (rowid, OUTLET_PREFIX + "%")).fetchone()
         yield StoredDocument(doc_id, uri, title, published, language, site_name, body, ingested,
                              entities, incidents, outlet[0] if outlet else None)
 
@@ -126,7 +127,7 @@ def documents(conn: sqlite3.Connection) -> Iterator[StoredDocument]:
 def quotes(conn: sqlite3.Connection) -> Iterator[dict]:
     """Every stored quote with its speaker, document and the document's ingest time."""
     for quote_id, doc_id, text, kind, speaker, entity_id, ingested in conn.execute(
-            """SELECT q.id, q.doc_id, q.text, q.kind, q.speaker, q.entity_id, d.ingested_at FROM kb_quotes q
-               JOIN documents d ON d.id = q.doc_id ORDER BY q.doc_id, q.id"""):
+            """SELECT q.id, d.id, q.text, q.kind, q.speaker, q.entity_id, d.ingested_at FROM doc_quotes q
+               JOIN documents d ON d.rowid = q.doc ORDER BY d.id, q.id"""):
         yield {"id": quote_id, "document": doc_id, "text": text, "kind": kind, "speaker": speaker,
                "entity": entity_id, "ingested_at": ingested}

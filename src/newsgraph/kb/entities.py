@@ -169,11 +169,12 @@ def _entity_id(seed: str) -> str:
 class EntityResolver:
     """Resolves one document at a time against the stored entities (same connection, same transaction)."""
 
-    def __init__(self, conn: sqlite3.Connection, rowid: int | None = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, rowid: int) -> None:
         self.conn = conn
-        # Weak links are judged on the documents stored before this one (its rowid), the
-        # same whether it is being ingested now or indexed again after a forget.
-        self.before = rowid if rowid is not None else 2**62
+        # The document's row in ``documents``: the key of its mentions, and the bound of the
+        # documents weak links are judged on (those stored before it, the same whether it is
+        # being ingested now or indexed again after a forget).
+        self.rowid = rowid
 
     def resolve(self, doc: Document) -> dict[str, str]:
         """Link every entity of ``doc``; returns {local entity id: canonical id}."""
@@ -218,10 +219,9 @@ class EntityResolver:
         places = group.type in PLACE_TYPES
         candidates = [r[0] for r in self.conn.execute(
             "SELECT DISTINCT k.entity_id, e.type FROM entity_keys k JOIN kb_entities e ON e.id = k.entity_id "
-            f"WHERE k.strong = 0 AND k.key IN ({marks}) AND EXISTS (SELECT 1 FROM mentions m "
-            "JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = k.entity_id AND d.rowid < ?) "
-            "ORDER BY k.entity_id LIMIT ?",
-            (*sorted(weak), self.before, MAX_WEAK_CANDIDATES)) if (r[1] in PLACE_TYPES) == places]
+            f"WHERE k.strong = 0 AND k.key IN ({marks}) AND EXISTS (SELECT 1 FROM doc_mentions m "
+            "WHERE m.entity_id = k.entity_id AND m.doc < ?) ORDER BY k.entity_id LIMIT ?",
+            (*sorted(weak), self.rowid, MAX_WEAK_CANDIDATES)) if (r[1] in PLACE_TYPES) == places]
         mine = first_names(group.forms)
         scored = []
         for candidate in candidates:
@@ -259,20 +259,19 @@ class EntityResolver:
     def _forms(self, entity_id: str) -> list[str]:
         forms: list[str] = []
         for row in self.conn.execute(
-                "SELECT m.forms FROM mentions m JOIN documents d ON d.id = m.doc_id "
-                "WHERE m.entity_id = ? AND d.rowid < ? ORDER BY d.rowid DESC LIMIT ?",
-                (entity_id, self.before, CONTEXT_DOCS)):
+                "SELECT forms FROM doc_mentions WHERE entity_id = ? AND doc < ? ORDER BY doc DESC LIMIT ?",
+                (entity_id, self.rowid, CONTEXT_DOCS)):
             forms += json.loads(row[0])
         return forms
 
     def _context(self, entity_id: str) -> set[str]:
         rows = self.conn.execute(
             """SELECT DISTINCT m2.entity_id FROM
-                 (SELECT m.doc_id FROM mentions m JOIN documents d ON d.id = m.doc_id
-                  WHERE m.entity_id = ? AND d.rowid < ? ORDER BY d.rowid DESC LIMIT ?) AS m1
-               JOIN mentions m2 ON m2.doc_id = m1.doc_id
+                 (SELECT doc FROM doc_mentions WHERE entity_id = ? AND doc < ?
+                  ORDER BY doc DESC LIMIT ?) AS m1
+               JOIN doc_mentions m2 ON m2.doc = m1.doc
                WHERE m2.entity_id != ? AND m2.type IN ('PERSON', 'ORG')""",
-            (entity_id, self.before, CONTEXT_DOCS, entity_id))
+            (entity_id, self.rowid, CONTEXT_DOCS, entity_id))
         return {row[0] for row in rows}
 
     def _attach(self, doc: Document, group: Group, target: str, strong: set[str], weak: set[str],
@@ -285,12 +284,12 @@ class EntityResolver:
         rows = []
         for local_id in group.local_ids:
             ent = doc.entity(local_id) or Entity(local_id, group.fullest, group.type)
-            rows.append((doc.id, local_id, target, ent.name, ent.type,
+            rows.append((self.rowid, local_id, target, ent.name, ent.type,
                          encode_plain(sorted({ent.name, *ent.aliases})),
                          json.dumps(ent.mentions)))
             resolved[local_id] = target
         self.conn.executemany(
-            "INSERT OR REPLACE INTO mentions (doc_id, local_id, entity_id, name, type, forms, spans) "
+            "INSERT OR REPLACE INTO doc_mentions (doc, local_id, entity_id, name, type, forms, spans) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
         # Name and type are ranked over everything attached so far, never "the first seen", so
         # that they do not depend on the order documents came in (a forget and a re-ingest, or
@@ -304,7 +303,7 @@ class EntityResolver:
         if name != row[0] and better_name(name, row[0]):
             self.conn.execute("UPDATE kb_entities SET name = ? WHERE id = ?", (name, target))
         if group.type != row[1]:  # the type most of its mentions have (then alphabetical)
-            kind = self.conn.execute("SELECT type FROM mentions WHERE entity_id = ? GROUP BY type "
+            kind = self.conn.execute("SELECT type FROM doc_mentions WHERE entity_id = ? GROUP BY type "
                                      "ORDER BY COUNT(*) DESC, type LIMIT 1", (target,)).fetchone()[0]
             if kind != row[1]:
                 self.conn.execute("UPDATE kb_entities SET type = ? WHERE id = ?", (kind, target))

@@ -88,8 +88,9 @@ def _incident_id(doc_id: str, local_id: str) -> str:
 
 
 class IncidentResolver:
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, rowid: int) -> None:
         self.conn = conn
+        self.rowid = rowid  # the document's row in ``documents``, the key of its reports
 
     def resolve(self, doc: Document, entity_map: dict[str, str], copy_of: list[str]) -> list[str]:
         """File every incident of ``doc``; returns the incident ids it reports.
@@ -123,10 +124,10 @@ class IncidentResolver:
                      first.location.lat, first.location.lon))
             for local_id, incident, when in story:
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO incident_reports (doc_id, local_id, incident_id, type, date, "
+                    "INSERT OR REPLACE INTO doc_incident_reports (doc, local_id, incident_id, type, date, "
                     "place, country, published, killed, injured, independent, record) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (doc.id, local_id, target, incident.type, when,
+                    (self.rowid, local_id, target, incident.type, when,
                      normalise_name(incident.location.name or "") or None, incident.location.country,
                      doc.published, _figure(incident.killed), _figure(incident.injured),
                      0 if copy_of else 1, part_json(incident)))
@@ -135,14 +136,15 @@ class IncidentResolver:
                 self._settle(target)
             days = sorted({when for _, _, when in story if when})
             self.conn.executemany(
-                "INSERT OR IGNORE INTO report_actors (entity_id, date, doc_id) VALUES (?, ?, ?)",
-                [(actor, day, doc.id) for actor in sorted(actors) for day in days])
+                "INSERT OR IGNORE INTO doc_report_actors (entity_id, date, doc) VALUES (?, ?, ?)",
+                [(actor, day, self.rowid) for actor in sorted(actors) for day in days])
         return out
 
     def _copied_incident(self, originals: list[str], kinds: set[str]) -> str | None:
         marks = ",".join("?" * len(originals))
         rows = self.conn.execute(
-            f"SELECT incident_id, type FROM incident_reports WHERE doc_id IN ({marks}) ORDER BY rowid",
+            "SELECT incident_id, type FROM doc_incident_reports "
+            f"WHERE doc IN (SELECT rowid FROM documents WHERE id IN ({marks})) ORDER BY rowid",
             tuple(originals))
         for incident_id, kind in rows:
             if any(compatible_types(kind, mine) for mine in kinds):
@@ -167,12 +169,12 @@ class IncidentResolver:
             return []  # an undated report, or one naming nobody, cannot be placed safely
         low = (day - timedelta(days=DATE_WINDOW_DAYS)).isoformat()
         high = (day + timedelta(days=DATE_WINDOW_DAYS)).isoformat()
-        # Candidates come from the actors' dated reports (report_actors, indexed by actor and
+        # Candidates come from the actors' dated reports (doc_report_actors, indexed by actor and
         # day), not from every incident of the week nor from every story an actor was ever in.
         marks = ",".join("?" * len(actors))
         rows = self.conn.execute(
             f"""SELECT r.incident_id, COUNT(DISTINCT a.entity_id) AS shared
-                FROM report_actors a JOIN incident_reports r ON r.doc_id = a.doc_id
+                FROM doc_report_actors a JOIN doc_incident_reports r ON r.doc = a.doc
                 WHERE a.entity_id IN ({marks}) AND a.date BETWEEN ? AND ? AND r.date BETWEEN ? AND ?
                 GROUP BY r.incident_id ORDER BY shared DESC, r.incident_id LIMIT ?""",
             (*sorted(actors), low, high, low, high, CANDIDATE_LIMIT)).fetchall()
@@ -195,18 +197,18 @@ class IncidentResolver:
 
     def _merge(self, doc_id: str, target: str, other: str) -> None:
         """A report that fits two stored incidents shows they are one event."""
-        self.conn.execute("UPDATE incident_reports SET incident_id = ? WHERE incident_id = ?",
+        self.conn.execute("UPDATE doc_incident_reports SET incident_id = ? WHERE incident_id = ?",
                           (target, other))
-        self.conn.execute("UPDATE OR IGNORE relations SET target = ? WHERE target = ?", (target, other))
-        self.conn.execute("DELETE FROM relations WHERE target = ?", (other,))
+        self.conn.execute("UPDATE OR IGNORE doc_relations SET target = ? WHERE target = ?", (target, other))
+        self.conn.execute("DELETE FROM doc_relations WHERE target = ?", (other,))
         self.conn.execute("DELETE FROM kb_incidents WHERE id = ?", (other,))
         self.conn.execute("INSERT INTO decisions (doc_id, kind, detail) VALUES (?, ?, ?)",
                           (doc_id, "incidents merged", f"{other} joined {target}: this report fits both"))
         self._settle(target)
 
     def _places(self, incident_id: str) -> tuple[set[str], set[str | None]]:
-        rows = self.conn.execute("SELECT DISTINCT place, country FROM incident_reports WHERE incident_id = ?",
-                                 (incident_id,)).fetchall()
+        rows = self.conn.execute("SELECT DISTINCT place, country FROM doc_incident_reports "
+                                 "WHERE incident_id = ?", (incident_id,)).fetchall()
         return {r[0] for r in rows if r[0]}, {r[1] for r in rows}
 
     def _settle(self, incident_id: str) -> None:
@@ -214,9 +216,12 @@ class IncidentResolver:
         (then the alphabetically first type, the earliest day, the place of the earliest report),
         never the first report's alone, so that the incident reads the same whatever order its
         reports came in."""
+        # Ties go to the smaller text id (the document's name, which does not depend on the
+        # order documents were stored in); its rowid finds the report's record.
         rows = self.conn.execute(
-            "SELECT type, date, place, country, published, doc_id, local_id FROM incident_reports "
-            "WHERE incident_id = ?", (incident_id,)).fetchall()
+            "SELECT r.type, r.date, r.place, r.country, r.published, d.id, r.local_id, r.doc "
+            "FROM doc_incident_reports r JOIN documents d ON d.rowid = r.doc "
+            "WHERE r.incident_id = ?", (incident_id,)).fetchall()
         if not rows:
             return
         kind = _most_common([r[0] for r in rows])
@@ -224,9 +229,9 @@ class IncidentResolver:
         place = _most_common([r[2] for r in rows if r[2]])
         where: dict = {"country": _most_common([r[3] for r in rows if r[3]])}
         if place is not None:
-            first = min((r[4] or "9999", r[5], r[6]) for r in rows if r[2] == place)
-            record = self.conn.execute("SELECT record FROM incident_reports "
-                                       "WHERE doc_id = ? AND local_id = ?", first[1:]).fetchone()[0]
+            first = min((r[4] or "9999", r[5], r[6], r[7]) for r in rows if r[2] == place)
+            record = self.conn.execute("SELECT record FROM doc_incident_reports "
+                                       "WHERE doc = ? AND local_id = ?", (first[3], first[2])).fetchone()[0]
             where = json.loads(record).get("location") or where
         self.conn.execute(
             "UPDATE kb_incidents SET type = ?, date = ?, place = ?, country = ?, lat = ?, lon = ? "
@@ -246,8 +251,9 @@ def _most_common(values: list):
 def current_figures(conn: sqlite3.Connection, incident_id: str) -> tuple[list[dict], int | None, int | None]:
     """Reports in publication order (one row per document) and the latest independent killed/injured."""
     rows = conn.execute(
-        "SELECT doc_id, published, MAX(killed), MAX(injured), MAX(independent) FROM incident_reports "
-        "WHERE incident_id = ? GROUP BY doc_id ORDER BY published IS NULL, published, doc_id",
+        "SELECT d.id, r.published, MAX(r.killed), MAX(r.injured), MAX(r.independent) "
+        "FROM doc_incident_reports r JOIN documents d ON d.rowid = r.doc "
+        "WHERE r.incident_id = ? GROUP BY r.doc ORDER BY r.published IS NULL, r.published, d.id",
         (incident_id,)).fetchall()
     reports, killed, injured = [], None, None
     for doc_id, published, k, i, independent in rows:

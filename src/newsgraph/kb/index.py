@@ -25,7 +25,6 @@ from newsgraph.kb.reprints import (
     MIN_CONTAINMENT,
     Candidate,
     direction,
-    document_rowid,
     forget_bands,
     gram_set,
     index_and_find,
@@ -36,11 +35,13 @@ from newsgraph.record import Document, body_id
 
 # Decisions taken before a record is stored (about its id); a rebuild keeps them.
 STORAGE_DECISIONS = ("id collision", "same text from another source")
-DERIVED_TABLES = ("relations", "kb_claims", "kb_quotes", "report_actors", "incident_reports", "kb_incidents",
-                  "reprints", "lsh_doc_bands", "lsh_recent_bands", "mentions", "entity_keys", "kb_entities",
-                  "doc_sources")
-# A document's own rows in the derived tables, cleared before it is indexed again.
-_OWN_ROWS = ("relations", "kb_claims", "kb_quotes", "incident_reports", "mentions")
+# The tables themselves: the per-document ones are keyed by the document's rowid (`doc`, migration
+# 10), and their old names are read-only views.
+DERIVED_TABLES = ("doc_relations", "doc_claims", "doc_quotes", "doc_report_actors", "doc_incident_reports",
+                  "kb_incidents", "reprints", "lsh_doc_bands", "lsh_recent_bands", "doc_mentions",
+                  "entity_keys", "kb_entities", "doc_origins")
+# A document's own rows in the derived tables (by its rowid), cleared before it is indexed again.
+_OWN_ROWS = ("doc_relations", "doc_claims", "doc_quotes", "doc_incident_reports", "doc_mentions")
 
 
 def origin_of(doc: Document) -> str:
@@ -61,13 +62,13 @@ def prepare_id(conn: sqlite3.Connection, doc: Document) -> None:
     The same page again (same text, same or unknown source) keeps its id, so that
     storing it is a no-op; everything else is stored, never silently dropped.
     """
-    row = conn.execute("SELECT body, uri, path FROM documents WHERE id = ?", (doc.id,)).fetchone()
+    row = conn.execute("SELECT rowid, body, uri, path FROM documents WHERE id = ?", (doc.id,)).fetchone()
     if row is None:
         return
     origin = origin_of(doc)
-    if body_id(row[0]) == body_id(doc.body):
-        known = {row[1] or row[2] or ""} | {r[0] for r in conn.execute(
-            "SELECT origin FROM doc_sources WHERE doc_id = ?", (doc.id,))}
+    if body_id(row[1]) == body_id(doc.body):
+        known = {row[2] or row[3] or ""} | {r[0] for r in conn.execute(
+            "SELECT origin FROM doc_origins WHERE doc = ?", (row[0],))}
         known.discard("")
         if not origin or not known or origin in known:
             return
@@ -87,7 +88,7 @@ def prepare_id(conn: sqlite3.Connection, doc: Document) -> None:
 def text_marks(conn: sqlite3.Connection) -> tuple[int, int]:
     """The last document rowid and quote id stored: rows after them are new to the full-text index."""
     documents = conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM documents").fetchone()[0]
-    quotes = conn.execute("SELECT COALESCE(MAX(id), 0) FROM kb_quotes").fetchone()[0]
+    quotes = conn.execute("SELECT COALESCE(MAX(id), 0) FROM doc_quotes").fetchone()[0]
     return documents, quotes
 
 
@@ -97,33 +98,31 @@ def index_new_text(conn: sqlite3.Connection, marks: tuple[int, int]) -> None:
     conn.execute("INSERT INTO documents_fts (rowid, title, body) "
                  "SELECT rowid, title, body FROM documents WHERE rowid > ?", (marks[0],))
     conn.execute("INSERT INTO quotes_fts (rowid, text, speaker) "
-                 "SELECT id, text, speaker FROM kb_quotes WHERE id > ?", (marks[1],))
+                 "SELECT id, text, speaker FROM doc_quotes WHERE id > ?", (marks[1],))
 
 
-def index_document(conn: sqlite3.Connection, doc: Document, rowid: int | None = None) -> None:
-    """Resolve one stored document (its ``documents`` rowid when known) against the knowledge base."""
-    conn.execute("INSERT OR IGNORE INTO doc_sources (doc_id, origin, uri, published, site_name) "
+def index_document(conn: sqlite3.Connection, doc: Document, rowid: int) -> None:
+    """Resolve one stored document (``rowid``: its row in ``documents``) against the knowledge base."""
+    conn.execute("INSERT OR IGNORE INTO doc_origins (doc, origin, uri, published, site_name) "
                  "VALUES (?, ?, ?, ?, ?)",
-                 (doc.id, origin_of(doc), doc.source.uri, doc.published, doc.site_name))
+                 (rowid, origin_of(doc), doc.source.uri, doc.published, doc.site_name))
     published = doc.published
     today = date.today().isoformat()
     if published and published > today:
         decide(conn, doc.id, "date in the future",
                f"published {published} is after today; treated as unknown when ordering copies")
         published = None
-    if rowid is None:
-        rowid = document_rowid(conn, doc.id)
     entity_map = EntityResolver(conn, rowid).resolve(doc)
     originals = _reprints(conn, doc, published, rowid, today)
-    incident_ids = IncidentResolver(conn).resolve(doc, entity_map, originals)
-    _quotes_and_claims(conn, doc, entity_map)
-    index_relations(conn, doc, entity_map, incident_ids)
+    incident_ids = IncidentResolver(conn, rowid).resolve(doc, entity_map, originals)
+    _quotes_and_claims(conn, doc, rowid, entity_map)
+    index_relations(conn, doc, rowid, entity_map, incident_ids)
 
 
-def _reprints(conn: sqlite3.Connection, doc: Document, published: str | None, rowid: int | None,
+def _reprints(conn: sqlite3.Connection, doc: Document, published: str | None, rowid: int,
               today: str) -> list[str]:
     """Record the copies ``doc`` forms with stored documents; returns the ids it copies."""
-    me = Candidate(doc.id, doc.body, published, doc.site_name, doc.source.uri)
+    me = Candidate(doc.id, doc.body, published, doc.site_name, doc.source.uri, rowid)
     originals: list[str] = []
     affected: set[str] = set()
     mine: set | None = None
@@ -157,7 +156,7 @@ def _reprints(conn: sqlite3.Connection, doc: Document, published: str | None, ro
         if copy is me:
             originals.append(original.doc_id)
         else:  # a stored document turns out to copy this one: it no longer confirms anything on its own
-            conn.execute("UPDATE incident_reports SET independent = 0 WHERE doc_id = ?", (copy.doc_id,))
+            conn.execute("UPDATE doc_incident_reports SET independent = 0 WHERE doc = ?", (copy.rowid,))
         affected.add(copy.doc_id)
     for copy_id in sorted(affected):
         _keep_earliest_original(conn, copy_id)
@@ -186,18 +185,19 @@ def _sentence(body: str, start: int, end: int) -> str:
     return body[left:right].strip()
 
 
-def _quotes_and_claims(conn: sqlite3.Connection, doc: Document, entity_map: dict[str, str]) -> None:
+def _quotes_and_claims(conn: sqlite3.Connection, doc: Document, rowid: int,
+                       entity_map: dict[str, str]) -> None:
     conn.executemany(
-        "INSERT INTO kb_quotes (doc_id, text, kind, speaker, entity_id) VALUES (?, ?, ?, ?, ?)",
-        [(doc.id, q.text, q.kind, q.speaker, entity_map.get(q.speaker_entity or ""))
+        "INSERT INTO doc_quotes (doc, text, kind, speaker, entity_id) VALUES (?, ?, ?, ?, ?)",
+        [(rowid, q.text, q.kind, q.speaker, entity_map.get(q.speaker_entity or ""))
          for q in doc.quotes])
     rows = []
     for q in doc.quantities:
         start, end = (q.span + [0, 0])[:2] if q.span else (0, 0)
-        rows.append((doc.id, q.text, q.low, q.high, q.qualifier, q.unit, q.claimant_text,
+        rows.append((rowid, q.text, q.low, q.high, q.qualifier, q.unit, q.claimant_text,
                      entity_map.get(q.claimant or ""), _sentence(doc.body, start, end), doc.published))
     conn.executemany(
-        "INSERT INTO kb_claims (doc_id, text, low, high, qualifier, unit, claimant_text, entity_id, "
+        "INSERT INTO doc_claims (doc, text, low, high, qualifier, unit, claimant_text, entity_id, "
         "sentence, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
@@ -219,28 +219,29 @@ def rebuild(conn: sqlite3.Connection) -> int:
     return count
 
 
-def _filed_under(conn: sqlite3.Connection, doc_id: str) -> tuple[set[str], set[str]]:
-    """The entities a document mentions and the incidents it reports."""
-    entities = {r[0] for r in conn.execute("SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ?",
-                                           (doc_id,))}
+def _filed_under(conn: sqlite3.Connection, doc: int) -> tuple[set[str], set[str]]:
+    """The entities a document (by rowid) mentions and the incidents it reports."""
+    entities = {r[0] for r in conn.execute(
+        "SELECT DISTINCT entity_id FROM doc_mentions WHERE doc = ?", (doc,))}
     incidents = {r[0] for r in conn.execute(
-        "SELECT DISTINCT incident_id FROM incident_reports WHERE doc_id = ?", (doc_id,))}
+        "SELECT DISTINCT incident_id FROM doc_incident_reports WHERE doc = ?", (doc,))}
     return entities, incidents
 
 
-def _neighbours(conn: sqlite3.Connection, doc_id: str) -> tuple[set[str], set[str], set[str]]:
-    """The entities and incidents ``doc_id`` is part of, and the other documents in them or in a
-    reprint pair with it: the clusters a forget must recompute."""
-    entities, incidents = _filed_under(conn, doc_id)
+def _neighbours(conn: sqlite3.Connection, doc_id: str, doc: int) -> tuple[set[str], set[str], set[int]]:
+    """The entities and incidents the document is part of, and the other documents (rowids) in
+    them or in a reprint pair with it: the clusters a forget must recompute."""
+    entities, incidents = _filed_under(conn, doc)
     docs = {r[0] for r in conn.execute(
-        "SELECT copy FROM reprints WHERE original = ? UNION SELECT original FROM reprints WHERE copy = ?",
+        "SELECT d.rowid FROM reprints r JOIN documents d ON d.id = r.copy WHERE r.original = ? "
+        "UNION SELECT d.rowid FROM reprints r JOIN documents d ON d.id = r.original WHERE r.copy = ?",
         (doc_id, doc_id))}
     for entity_id in sorted(entities):
-        docs |= {r[0] for r in conn.execute("SELECT doc_id FROM mentions WHERE entity_id = ?", (entity_id,))}
+        docs |= {r[0] for r in conn.execute("SELECT doc FROM doc_mentions WHERE entity_id = ?", (entity_id,))}
     for incident_id in sorted(incidents):
-        docs |= {r[0] for r in conn.execute("SELECT doc_id FROM incident_reports WHERE incident_id = ?",
+        docs |= {r[0] for r in conn.execute("SELECT doc FROM doc_incident_reports WHERE incident_id = ?",
                                             (incident_id,))}
-    docs.discard(doc_id)
+    docs.discard(doc)
     return entities, incidents, docs
 
 
@@ -248,18 +249,20 @@ def _delete_in(conn: sqlite3.Connection, sql: str, values: set[str]) -> None:
     conn.executemany(sql, [(value,) for value in sorted(values)])
 
 
-def _clear_document(conn: sqlite3.Connection, doc_id: str) -> tuple[set[str], set[str]]:
+def _clear_document(conn: sqlite3.Connection, doc: int) -> tuple[set[str], set[str]]:
     """Remove one document's derived rows (not its bands, sources or storage decisions);
     returns the entities and incidents it was filed under."""
-    entities, incidents = _filed_under(conn, doc_id)
-    conn.executemany("DELETE FROM report_actors WHERE entity_id = ? AND doc_id = ?",
-                     [(entity_id, doc_id) for entity_id in sorted(entities)])
+    entities, incidents = _filed_under(conn, doc)
+    conn.executemany("DELETE FROM doc_report_actors WHERE entity_id = ? AND doc = ?",
+                     [(entity_id, doc) for entity_id in sorted(entities)])
     for table in _OWN_ROWS:
-        conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-    conn.execute("DELETE FROM reprints WHERE copy = ?", (doc_id,))
-    marks = ",".join("?" * len(STORAGE_DECISIONS))
-    conn.execute(f"DELETE FROM decisions WHERE doc_id = ? AND kind NOT IN ({marks})",
-                 (doc_id, *STORAGE_DECISIONS))
+        conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
+    row = conn.execute("SELECT id FROM documents WHERE rowid = ?", (doc,)).fetchone()
+    if row is not None:  # rows naming the document by its text id
+        conn.execute("DELETE FROM reprints WHERE copy = ?", (row[0],))
+        marks = ",".join("?" * len(STORAGE_DECISIONS))
+        conn.execute(f"DELETE FROM decisions WHERE doc_id = ? AND kind NOT IN ({marks})",
+                     (row[0], *STORAGE_DECISIONS))
     return entities, incidents
 
 
@@ -269,7 +272,9 @@ def forget(conn: sqlite3.Connection, doc_id: str) -> bool:
     Only the clusters the document touched are rebuilt: its entities and incidents are
     dropped whole, and every other document in them (or in a reprint pair with it) is
     indexed again, in the order they were stored and judged on the documents stored before
-    each, as ingesting them without the forgotten one would.
+    each, as ingesting them without the forgotten one would. Rows keyed by the document's
+    rowid are all deleted here (no foreign key does it, and the rowid of the last document
+    stored is given to the next one).
     False if there is no such document.
     """
     conn.execute("BEGIN IMMEDIATE")
@@ -278,9 +283,11 @@ def forget(conn: sqlite3.Connection, doc_id: str) -> bool:
         if row is None:
             conn.execute("ROLLBACK")
             return False
-        entities, incidents, neighbours = _neighbours(conn, doc_id)
-        touched_entities, touched_incidents = _clear_document(conn, doc_id)
-        forget_bands(conn, row[0], row[1])
+        doc = row[0]
+        entities, incidents, neighbours = _neighbours(conn, doc_id, doc)
+        touched_entities, touched_incidents = _clear_document(conn, doc)
+        forget_bands(conn, doc, row[1])
+        conn.execute("DELETE FROM doc_origins WHERE doc = ?", (doc,))
         conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         conn.execute("DELETE FROM decisions WHERE doc_id = ?", (doc_id,))
         for neighbour in sorted(neighbours):
@@ -289,25 +296,27 @@ def forget(conn: sqlite3.Connection, doc_id: str) -> bool:
             touched_incidents |= more_incidents
         _delete_in(conn, "DELETE FROM kb_entities WHERE id = ?", entities)
         _delete_in(conn, "DELETE FROM entity_keys WHERE entity_id = ?", entities)
-        _delete_in(conn, "DELETE FROM mentions WHERE entity_id = ?", entities)
-        _delete_in(conn, "DELETE FROM report_actors WHERE entity_id = ?", entities)
+        _delete_in(conn, "DELETE FROM doc_mentions WHERE entity_id = ?", entities)
+        _delete_in(conn, "DELETE FROM doc_report_actors WHERE entity_id = ?", entities)
         _delete_in(conn, "DELETE FROM kb_incidents WHERE id = ?", incidents)
         for node in sorted(entities | incidents):
-            conn.execute("DELETE FROM relations WHERE source = ?", (node,))
-            conn.execute("DELETE FROM relations WHERE target = ?", (node,))
+            conn.execute("DELETE FROM doc_relations WHERE source = ?", (node,))
+            conn.execute("DELETE FROM doc_relations WHERE target = ?", (node,))
         marks = text_marks(conn)
+        # The rowids as one JSON array: any number of them, whatever SQLite's cap on parameters.
         for record, rowid in conn.execute(
-                f"SELECT record, rowid FROM documents WHERE id IN ({','.join('?' * len(neighbours))}) "
-                "ORDER BY rowid", tuple(sorted(neighbours))).fetchall():
+                "SELECT record, rowid FROM documents WHERE rowid IN (SELECT value FROM json_each(?)) "
+                "ORDER BY rowid", (json.dumps(sorted(neighbours)),)).fetchall():
             index_document(conn, Document.from_dict(json.loads(record)), rowid)
         index_new_text(conn, marks)
         # Entities and incidents the neighbours no longer name (they were filed elsewhere).
         _delete_in(conn, "DELETE FROM kb_entities WHERE id = ? AND NOT EXISTS "
-                         "(SELECT 1 FROM mentions WHERE entity_id = kb_entities.id)", touched_entities)
+                         "(SELECT 1 FROM doc_mentions WHERE entity_id = kb_entities.id)", touched_entities)
         _delete_in(conn, "DELETE FROM entity_keys WHERE entity_id = ? AND NOT EXISTS "
-                         "(SELECT 1 FROM mentions WHERE entity_id = entity_keys.entity_id)", touched_entities)
+                         "(SELECT 1 FROM doc_mentions WHERE entity_id = entity_keys.entity_id)",
+                   touched_entities)
         _delete_in(conn, "DELETE FROM kb_incidents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
-                         "incident_reports WHERE incident_id = kb_incidents.id)", touched_incidents)
+                         "doc_incident_reports WHERE incident_id = kb_incidents.id)", touched_incidents)
         decide(conn, None, "forgotten", f"document {doc_id} removed; {len(neighbours)} documents of the "
                                         f"entities, incidents and copies it was part of indexed again")
         conn.execute("COMMIT")

@@ -115,8 +115,9 @@ def name_to_entity(name: str, keys: dict[str, str]) -> str | None:
     return next((keys[key] for key in candidates if key in keys), None)
 
 
-def index_relations(conn: sqlite3.Connection, doc: Document, entity_map: dict[str, str],
+def index_relations(conn: sqlite3.Connection, doc: Document, rowid: int, entity_map: dict[str, str],
                     incident_ids: list[str]) -> None:
+    """Store the relations ``doc`` (its row in ``documents``: ``rowid``) gives."""
     rows: set[tuple[str, str, str]] = set()
     keys = _forms_of(doc, entity_map)
     for incident, incident_id in zip(doc.incidents, incident_ids, strict=False):
@@ -128,8 +129,8 @@ def index_relations(conn: sqlite3.Connection, doc: Document, entity_map: dict[st
                     rows.add((entity_id, incident_id, relation))
     rows |= _roles(doc, entity_map)
     rows |= _attributions(doc, entity_map)
-    conn.executemany("INSERT OR IGNORE INTO relations (source, target, relation, doc_id) VALUES (?, ?, ?, ?)",
-                     [(s, t, r, doc.id) for s, t, r in sorted(rows) if s != t])
+    conn.executemany("INSERT OR IGNORE INTO doc_relations (source, target, relation, doc) "
+                     "VALUES (?, ?, ?, ?)", [(s, t, r, rowid) for s, t, r in sorted(rows) if s != t])
 
 
 def _source_node(source: Attribution, entity_map: dict[str, str]) -> str | None:
@@ -257,13 +258,16 @@ def edges_of(conn: sqlite3.Connection, node_id: str) -> list[dict]:
     """Every edge touching ``node_id``, strongest first within each relation."""
     grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for source, target, relation, doc_id in conn.execute(
-            "SELECT source, target, relation, doc_id FROM relations WHERE source = ? "
-            "UNION ALL SELECT source, target, relation, doc_id FROM relations WHERE target = ?",
+            "SELECT r.source, r.target, r.relation, d.id FROM doc_relations r "
+            "JOIN documents d ON d.rowid = r.doc WHERE r.source = ? "
+            "UNION ALL SELECT r.source, r.target, r.relation, d.id FROM doc_relations r "
+            "JOIN documents d ON d.rowid = r.doc WHERE r.target = ?",
             (node_id, node_id)):
         grouped[(source, target, relation)].append(doc_id)
     for other, doc_id in conn.execute(
-            """SELECT m2.entity_id, m1.doc_id FROM mentions m1 JOIN mentions m2 ON m2.doc_id = m1.doc_id
-               WHERE m1.entity_id = ? AND m2.entity_id != ?""", (node_id, node_id)):
+            """SELECT m2.entity_id, d.id FROM doc_mentions m1 JOIN doc_mentions m2 ON m2.doc = m1.doc
+               JOIN documents d ON d.rowid = m1.doc WHERE m1.entity_id = ? AND m2.entity_id != ?""",
+            (node_id, node_id)):
         pair = (node_id, other) if node_id < other else (other, node_id)
         docs = grouped[(pair[0], pair[1], "co_mentioned")]
         if doc_id not in docs:

@@ -30,8 +30,8 @@ def find_entity(conn: sqlite3.Connection, name: str) -> str | None:
         keys.insert(0, "alias:" + normalise_name(hit[0]))
     for key in keys:
         row = conn.execute(
-            """SELECT k.entity_id FROM entity_keys k LEFT JOIN mentions m ON m.entity_id = k.entity_id
-               WHERE k.key = ? GROUP BY k.entity_id ORDER BY COUNT(m.doc_id) DESC, k.entity_id LIMIT 1""",
+            """SELECT k.entity_id FROM entity_keys k LEFT JOIN doc_mentions m ON m.entity_id = k.entity_id
+               WHERE k.key = ? GROUP BY k.entity_id ORDER BY COUNT(m.doc) DESC, k.entity_id LIMIT 1""",
             (key,)).fetchone()
         if row:
             return row[0]
@@ -46,24 +46,29 @@ def entity_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None
     row = conn.execute("SELECT name, type FROM kb_entities WHERE id = ?", (entity_id,)).fetchone()
     forms: set[str] = set()
     documents: set[str] = set()
-    for doc_id, forms_json in conn.execute("SELECT doc_id, forms FROM mentions WHERE entity_id = ?",
+    for doc_id, forms_json in conn.execute("SELECT d.id, m.forms FROM doc_mentions m "
+                                           "JOIN documents d ON d.rowid = m.doc WHERE m.entity_id = ?",
                                            (entity_id,)):
         documents.add(doc_id)
         forms.update(json.loads(forms_json))
     quotes = [{"text": r[0], "kind": r[1], "document": r[2], "published": r[3]} for r in conn.execute(
-        """SELECT q.text, q.kind, q.doc_id, d.published FROM kb_quotes q JOIN documents d ON d.id = q.doc_id
-           WHERE q.entity_id = ? ORDER BY d.published, q.doc_id, q.id""", (entity_id,))]
+        """SELECT q.text, q.kind, d.id, d.published FROM doc_quotes q JOIN documents d ON d.rowid = q.doc
+           WHERE q.entity_id = ? ORDER BY d.published, d.id, q.id""", (entity_id,))]
     claims = [_claim(r) for r in conn.execute(
-        "SELECT text, low, high, qualifier, unit, claimant_text, doc_id, published FROM kb_claims "
-        "WHERE entity_id = ? ORDER BY published, doc_id, id", (entity_id,))]
+        f"SELECT {_CLAIM_COLUMNS} FROM doc_claims c JOIN documents d ON d.rowid = c.doc "
+        "WHERE c.entity_id = ? ORDER BY c.published, d.id, c.id", (entity_id,))]
     incidents = sorted({r[0] for r in conn.execute(
-        """SELECT DISTINCT target FROM relations
+        """SELECT DISTINCT target FROM doc_relations
            WHERE source = ? AND relation IN ('perpetrator_of', 'victim_of')
-           UNION SELECT DISTINCT r.incident_id FROM incident_reports r JOIN mentions m ON m.doc_id = r.doc_id
-           WHERE m.entity_id = ?""", (entity_id, entity_id))})
+           UNION SELECT DISTINCT r.incident_id FROM doc_incident_reports r
+           JOIN doc_mentions m ON m.doc = r.doc WHERE m.entity_id = ?""", (entity_id, entity_id))})
     return {"id": entity_id, "name": row[0], "type": row[1],
             "aliases": sorted(f for f in forms if f != row[0]), "documents": sorted(documents),
             "quotes": quotes, "claims": claims, "incidents": incidents}
+
+
+# A claim's columns as ``_claim`` reads them (``c``: doc_claims, ``d``: its document).
+_CLAIM_COLUMNS = "c.text, c.low, c.high, c.qualifier, c.unit, c.claimant_text, d.id, c.published"
 
 
 def _claim(row) -> dict[str, Any]:
@@ -75,9 +80,9 @@ def claims(conn: sqlite3.Connection, query: str, limit: int = 200) -> list[dict[
     """Every quantity whose unit or sentence contains ``query`` (case-insensitive), oldest first."""
     pattern = "%" + query.strip().lower() + "%"
     return [_claim(r) for r in conn.execute(
-        "SELECT text, low, high, qualifier, unit, claimant_text, doc_id, published FROM kb_claims "
-        "WHERE lower(unit) LIKE ? OR lower(sentence) LIKE ? "
-        "ORDER BY published IS NULL, published, doc_id, id "
+        f"SELECT {_CLAIM_COLUMNS} FROM doc_claims c JOIN documents d ON d.rowid = c.doc "
+        "WHERE lower(c.unit) LIKE ? OR lower(c.sentence) LIKE ? "
+        "ORDER BY c.published IS NULL, c.published, d.id, c.id "
         "LIMIT ?", (pattern, pattern, limit))]
 
 
@@ -87,12 +92,12 @@ def quotes(conn: sqlite3.Connection, query: str | None = None, speaker: str | No
     by ``speaker`` (any name of an actor, else words of a described speaker: "police official"),
     published within [since, until]."""
     where, params = _date_range("d.published", since, until)
-    source = "kb_quotes q"
+    source = "doc_quotes q"
     if query is not None:
         match = fts_query(query)
         if not match:
             return []
-        source = "quotes_fts JOIN kb_quotes q ON q.id = quotes_fts.rowid"
+        source = "quotes_fts JOIN doc_quotes q ON q.id = quotes_fts.rowid"
         where.insert(0, "quotes_fts MATCH ?")
         params.insert(0, match)
     if speaker:
@@ -105,9 +110,9 @@ def quotes(conn: sqlite3.Connection, query: str | None = None, speaker: str | No
             params.append(speaker.strip().lower())
     condition = (" WHERE " + " AND ".join(where)) if where else ""
     rows = conn.execute(
-        f"""SELECT q.text, q.kind, q.speaker, q.entity_id, q.doc_id, d.published, d.title
-            FROM {source} JOIN documents d ON d.id = q.doc_id{condition}
-            ORDER BY d.published IS NULL, d.published, q.doc_id, q.id LIMIT ?""", (*params, limit))
+        f"""SELECT q.text, q.kind, q.speaker, q.entity_id, d.id, d.published, d.title
+            FROM {source} JOIN documents d ON d.rowid = q.doc{condition}
+            ORDER BY d.published IS NULL, d.published, d.id, q.id LIMIT ?""", (*params, limit))
     return [{"text": r[0], "kind": r[1], "speaker": r[2], "entity": r[3], "document": r[4],
              "published": r[5], "title": r[6]} for r in rows]
 
@@ -127,8 +132,9 @@ def incident(conn: sqlite3.Connection, incident_id: str) -> dict[str, Any] | Non
     evidence: list[dict[str, Any]] = []
     places: Counter[str] = Counter()
     located: dict[str, dict[str, Any]] = {}
-    for doc_id, record in conn.execute("SELECT doc_id, record FROM incident_reports WHERE incident_id = ? "
-                                       "ORDER BY published, doc_id, local_id", (incident_id,)):
+    for doc_id, record in conn.execute("SELECT d.id, r.record FROM doc_incident_reports r "
+                                       "JOIN documents d ON d.rowid = r.doc WHERE r.incident_id = ? "
+                                       "ORDER BY r.published, d.id, r.local_id", (incident_id,)):
         data = json.loads(record)
         suicide = suicide or bool(data.get("suicide"))
         for name in _INCIDENT_LISTS:
@@ -171,7 +177,7 @@ def incidents(conn: sqlite3.Connection, since: str | None = None, until: str | N
         where.append("i.type = ?")
         params.append(kind)
     if place:
-        where.append("EXISTS (SELECT 1 FROM incident_reports r WHERE r.incident_id = i.id "
+        where.append("EXISTS (SELECT 1 FROM doc_incident_reports r WHERE r.incident_id = i.id "
                      "AND (r.place = ? OR lower(r.country) = ?))")
         params += [normalise_name(place), place.strip().lower()]
     ids = [r[0] for r in conn.execute(
@@ -192,13 +198,13 @@ def search(conn: sqlite3.Connection, query: str, since: str | None = None, until
         entity_id = find_entity(conn, entity)
         if entity_id is None:
             return []
-        where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.id AND m.entity_id = ?)")
+        where.append("EXISTS (SELECT 1 FROM doc_mentions m WHERE m.doc = d.rowid AND m.entity_id = ?)")
         params.append(entity_id)
     if kind:
-        where.append("EXISTS (SELECT 1 FROM incident_reports r WHERE r.doc_id = d.id AND r.type = ?)")
+        where.append("EXISTS (SELECT 1 FROM doc_incident_reports r WHERE r.doc = d.rowid AND r.type = ?)")
         params.append(kind)
     if place:
-        where.append("EXISTS (SELECT 1 FROM incident_reports r WHERE r.doc_id = d.id "
+        where.append("EXISTS (SELECT 1 FROM doc_incident_reports r WHERE r.doc = d.rowid "
                      "AND (r.place = ? OR lower(r.country) = ?))")
         params += [normalise_name(place), place.strip().lower()]
     extra = (" AND " + " AND ".join(where)) if where else ""
@@ -213,8 +219,8 @@ def search(conn: sqlite3.Connection, query: str, since: str | None = None, until
                         "snippet": row[4], "in": "document"}
     for row in conn.execute(
             f"""SELECT d.id, d.title, d.published, d.uri, q.text, q.speaker
-                FROM quotes_fts JOIN kb_quotes q ON q.id = quotes_fts.rowid
-                JOIN documents d ON d.id = q.doc_id
+                FROM quotes_fts JOIN doc_quotes q ON q.id = quotes_fts.rowid
+                JOIN documents d ON d.rowid = q.doc
                 WHERE quotes_fts MATCH ?{extra} ORDER BY bm25(quotes_fts), q.id LIMIT ?""",
             (match, *params, limit)):
         hits.setdefault(row[0], {"id": row[0], "title": row[1], "published": row[2], "uri": row[3],

@@ -196,6 +196,7 @@ class Candidate:
     published: str | None
     site_name: str | None
     uri: str | None
+    rowid: int | None = None  # its row in ``documents``, the key of its per-document rows
 
 
 def document_rowid(conn: sqlite3.Connection, doc_id: str) -> int | None:
@@ -232,7 +233,7 @@ def index_and_find(conn: sqlite3.Connection, doc_id: str, body: str, rowid: int 
         row = conn.execute("SELECT id, body, published, site_name, uri FROM documents WHERE rowid = ?",
                            (other,)).fetchone()
         if row:
-            out.append(Candidate(row[0], row[1], row[2], row[3], row[4]))
+            out.append(Candidate(row[0], row[1], row[2], row[3], row[4], other))
     return out
 
 

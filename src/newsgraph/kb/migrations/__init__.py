@@ -241,3 +241,156 @@ SQLITE_MIGRATIONS.append((9, "LSH band keys recomputed with the CRC-32 shingle h
     DELETE FROM lsh_doc_bands;
     DELETE FROM lsh_recent_bands;
 """))
+
+# The per-document tables name their document by its integer rowid (`doc`) instead of its
+# 32-character text id, under new names; the old names stay as read-only views (a join on the
+# rowid) with the old columns, for the exports, the web API and any reader's own SQL.
+# Keyed by a random text id, every document inserted its rows at random places of a dozen
+# b-trees (the tables' keys and their `doc_id` indexes), and at 100,000 documents each batch
+# dirtied pages all over them, written again at every commit; keyed by a rowid that only
+# grows, those rows are appended to the last pages instead. The integer columns carry no
+# foreign key (a rowid is no declared key): a forget deletes a document's rows itself, as it
+# already did for its bands, and inserts no longer look the parent document up. Rowids of
+# `doc_incident_reports`, `doc_quotes` and `doc_claims` are kept (quote ids are what the
+# full-text index relies on; report order is storage order). The claims' unit index, which
+# no query used (a unit is matched with LIKE), and the sources' origin index are not rebuilt.
+SQLITE_MIGRATIONS.append((10, "per-document rows keyed by document rowid", """
+    CREATE TABLE doc_origins (
+        doc INTEGER NOT NULL,
+        origin TEXT NOT NULL,
+        uri TEXT,
+        published TEXT,
+        site_name TEXT,
+        PRIMARY KEY (doc, origin)
+    ) WITHOUT ROWID;
+    INSERT INTO doc_origins (doc, origin, uri, published, site_name)
+        SELECT d.rowid, s.origin, s.uri, s.published, s.site_name
+        FROM doc_sources s JOIN documents d ON d.id = s.doc_id;
+    DROP TABLE doc_sources;
+    CREATE VIEW doc_sources AS
+        SELECT d.id AS doc_id, s.origin, s.uri, s.published, s.site_name
+        FROM doc_origins s JOIN documents d ON d.rowid = s.doc;
+    CREATE TABLE doc_mentions (
+        doc INTEGER NOT NULL,
+        local_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        forms TEXT NOT NULL,
+        spans TEXT NOT NULL,
+        PRIMARY KEY (doc, local_id)
+    ) WITHOUT ROWID;
+    INSERT INTO doc_mentions (doc, local_id, entity_id, name, type, forms, spans)
+        SELECT d.rowid, m.local_id, m.entity_id, m.name, m.type, m.forms, m.spans
+        FROM mentions m JOIN documents d ON d.id = m.doc_id;
+    DROP TABLE mentions;
+    CREATE INDEX doc_mentions_entity ON doc_mentions (entity_id);
+    CREATE VIEW mentions AS
+        SELECT d.id AS doc_id, m.local_id, m.entity_id, m.name, m.type, m.forms, m.spans
+        FROM doc_mentions m JOIN documents d ON d.rowid = m.doc;
+    CREATE TABLE doc_incident_reports (
+        doc INTEGER NOT NULL,
+        local_id TEXT NOT NULL,
+        incident_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        date TEXT,
+        place TEXT,
+        country TEXT,
+        published TEXT,
+        killed INTEGER,
+        injured INTEGER,
+        independent INTEGER NOT NULL,
+        record TEXT NOT NULL,
+        PRIMARY KEY (doc, local_id)
+    );
+    INSERT INTO doc_incident_reports (rowid, doc, local_id, incident_id, type, date, place, country,
+                                      published, killed, injured, independent, record)
+        SELECT r.rowid, d.rowid, r.local_id, r.incident_id, r.type, r.date, r.place, r.country,
+               r.published, r.killed, r.injured, r.independent, r.record
+        FROM incident_reports r JOIN documents d ON d.id = r.doc_id;
+    DROP TABLE incident_reports;
+    CREATE INDEX doc_incident_reports_incident ON doc_incident_reports (incident_id);
+    CREATE VIEW incident_reports AS
+        SELECT d.id AS doc_id, r.local_id, r.incident_id, r.type, r.date, r.place, r.country,
+               r.published, r.killed, r.injured, r.independent, r.record
+        FROM doc_incident_reports r JOIN documents d ON d.rowid = r.doc;
+    CREATE TABLE doc_report_actors (
+        entity_id TEXT NOT NULL,
+        date TEXT NOT NULL,
+        doc INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, date, doc)
+    ) WITHOUT ROWID;
+    INSERT INTO doc_report_actors (entity_id, date, doc)
+        SELECT a.entity_id, a.date, d.rowid FROM report_actors a JOIN documents d ON d.id = a.doc_id;
+    DROP TABLE report_actors;
+    CREATE VIEW report_actors AS
+        SELECT a.entity_id, a.date, d.id AS doc_id
+        FROM doc_report_actors a JOIN documents d ON d.rowid = a.doc;
+    CREATE TABLE doc_relations (
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        relation TEXT NOT NULL,
+        doc INTEGER NOT NULL,
+        PRIMARY KEY (source, target, relation, doc)
+    ) WITHOUT ROWID;
+    INSERT INTO doc_relations (source, target, relation, doc)
+        SELECT r.source, r.target, r.relation, d.rowid FROM relations r JOIN documents d ON d.id = r.doc_id;
+    DROP TABLE relations;
+    CREATE INDEX doc_relations_target ON doc_relations (target);
+    CREATE INDEX doc_relations_doc ON doc_relations (doc);
+    CREATE VIEW relations AS
+        SELECT r.source, r.target, r.relation, d.id AS doc_id
+        FROM doc_relations r JOIN documents d ON d.rowid = r.doc;
+    CREATE TABLE doc_quotes (
+        id INTEGER PRIMARY KEY,
+        doc INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        speaker TEXT,
+        entity_id TEXT
+    );
+    INSERT INTO doc_quotes (id, doc, text, kind, speaker, entity_id)
+        SELECT q.id, d.rowid, q.text, q.kind, q.speaker, q.entity_id
+        FROM kb_quotes q JOIN documents d ON d.id = q.doc_id;
+    DROP TABLE quotes_fts;
+    DROP TABLE kb_quotes;
+    CREATE INDEX doc_quotes_doc ON doc_quotes (doc);
+    CREATE INDEX doc_quotes_entity ON doc_quotes (entity_id);
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, speaker, content='doc_quotes', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+    CREATE TRIGGER doc_quotes_fts_delete AFTER DELETE ON doc_quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker)
+        VALUES ('delete', old.id, old.text, old.speaker);
+    END;
+    CREATE VIEW kb_quotes AS
+        SELECT q.id, d.id AS doc_id, q.text, q.kind, q.speaker, q.entity_id
+        FROM doc_quotes q JOIN documents d ON d.rowid = q.doc;
+    CREATE TABLE doc_claims (
+        id INTEGER PRIMARY KEY,
+        doc INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        low REAL,
+        high REAL,
+        qualifier TEXT,
+        unit TEXT,
+        claimant_text TEXT,
+        entity_id TEXT,
+        sentence TEXT NOT NULL,
+        published TEXT
+    );
+    INSERT INTO doc_claims (id, doc, text, low, high, qualifier, unit, claimant_text, entity_id,
+                            sentence, published)
+        SELECT c.id, d.rowid, c.text, c.low, c.high, c.qualifier, c.unit, c.claimant_text, c.entity_id,
+               c.sentence, c.published
+        FROM kb_claims c JOIN documents d ON d.id = c.doc_id;
+    DROP TABLE kb_claims;
+    CREATE INDEX doc_claims_doc ON doc_claims (doc);
+    CREATE INDEX doc_claims_entity ON doc_claims (entity_id);
+    CREATE VIEW kb_claims AS
+        SELECT c.id, d.id AS doc_id, c.text, c.low, c.high, c.qualifier, c.unit, c.claimant_text,
+               c.entity_id, c.sentence, c.published
+        FROM doc_claims c JOIN documents d ON d.rowid = c.doc;
+"""))
