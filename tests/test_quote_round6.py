@@ -1,0 +1,67 @@
+"""Round 6 of reported speech: a cue the parse left without a content takes its sentence."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from newsgraph.extract.quote_cues import Found
+from newsgraph.extract.quote_fallback import sentence_content
+from newsgraph.extract.quotes import find_attributions
+
+
+def _written(parse, body):
+    found, _ = find_attributions(body, parse(body)._nlp)
+    return [(body[f.cue[0]:f.cue[1]], body[f.source[0]:f.source[1]] if f.source else None,
+             [body[s:e] for s, e in f.content]) for f in found if not f.nested]
+
+
+def _one_sentence(text: str):
+    """A stand-in parse: every token index lies in one sentence spanning ``text``."""
+    sentence = SimpleNamespace(start_char=0, end_char=len(text))
+    return {0: SimpleNamespace(sent=sentence)}
+
+
+def test_the_sentence_around_cue_and_source_is_the_content():
+    text = "These employees, Stumpf explained, were well paid."
+    item = Found(cue=(24, 33), source=(17, 23), cue_token=0)
+    assert [text[s:e] for s, e in sentence_content(item, _one_sentence(text), text)] == [
+        "These employees", "were well paid"]
+
+
+def test_a_one_word_remainder_is_no_content():
+    text = "He said so."
+    item = Found(cue=(3, 7), source=(0, 2), cue_token=0)
+    assert sentence_content(item, _one_sentence(text), text) == []
+
+
+def test_no_content_without_a_source_or_a_cue_word():
+    text = "These employees, Stumpf explained, were well paid."
+    parsed = _one_sentence(text)
+    assert sentence_content(Found(cue=(24, 33), cue_token=0), parsed, text) == []
+    assert sentence_content(Found(cue=(24, 33), source=(17, 23)), parsed, text) == []
+
+
+@pytest.mark.model
+def test_a_parenthetical_read_as_the_main_verb_takes_the_words_around_it(parse):
+    # the parse makes "explained" the root and the content its conjunct: no complement
+    body = ("These employees, Stumpf explained earlier in the committee hearing, were well paid, "
+            "making between $30,000 and $60,000 a year.")
+    assert _written(parse, body) == [
+        ("explained earlier", "Stumpf", ["These employees", "in the committee hearing, were well paid, "
+                                         "making between $30,000 and $60,000 a year"])]
+
+
+@pytest.mark.model
+def test_a_question_clause_after_a_speech_verb_is_its_content(parse):
+    body = "Lawmakers have not said when they would take up the reauthorization."
+    assert _written(parse, body) == [
+        ("have not said", "Lawmakers", ["when they would take up the reauthorization"])]
+
+
+@pytest.mark.model
+def test_a_verb_the_model_doubts_takes_no_sentence(parse):
+    # "spoke" with no complement: the model is far from sure it is a cue here
+    body = "The mayor spoke at the opening of the new library on Main Street."
+    assert _written(parse, body) == []
