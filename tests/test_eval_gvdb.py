@@ -122,3 +122,17 @@ def test_a_weekday_read_past_publication_is_the_week_before():
     # Not a weekday: the first day named, else the publication day.
     assert gvdb._day(doc, "2015-12-22", "Dec. 22") == "2015-12-17"
     assert gvdb._day(doc, "2015-12-16", "Wednesday") == "2015-12-16"
+
+
+@pytest.mark.model
+def test_town_when_the_page_names_none_of_its_own(parse, nlp):
+    from newsgraph.record import Location
+
+    # The headline and body agree on a town the gazetteer lacks.
+    doc = parse("A 13-year-old boy was accidentally shot at home on the 3600 block of Beheler Road in Elm Mott.")
+    doc.title = "Teenager accidentally shot in Elm Mott - KXXV-TV News Channel 25 - Central Texas News"
+    assert gvdb._city_and_state(doc, Location(), nlp) == ("Elm Mott", "TX")
+    # No town anywhere: the outlet's own town.
+    doc = parse("Anthony Hill was shot and killed Saturday in the 4200 block of South Crenshaw Boulevard.")
+    doc.title = "Anthony Hill, 33 - The Homicide Report - Los Angeles Times"
+    assert gvdb._city_and_state(doc, Location(name="South Crenshaw Boulevard"), nlp) == ("Los Angeles", "CA")

@@ -141,3 +141,17 @@ def test_empty_headline_and_page(nlp):
 def test_dateline_with_a_double_hyphen_glued_to_the_lead():
     found = incident_places.find_dateline("AUBURN, Alabama --Auburn freshman Jakell Mitchell was shot.")
     assert (found.city, found.state) == ("Auburn", "AL")
+
+
+@pytest.mark.parametrize(("headline", "body", "town"), [
+    ("Teenager accidentally shot in Elm Mott", "A boy was shot at home in Elm Mott Saturday night.", "Elm Mott"),
+    ("Man Shot And Killed In Dolton", "A man was shot to death in south suburban Dolton.", "Dolton"),
+    ("Man shot in Elm Mott", "A boy was shot at home on Beheler Road.", None),
+    ("Doctor shot at Brigham and Women's Hospital", "He was shot at Brigham and Women's Hospital.", None),
+    ("Man shot at Eastridge Mall", "A man was shot at Eastridge Mall in Gastonia.", None),
+    ("Arrest in December homicide", "The shooting happened in December in Hartford.", None),
+    ("Man shot in Texas", "A man was shot in Texas.", None),
+    ("", "", None),
+])
+def test_town_in_headline_and_body(headline, body, town):
+    assert incident_places.town_in_headline_and_body(headline, body) == town

@@ -322,3 +322,33 @@ def outlet_state(title: str | None) -> str | None:
         return None
     chosen = places.choose(places.candidates(town), {"US"}, written=town)
     return chosen.admin1 if chosen is not None and chosen.country == "US" else None
+
+
+# A capitalised name after in/at in a headline ("Man shot, killed in Elm Mott").
+_HEADLINE_IN = re.compile(r"\b(?i:in|at)\s+((?:[A-Z][A-Za-z.'\-]+)(?:\s+[A-Z][A-Za-z.'\-]+){0,2})")
+
+
+def town_in_headline_and_body(headline: str, body: str) -> str | None:
+    """A place the headline puts the story in ("... in Sauk Village") that the body also names
+    after in/at/near: where both agree, it is the town (or the part of town) of the story,
+    even when the gazetteer is too small to list it. Regions, streets and headline words are
+    not towns."""
+    for match in _HEADLINE_IN.finditer(headline or ""):
+        name = match.group(1).rstrip(".,")
+        last = name.split()[-1].lower()
+        if re.match(r"\s*(?:and|&)\s+[A-Z]|['’]s\b", headline[match.end(1):]):
+            continue  # part of a longer name: "at Brigham and Women's Hospital"
+        if len(name) < MIN_TOWN_NAME_CHARS or name.lower() in _HEADLINE_WORDS or is_region(name) \
+                or is_street_like(name) or last in DISTRICT_WORDS or last in _SITE_WORDS or "'" in name \
+                or last in _MONTHS:
+            continue
+        if re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}{re.escape(name)}\b", body):
+            return name
+    return None
+
+
+# Words ending the name of a site, not a town ("Eastridge Mall"), and months ("in December").
+_SITE_WORDS = {"mall", "hotel", "school", "hospital", "center", "centre", "church", "station", "store",
+               "restaurant", "bar", "club", "apartments", "park", "airport", "university", "college"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"}
