@@ -65,3 +65,49 @@ def test_a_verb_the_model_doubts_takes_no_sentence(parse):
     # "spoke" with no complement: the model is far from sure it is a cue here
     body = "The mayor spoke at the opening of the new library on Main Street."
     assert _written(parse, body) == []
+
+
+class _StubParse:
+    """``char_span`` over hand-tagged words: (text, pos, tag, lemma) each, one space apart."""
+
+    def __init__(self, text: str, start: int, words: list[tuple[str, str, str, str]]):
+        self.tokens = []
+        for i, (word, pos, tag, lemma) in enumerate(words):
+            at = text.index(word, start)
+            self.tokens.append(SimpleNamespace(i=i, idx=at, text=word, pos_=pos, tag_=tag, lemma_=lemma))
+            start = at + len(word)
+
+    def char_span(self, start, end, alignment_mode="strict"):
+        return [t for t in self.tokens if start <= t.idx < end]
+
+
+QUOTED = "“We will achieve justice in this case,” "
+
+
+def _resourced(gap_words, cue_word="said"):
+    from newsgraph.extract.quote_marks import find_quoted_passages
+    from newsgraph.extract.quotes import _resource_from_quotation
+
+    gap = " ".join(word for word, *_ in gap_words)
+    text = f"{QUOTED}{gap} {cue_word} Monday."
+    cue_start = text.index(f" {cue_word} Monday") + 1
+    item = Found(cue=(cue_start, cue_start + len(cue_word)), source=(1, 3), source_token=0)  # "We"
+    passages, _ = find_quoted_passages(text)
+    _resource_from_quotation(item, passages, _StubParse(text, len(QUOTED), gap_words), text)
+    return text[item.source[0]:item.source[1]], item.source_token
+
+
+def test_a_source_parsed_inside_the_quotation_moves_to_the_name_after_it():
+    # "Tulsa" tagged as a verb, as the parse did on PolNeAR dev: the name still counts
+    words = [("Tulsa", "VERB", "VB", "tulsa"), ("police", "NOUN", "NN", "police"),
+             ("Chief", "PROPN", "NNP", "chief"), ("Chuck", "PROPN", "NNP", "chuck"),
+             ("Jordan", "PROPN", "NNP", "jordan")]
+    assert _resourced(words) == ("Tulsa police Chief Chuck Jordan", 4)
+
+
+def test_a_clause_or_a_cue_between_quotation_and_verb_is_no_source():
+    clause = [("and", "CCONJ", "CC", "and"), ("when", "SCONJ", "WRB", "when"),
+              ("questioned", "VERB", "VBN", "question"), ("Trump", "PROPN", "NNP", "trump")]
+    assert _resourced(clause, "insisted") == ("We", 0)
+    cue = [("she", "PRON", "PRP", "she"), ("said", "VERB", "VBD", "say"), ("later", "ADV", "RB", "later")]
+    assert _resourced(cue, "adding") == ("We", 0)

@@ -28,6 +28,7 @@ from newsgraph.extract.quote_cues import (
 )
 from newsgraph.extract.quote_fallback import sentence_content
 from newsgraph.extract.quote_layout import find_colon_speakers, find_dash_signature
+from newsgraph.extract.quote_lexicon import SPEECH_VERBS
 from newsgraph.extract.quote_marks import DOUBLE_MARKS, QuotedPassage, find_quoted_passages
 from newsgraph.extract.quote_nouns import find_nominal_cues
 from newsgraph.extract.quote_spans import quote_segments, speaker_name_span
@@ -121,6 +122,7 @@ def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
             # A cue inside a quotation: speech within speech, never the quotation's own cue.
             item.nested = True
             continue
+        _resource_from_quotation(item, passages, parsed, text)
         _claim_passages(item, passages, taken, text)
     for item in candidates:
         if not item.content and not item.nested and _takes_sentence(item, parsed):
@@ -144,6 +146,38 @@ def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
     found.sort(key=lambda f: (f.content[0][0], f.cue[0]))
     _mark_nested(found, parsed)
     return found, warnings
+
+
+# Words between a closing quotation mark and the cue that can name a speaker ("..., Tulsa
+# police Chief Chuck Jordan said"): at most this many.
+SPEAKER_GAP_WORDS = 8
+_NOT_NAME_OPENERS = frozenset({"CCONJ", "SCONJ", "ADP", "ADV", "PUNCT"})
+
+
+def _resource_from_quotation(item: Found, passages: list[QuotedPassage], parsed, text: str) -> None:
+    """A source the parse found inside the quotation just before its cue ("“... We will achieve
+    justice,” Tulsa police Chief Chuck Jordan said": the verb read as the quotation's
+    conjunct, sharing its subject) is the words between the quotation and the cue instead."""
+    if item.source is None or parsed is None:
+        return
+    for passage in passages:
+        if not any(s <= item.source[0] < e for s, e in passage.fragments) or passage.end > item.cue[0]:
+            continue
+        if _passage_words(text, passage) <= SCARE_QUOTE_MAX_WORDS:
+            return  # a title ("“Broad City” star Abbi Jacobson"): the name runs through it
+        start, end = trim(text, passage.end, item.cue[0])
+        words = text[start:end].split()
+        if not words or len(words) > SPEAKER_GAP_WORDS or any(ch in text[start:end] for ch in "!?\n“”\""):
+            return
+        span = parsed.char_span(start, end, alignment_mode="expand")
+        nominal = [t for t in span if t.pos_ in ("PROPN", "NOUN", "PRON")] if span is not None else []
+        # a name opens the gap; "and, when questioned after the debate, asserting" is a clause,
+        # "including Cruz" a participle, "she said" a cue of its own
+        if nominal and span[0].pos_ not in _NOT_NAME_OPENERS and span[0].tag_ != "VBG" and not any(
+                t.lemma_.lower() in SPEECH_VERBS for t in span):
+            item.source = (start, end)
+            item.source_token = nominal[-1].i
+        return
 
 
 # A cue verb left without a content takes its sentence's words (``quote_fallback``) when
