@@ -155,3 +155,16 @@ def test_dateline_with_a_double_hyphen_glued_to_the_lead():
 ])
 def test_town_in_headline_and_body(headline, body, town):
     assert incident_places.town_in_headline_and_body(headline, body) == town
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("(Cincinnati, OH)--A 27-year-old man was shot and killed.", ("Cincinnati", "OH")),
+    ("Monday, December 15, 2014 AUBURN, Alabama --Auburn freshman Jakell Mitchell was shot.", ("Auburn", "AL")),
+    ("UPDATE TUESDAY, JANUARY 19: Police identified the man. GARLAND (CBSDFW.COM) – A shooting at a home.",
+     ("Garland", None)),
+    ("(Police say) -- nothing here.", None),
+    ("Police said. NOTHING HERE but words.", None),
+])
+def test_datelines_after_a_date_or_an_update_line_and_in_brackets(body, expected):
+    found = incident_places.find_dateline(body)
+    assert (found.city, found.state) == expected if expected else found is None

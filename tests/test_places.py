@@ -45,3 +45,17 @@ def test_country_and_state_codes():
     assert places.state_code("Texas") == "TX"
     assert places.state_code("PA") == "PA"
     assert places.state_code("Springfield") is None
+
+
+def test_own_name_beats_an_alternate_name_in_a_named_state():
+    # Paterson, N.J. lists "Manchester" among its old names; a page naming New Jersey does not
+    # make a Manchester dateline Paterson.
+    chosen = places.geocode("Manchester", {"US"}, {"NJ"})
+    assert (chosen.name, chosen.country) == ("Manchester", "US")
+    assert places.geocode("Manchester", {"US"}, {"CT"}).admin1 == "CT"
+
+
+def test_a_compass_word_does_not_leave_a_generic_word_to_look_up():
+    assert places.candidates("North Side") == ()
+    assert places.candidates("the East Side") == ()
+    assert [c.admin1 for c in places.candidates("North Las Vegas")][:1] == ["NV"]

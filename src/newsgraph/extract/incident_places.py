@@ -29,7 +29,7 @@ AP_STATES = {"ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO"
 DATELINE_ZONE = 200
 # "CITY[, Region] [(Agency)] —": the town in capitals, at most four words.
 _DATELINE = re.compile(
-    r"(?:^|\n)\s*(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3})"
+    r"(?:^|\n|(?<=[.:!?] )|(?<=(?:19|20)\d\d ))\s*(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2}))?"
     r"\s*(?:\([^)\n]{1,30}\))?\s*(?:(?:--|-|:)\s|--(?=[A-Z])|—|–)")
 # Capitalised lead words that are not towns ("BREAKING NEWS -", "UPDATE:").
@@ -50,8 +50,20 @@ class Dateline:
     region: str | None  # the region as written ("Ill.", "Turkey")
 
 
+# "(Cincinnati, OH)--A man was shot": a dateline in brackets, the town in title case.
+_BRACKETED_DATELINE = re.compile(r"^\s*\((?P<city>[A-Z][A-Za-z.'\-]+(?:\s+[A-Z][A-Za-z.'\-]+){0,3}),\s*"
+                                 r"(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})\)\s*(?:--|-|—|–)")
+
+
 def find_dateline(body: str) -> Dateline | None:
-    """The dateline at the start of ``body``, or None."""
+    """The dateline at the start of ``body`` (after a byline line, an update line or the
+    page's date), or None."""
+    bracketed = _BRACKETED_DATELINE.match(body[:DATELINE_ZONE])
+    if bracketed is not None:
+        region = bracketed["region"]
+        state = AP_STATES.get(region.lower().rstrip(".")) or places.state_code(region)
+        if state:
+            return Dateline(city=bracketed["city"], state=state, region=region)
     match = _DATELINE.search(body[:DATELINE_ZONE])
     if match is None or match.start("city") > DATELINE_ZONE:
         return None

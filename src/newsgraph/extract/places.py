@@ -65,7 +65,7 @@ def _gazetteer() -> dict[str, tuple[Candidate, ...]]:
         add(city["name"], candidate)
         for alternate in city.get("alternatenames") or []:
             if len(alternate) >= MIN_ALTERNATE_NAME_CHARS and _ASCII_NAME.match(alternate) \
-                    and not alternate.isupper():
+                    and not alternate.isupper() and not _part_of_town(alternate):
                 add(alternate, candidate)
     for code, country in cache.get_countries().items():
         # Countries outrank any city of the same name ("Mexico", "Panama").
@@ -95,9 +95,25 @@ def candidates(name: str) -> tuple[Candidate, ...]:
     for prefix in _LEADING_WORDS:
         if key.startswith(prefix.strip() + " "):
             stripped = key[len(prefix.strip()) + 1:]
-            if stripped in table:
+            if stripped in table and stripped not in _GENERIC_REMAINDERS:
                 return table[stripped]
     return ()
+
+
+_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "upper",
+            "lower", "central", "downtown"}
+
+
+def _part_of_town(name: str) -> bool:
+    """An alternate name that names a part of any town ("North Side" is listed for Oildale)."""
+    words = normalise_place_name(name).split()
+    return len(words) == 2 and words[0] in _COMPASS and words[1] in _GENERIC_REMAINDERS
+
+
+# What is left of "North Side", "the West End" without the compass word is no place name,
+# though some town somewhere bears it as an alternate name.
+_GENERIC_REMAINDERS = {"side", "end", "shore", "coast", "county", "city", "town", "village", "area",
+                       "district", "park", "hills", "heights"}
 
 
 def is_known_place(name: str) -> bool:
@@ -144,9 +160,11 @@ def choose(found: tuple[Candidate, ...], countries: set[str] | None = None,
     def rank(candidate: Candidate) -> tuple[int, int, int, int]:
         in_state = candidate.country == "US" and candidate.admin1 in states
         # A place whose own name is the one written beats one that merely lists it as an old or
-        # foreign alternate name ("Philadelphia" is also an ancient name of Amman).
-        own_name = normalise_place_name(candidate.name) in keys
-        return (int(in_state), int(candidate.country in countries), int(own_name), candidate.population)
+        # foreign alternate name ("Philadelphia" is also an ancient name of Amman; "Manchester"
+        # one of Paterson, N.J., even on a page that names New Jersey). Curated entries exist
+        # to give a short form its place.
+        own_name = not keys or candidate.kind == "curated" or normalise_place_name(candidate.name) in keys
+        return (int(own_name), int(in_state), int(candidate.country in countries), candidate.population)
 
     return max(found, key=rank)
 
