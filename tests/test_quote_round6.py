@@ -111,3 +111,19 @@ def test_a_clause_or_a_cue_between_quotation_and_verb_is_no_source():
     assert _resourced(clause, "insisted") == ("We", 0)
     cue = [("she", "PRON", "PRP", "she"), ("said", "VERB", "VBD", "say"), ("later", "ADV", "RB", "later")]
     assert _resourced(cue, "adding") == ("We", 0)
+
+
+@pytest.mark.model
+def test_an_infinitive_after_a_predicative_adjective_takes_the_copulas_subject(parse):
+    # "was able to tout": the subject of "was" is the source (else a sourceless bare verb, dropped)
+    body = "He was able to consistently tout his polling strength while needling opponents."
+    assert _written(parse, body) == [("to consistently tout", "He", ["his polling strength"])]
+
+
+@pytest.mark.model
+def test_a_listed_verb_the_model_is_sure_of_keeps_its_sentence_without_a_complement(parse):
+    # "criticized as ... what ...": the parse gives no object; the model gives 0.96
+    body = "Everyone I interviewed criticized as fiendishly complicated what is probably her most innovative proposal."
+    assert _written(parse, body) == [
+        ("criticized", "Everyone I interviewed",
+         ["as fiendishly complicated what is probably her most innovative proposal"])]
