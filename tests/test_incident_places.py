@@ -168,3 +168,14 @@ def test_town_in_headline_and_body(headline, body, town):
 def test_datelines_after_a_date_or_an_update_line_and_in_brackets(body, expected):
     found = incident_places.find_dateline(body)
     assert (found.city, found.state) == expected if expected else found is None
+
+
+@pytest.mark.model
+def test_a_town_beats_a_state_dateline_only_in_that_state(parse):
+    doc = parse("WAYNE COUNTY, MO (KTVI) - A fisherman found the body of a man with a gunshot wound "
+                "in the Black River on Saturday morning.")
+    incidents.run(doc)
+    assert (doc.incidents[0].location.name, doc.incidents[0].location.admin1) == ("Wayne County", "MO")
+    doc = parse("SPRINGFIELD, Ill. (AP) - A man was shot and killed in Decatur on Saturday.")
+    incidents.run(doc)
+    assert (doc.incidents[0].location.name, doc.incidents[0].location.admin1) == ("Decatur", "IL")

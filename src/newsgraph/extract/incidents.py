@@ -418,6 +418,11 @@ def _locate(doc: Document, parsed, draft: _Draft, context: tuple[set[str], set[s
     place its sentences name, else the first place on the page."""
     countries, states = context
     span = draft.place_span
+    if span is not None and dateline is not None and dateline.state and not _has_namesake_in(
+            incident_places.strip_article(span.text), dateline.state):
+        # "WAYNE COUNTY, MO - ... in the Black River": a town that beats the dateline lies in the
+        # dateline's state (Black River is also a name of Lorain, Ohio).
+        span = None
     if dateline is not None and (span is None or not incident_places.is_town_choice(span, dateline.city)):
         if dateline.region and not dateline.state:
             code = places.country_code(dateline.region)
@@ -438,6 +443,13 @@ def _locate(doc: Document, parsed, draft: _Draft, context: tuple[set[str], set[s
     if abbreviation:
         return places.geocode(abbreviation_name(abbreviation) or name, countries, states, warn=doc.warn)
     return places.geocode(name, countries, states, warn=doc.warn)
+
+
+def _has_namesake_in(name: str, state: str) -> bool:
+    """Whether the gazetteer has a place of that name in the US state (a name it lacks may be
+    a small town there)."""
+    found = places.candidates(name)
+    return not found or any(c.country == "US" and c.admin1 == state for c in found)
 
 
 def abbreviation_name(code: str) -> str | None:
