@@ -122,9 +122,9 @@ def test_polnear_dev_gate(tmp_path):
     data = datasets_dir("polnear") / "dev"
     scores = evaluate_attribution(data, tmp_path, limit=15)
     assert scores["documents"] == 15
-    # Floors just below the scores measured on these 15 articles (soft F1 source 0.817,
-    # cue 0.796, content 0.762).
-    assert scores["source"]["soft"]["f1"] >= 0.81
-    assert scores["cue"]["soft"]["f1"] >= 0.79
+    # Floors just below the scores measured on these 15 articles (soft F1 source 0.826,
+    # cue 0.799, content 0.760).
+    assert scores["source"]["soft"]["f1"] >= 0.82
+    assert scores["cue"]["soft"]["f1"] >= 0.795
     assert scores["content"]["soft"]["f1"] >= 0.755
     assert len(list(tmp_path.glob("*.ann"))) == 15
