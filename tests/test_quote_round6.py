@@ -127,3 +127,10 @@ def test_a_listed_verb_the_model_is_sure_of_keeps_its_sentence_without_a_complem
     assert _written(parse, body) == [
         ("criticized", "Everyone I interviewed",
          ["as fiendishly complicated what is probably her most innovative proposal"])]
+
+
+@pytest.mark.model
+def test_a_cue_preposition_before_the_infinitive_joins_the_cue_and_its_object_the_content(parse):
+    body = "The senators are calling on the government to release the videos."
+    assert _written(parse, body) == [
+        ("are calling on", "The senators", ["the government to release the videos"])]

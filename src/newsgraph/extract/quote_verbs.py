@@ -70,6 +70,16 @@ def _is_preposition_cue(lemma: str, preposition: str) -> bool:
     return (lemma, preposition) in _PREPOSITION_CUES or (lemma, preposition) in learned_pairs()
 
 
+def _pair_preposition(verb, cue: Span):
+    """The preposition right after the cue that makes a cue pair with the verb ("call on")."""
+    doc = verb.doc
+    for child in verb.children:
+        if (child.dep_ == "prep" and child.idx >= cue[1] and not doc.text[cue[1]:child.idx].strip()
+                and _is_preposition_cue(verb.lemma_.lower(), child.lower_)):
+            return child
+    return None
+
+
 def trim(text: str, start: int, end: int) -> Span:
     """Shrink ``[start, end)`` past surrounding spaces and punctuation that ends a clause."""
     while start < end and text[start] in _TRIM:
