@@ -136,3 +136,13 @@ def test_town_when_the_page_names_none_of_its_own(parse, nlp):
     doc = parse("Anthony Hill was shot and killed Saturday in the 4200 block of South Crenshaw Boulevard.")
     doc.title = "Anthony Hill, 33 - The Homicide Report - Los Angeles Times"
     assert gvdb._city_and_state(doc, Location(name="South Crenshaw Boulevard"), nlp) == ("Los Angeles", "CA")
+
+
+def test_a_gazetteer_town_ending_in_a_district_word_is_a_town_in_a_named_state():
+    from newsgraph.extract import places
+
+    dearborn_heights = places.geocode("Dearborn Heights", {"US"}, {"MI"})
+    assert gvdb._is_town(dearborn_heights, {"MI"})
+    assert not gvdb._is_town(dearborn_heights, {"IL"})
+    # GVDB's annotators give a county for a shooting outside any town.
+    assert gvdb._is_town(places.geocode("Pasco County"), set())

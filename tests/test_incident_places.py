@@ -179,3 +179,13 @@ def test_a_town_beats_a_state_dateline_only_in_that_state(parse):
     doc = parse("SPRINGFIELD, Ill. (AP) - A man was shot and killed in Decatur on Saturday.")
     incidents.run(doc)
     assert (doc.incidents[0].location.name, doc.incidents[0].location.admin1) == ("Decatur", "IL")
+
+
+@pytest.mark.model
+def test_suburban_and_bearings_are_not_the_town(nlp):
+    doc = nlp("Authorities say an officer fatally shot a man at a complex in suburban Detroit.")
+    detroit = next(ent for ent in doc.ents if ent.text == "Detroit")
+    assert not incident_places.is_town_choice(detroit, "Dearborn Heights")
+    doc = nlp("Two boys were watching TV at a paintball facility in Forney, east of Dallas Saturday night.")
+    dallas = next(ent for ent in doc.ents if ent.text == "Dallas")
+    assert incident_places.place_rank(dallas, 0)[0] >= 4

@@ -170,12 +170,12 @@ def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None,
         elif guesses:
             location = guesses[0]
     agreed = incident_places.town_in_headline_and_body(headline, doc.body)
-    if not _is_town(location) and agreed:
+    if not _is_town(location, settle) and agreed:
         # The headline and the body both put the shooting "in Elm Mott": the town, though the
         # gazetteer is too small to list it (on dev, letting it also beat a town the stage
         # found lost more pages than it gained: those are mostly neighbourhoods).
         location = places.geocode(agreed, {"US"}, settle)
-    elif not _is_town(location) and guesses:
+    elif not _is_town(location, settle) and guesses:
         location = guesses[0]
     elif location.name and outlet_state and not named_states and location.country == "US" \
             and location.admin1 != outlet_state:
@@ -244,7 +244,7 @@ def _day(doc: Document, value: str | None, text: str | None = None) -> str | Non
     return doc.published or value
 
 
-def _is_town(location) -> bool:
+def _is_town(location, settle: set[str] | None = None) -> bool:
     """A town: a gazetteer city, or a name the dateline placed in a US state; not a region, a
     county or a street."""
     from newsgraph.extract import incident_places
@@ -255,7 +255,9 @@ def _is_town(location) -> bool:
     if name.lower().split()[-1] in {"county", "parish"}:
         return True  # GVDB's annotators give a county for a shooting outside any town
     if name.lower().split()[-1] in incident_places.DISTRICT_WORDS:
-        return False
+        # A gazetteer town may end in one ("Dearborn Heights"), if it lies in a state the page
+        # names (New York's Washington Heights is not a Chicago story's town).
+        return location.lat is not None and bool(settle) and location.admin1 in settle
     # A name the gazetteer lacks is mostly a small town ("Honesdale", "Brown Deer").
     return location.lat is not None or location.geonameid is None
 

@@ -106,11 +106,26 @@ def strip_article(text: str) -> str:
 
 def place_rank(ent: Span, anchor: int) -> tuple[int, int, int, int]:
     """Sort key for a place mention in an incident sentence: towns introduced by "in"/"at" near
-    the trigger first; regions, districts and names the gazetteer lacks after them."""
+    the trigger first; regions, districts and names the gazetteer lacks after them; a town
+    named only as a bearing ("east of Dallas") or a home ("Smith of Allen") last."""
     introduced = ent.root.head.lower_ in _PLACE_PREPOSITIONS or (
         ent.start > 0 and ent.doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS)
-    return (int(is_region(ent.text)) + 2 * int(is_district(ent)), 0 if introduced else 1,
-            0 if is_known_city(strip_article(ent.text)) else 1, abs(ent.start - anchor))
+    rank = int(is_region(ent.text)) + 2 * int(is_district(ent)) + 4 * int(_only_a_bearing_or_home(ent))
+    return (rank, 0 if introduced else 1, 0 if is_known_city(strip_article(ent.text)) else 1,
+            abs(ent.start - anchor))
+
+
+_BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "miles",
+             "mile", "kilometers", "km"}
+
+
+def _only_a_bearing_or_home(ent: Span) -> bool:
+    """ "in Forney, east of Dallas", "Stephen Smith of Allen, Texas": the town after "of" is a
+    bearing or where a person lives, not where the event was."""
+    head = ent.root.head
+    if head.lower_ != "of" or ent.root.dep_ != "pobj":
+        return False
+    return head.head.lower_ in _BEARINGS or head.head.pos_ == "PROPN" or head.head.ent_type_ == "PERSON"
 
 
 def sentence_place(sentence: Span, anchor: int) -> Span | None:
@@ -178,8 +193,10 @@ def is_town_choice(ent: Span, dateline_city: str) -> bool:
     head = ent.root.head
     introduced = head.lower_ in _PLACE_PREPOSITIONS - {"of"} or (
         head.lower_ == "of" and head.head.lower_ in _TOWN_NOUNS)
-    if not introduced or is_region(text) or is_district(ent):
+    if not introduced or is_region(text) or is_district(ent) or _only_a_bearing_or_home(ent):
         return False
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"suburban", "greater"}:
+        return False  # "DEARBORN HEIGHTS (AP) - ... in suburban Detroit": the dateline is nearer
     return is_known_city(text) or is_capital(dateline_city)
 
 
