@@ -279,8 +279,21 @@ class EntityResolver:
         # Strong (1), weak (0) and plain-form (2) keys have distinct prefixes: one statement.
         keys = [(key, target, 1) for key in sorted(strong)] + [(key, target, 0) for key in sorted(weak)]
         keys += [("form:" + form, target, 2) for form in sorted({normalise_name(f) for f in group.forms})]
-        self.conn.executemany("INSERT OR IGNORE INTO entity_keys (key, entity_id, strong) VALUES (?, ?, ?)",
-                              keys)
+        stored: tuple[str, str] | None = None  # the entity's name and type, when it was there before
+        if not created:
+            # A known entity mostly comes back under forms it already has: its keys are read with
+            # its name and type, in one range of the entity index, and only the new ones written
+            # (each INSERT OR IGNORE was a search of the whole key table).
+            found = self.conn.execute(
+                "SELECT e.name, e.type, k.key FROM kb_entities e "
+                "LEFT JOIN entity_keys k ON k.entity_id = e.id WHERE e.id = ?", (target,)).fetchall()
+            if found:
+                stored = (found[0][0], found[0][1])
+                known = {row[2] for row in found}
+                keys = [row for row in keys if row[0] not in known]
+        if keys:
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO entity_keys (key, entity_id, strong) VALUES (?, ?, ?)", keys)
         rows = []
         for local_id in group.local_ids:
             ent = doc.entity(local_id) or Entity(local_id, group.fullest, group.type)
@@ -294,11 +307,9 @@ class EntityResolver:
         # Name and type are ranked over everything attached so far, never "the first seen", so
         # that they do not depend on the order documents came in (a forget and a re-ingest, or
         # a fresh ingest of the same records in another order, agree).
-        if created:  # named and typed from this group a moment ago
+        if stored is None:  # named and typed from this group a moment ago
             return
-        row = self.conn.execute("SELECT name, type FROM kb_entities WHERE id = ?", (target,)).fetchone()
-        if row is None:
-            return
+        row = stored
         name = group_name(group)
         if name != row[0] and better_name(name, row[0]):
             self.conn.execute("UPDATE kb_entities SET name = ? WHERE id = ?", (name, target))

@@ -143,8 +143,8 @@ class IncidentResolver:
     def _copied_incident(self, originals: list[str], kinds: set[str]) -> str | None:
         marks = ",".join("?" * len(originals))
         rows = self.conn.execute(
-            "SELECT incident_id, type FROM doc_incident_reports "
-            f"WHERE doc IN (SELECT rowid FROM documents WHERE id IN ({marks})) ORDER BY rowid",
+            "SELECT r.incident_id, r.type FROM documents d JOIN doc_incident_reports r ON r.doc = d.rowid "
+            f"WHERE d.id IN ({marks}) ORDER BY r.rowid",
             tuple(originals))
         for incident_id, kind in rows:
             if any(compatible_types(kind, mine) for mine in kinds):

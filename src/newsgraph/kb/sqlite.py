@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from newsgraph.kb.migrations import SQLITE_MIGRATIONS
+from newsgraph.kb.records import record_json
 from newsgraph.record import Document
 
 CACHE_KIB = 65536
@@ -85,25 +86,26 @@ class SqliteKB:
     def add_batch(self, documents: Iterable[Document]) -> list[bool]:
         """Store a batch in one transaction; per document, True if new, False if already present."""
         from newsgraph.kb.index import index_document, index_new_text, prepare_id, text_marks
-        from newsgraph.kb.records import record_json
-        from newsgraph.kb.reprints import merge_bands
+        from newsgraph.kb.reprints import BandBuffer, merge_bands
 
         results = []
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             marks = text_marks(self.conn)
+            bands = BandBuffer()  # the batch's band rows, written in key order at its end
             for doc in documents:
-                prepare_id(self.conn, doc)  # a taken id with another text or source gets its own
-                cursor = self.conn.execute(
-                    """INSERT OR IGNORE INTO documents (id, uri, path, format, title, published,
-                       published_basis, language, site_name, body, record)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    (doc.id, doc.source.uri, doc.source.path, doc.source.format, doc.title,
-                     doc.published, doc.published_basis, doc.language, doc.site_name, doc.body,
-                     record_json(doc)))
+                cursor = self._insert(doc)
+                # Its id was taken (looked up only then): the same page again stays a no-op, a
+                # different text or another source's copy gets an id of its own.
+                if cursor.rowcount == 0:
+                    taken = doc.id
+                    prepare_id(self.conn, doc)
+                    if doc.id != taken:
+                        cursor = self._insert(doc)
                 results.append(cursor.rowcount == 1)
                 if cursor.rowcount == 1:  # cross-document tables, in the same transaction
-                    index_document(self.conn, doc, cursor.lastrowid)
+                    index_document(self.conn, doc, cursor.lastrowid, bands)
+            bands.flush(self.conn)
             index_new_text(self.conn, marks)  # the batch's text, searchable once committed
             merge_bands(self.conn, marks[0] + 1, text_marks(self.conn)[0])
             self.conn.execute("COMMIT")
@@ -111,6 +113,15 @@ class SqliteKB:
             self.conn.execute("ROLLBACK")
             raise
         return results
+
+    def _insert(self, doc: Document) -> sqlite3.Cursor:
+        return self.conn.execute(
+            """INSERT OR IGNORE INTO documents (id, uri, path, format, title, published,
+               published_basis, language, site_name, body, record)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (doc.id, doc.source.uri, doc.source.path, doc.source.format, doc.title,
+             doc.published, doc.published_basis, doc.language, doc.site_name, doc.body,
+             record_json(doc)))
 
     # -- reading ----------------------------------------------------------------------------
     def count(self) -> int:
