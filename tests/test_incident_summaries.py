@@ -91,3 +91,21 @@ def test_more_words_for_a_death(parse, body):
     incidents.run(doc)
     main = doc.incidents[0]
     assert (main.killed.low, main.injured.low) == (1, None)
+
+
+@pytest.mark.model
+def test_a_child_who_accidentally_shot_herself_is_hurt_a_gunman_who_killed_himself_is_not(parse):
+    doc = parse("A 6-year-old girl accidentally shot herself in the thigh at home in San Diego on Saturday.")
+    incidents.run(doc)
+    assert (doc.incidents[0].killed.low, doc.incidents[0].injured.low) == (None, 1)
+    doc = parse("A gunman shot a clerk in the arm at a store in Akron. The gunman then killed himself.")
+    incidents.run(doc)
+    assert (doc.incidents[0].killed.low, doc.incidents[0].injured.low) == (None, 1)
+
+
+@pytest.mark.model
+def test_the_lead_is_not_a_dateline_split_off_by_the_parser(parse):
+    doc = parse("RICHMOND, VA (WWBT) - One man is dead and two others injured after a chaotic night at a "
+                "night club. The shooting happened around 1 a.m. Monday in the club.")
+    incidents.run(doc)
+    assert (doc.incidents[0].killed.low, doc.incidents[0].injured.low) == (1, 2)

@@ -28,7 +28,8 @@ def complete_from_headline(doc: Document, main: Incident, sentences: list[Span])
     only list a victim or leave the toll out."""
     killed, injured = _count_value(main.killed), _count_value(main.injured)
     new_killed, new_injured = killed, injured
-    summaries = [incident_places.headline_words(doc.title), sentences[0].text if sentences else ""]
+    lead = next((s.text for s in sentences if len(s) >= LEAD_MIN_TOKENS), "")
+    summaries = [incident_places.headline_words(doc.title), lead]
     for text in summaries:
         if text:
             new_killed, new_injured = incident_counts.with_headline(new_killed, new_injured, text)
@@ -38,6 +39,11 @@ def complete_from_headline(doc: Document, main: Incident, sentences: list[Span])
         main.killed = Count(low=new_killed, high=new_killed, qualifier="exact") if new_killed else Count()
     if new_injured != injured:
         main.injured = Count(low=new_injured, high=new_injured, qualifier="exact") if new_injured else Count()
+
+
+# The lead sentence has a few words at least: the parser may split a dateline ("RICHMOND, VA
+# (WWBT) -") off as a sentence of its own.
+LEAD_MIN_TOKENS = 8
 
 
 def _count_value(count: Count) -> int:
@@ -71,6 +77,8 @@ def casualties(doc: Document, sentences: list[Span], roles: incident_roles.Roles
             injured = _exact(injured.low - 1)
     killed, injured = incident_victims.single_victim_counts(texts, killed, injured,
                                                             injured_from_listing=listed)
+    if killed.low is None and injured.low is None and (hurt := _more_cue(_MORE_HURT, texts)):
+        injured = Count(low=1, high=1, qualifier="exact", text=hurt)
     if only_shot and killed.low and injured.low and injured.low <= killed.low:
         # "One person is dead ... a man was shot", "A man was shot to death ... Derrick James
         # was shot": beside a death, a victim only said to be shot is the one who died, not a
@@ -83,12 +91,19 @@ def casualties(doc: Document, sentences: list[Span], roles: incident_roles.Roles
 # body of a man", "has passed away", "found a male and female deceased").
 _MORE_FATAL = re.compile(r"\b(?:deadly (?:[\w'’-]+ ){0,3}?(?:shooting|gunfire)|body of|bodies of|"
                          r"passed away|deceased|death of)\b", re.I)
+# Injuries said in words the single-victim cues lack ("taken to the hospital with life
+# threatening injuries", "suffered a graze wound").
+_MORE_HURT = re.compile(r"\bwith (?:[\w'’-]+[ -]){0,3}?(?:injuries|wounds?)\b|\bgraze wound", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|n't|never|without)\b[^.;,]{0,30}$", re.I)
 
 
 def _more_fatal_cue(texts: list[str]) -> str | None:
+    return _more_cue(_MORE_FATAL, texts)
+
+
+def _more_cue(pattern: re.Pattern, texts: list[str]) -> str | None:
     for text in texts:
-        for match in _MORE_FATAL.finditer(text):
+        for match in pattern.finditer(text):
             if not _NEGATED.search(text[max(0, match.start() - 40):match.start()]):
                 return match.group(0)
     return None
@@ -145,8 +160,14 @@ def _listed_fates(sentences: list[Span], roles: incident_roles.Roles) -> dict[st
             if lemma not in _HARM_LEMMAS or incident_types.is_irrealis(token):
                 continue
             for patient in _patients(token):
+                if _is_reflexive(patient):
+                    # "A 6-year-old girl accidentally shot herself": the girl is the victim; a
+                    # gunman who "killed himself" is not.
+                    patient = _accidental_self(token, sentence)
+                    if patient is None:
+                        continue
                 if not incident_roles.is_person(patient) or patient.tag_ not in {"NN", "NNP"} \
-                        or _attacker(patient) or _is_reflexive(patient):
+                        or _attacker(patient):
                     continue
                 # A common noun is keyed by its head ("a 20-year-old man" and "the man" are one),
                 # a name by its surname ("Edgar Fabian" and "Fabian" are one).
@@ -197,6 +218,22 @@ def _fatal_context(verb: Token) -> bool:
     under = [g for c in verb.children if c.dep_ == "prep" for g in c.children]
     near = list(verb.children) + under + [verb.head] + list(verb.head.children)
     return any(t.lemma_.lower() in _FATAL_WORDS for t in near if t is not verb)
+
+
+_ACCIDENT = re.compile(r"\baccident", re.I)
+
+
+def _accidental_self(verb: Token, sentence: Span) -> Token | None:
+    """The subject of a verb whose object is a reflexive, when the sentence says it was an
+    accident."""
+    if not _ACCIDENT.search(sentence.text):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp"}:
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ in {"acl", "pcomp"}:
+        subjects = [verb.head]
+    return subjects[0] if subjects else None
 
 
 def _is_reflexive(token: Token) -> bool:
