@@ -134,3 +134,15 @@ def test_a_cue_preposition_before_the_infinitive_joins_the_cue_and_its_object_th
     body = "The senators are calling on the government to release the videos."
     assert _written(parse, body) == [
         ("are calling on", "The senators", ["the government to release the videos"])]
+
+
+@pytest.mark.model
+def test_an_adverb_right_before_the_verb_is_part_of_the_cue(parse):
+    body = "Republicans have long said that the tax code is broken. The senator now says that the bill is dead."
+    assert [cue for cue, _, _ in _written(parse, body)] == ["have long said", "now says"]
+
+
+@pytest.mark.model
+def test_a_linking_adverb_before_the_verb_stays_out_of_the_cue(parse):
+    body = "Democrats instead argued that the plan would fail."
+    assert _written(parse, body) == [("argued", "Democrats", ["that the plan would fail"])]
