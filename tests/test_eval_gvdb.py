@@ -146,3 +146,15 @@ def test_a_gazetteer_town_ending_in_a_district_word_is_a_town_in_a_named_state()
     assert not gvdb._is_town(dearborn_heights, {"IL"})
     # GVDB's annotators give a county for a shooting outside any town.
     assert gvdb._is_town(places.geocode("Pasco County"), set())
+
+
+def test_a_month_date_takes_a_day_of_that_month_first():
+    from newsgraph.record import DateMention, Document
+
+    body = "A man was charged Friday in a killing back in December. It happened on December 2, 2015."
+    doc = Document(body=body, published="2016-02-08")
+    doc.dates = [DateMention("Friday", [18, 24], "2016-02-05", "day"),
+                 DateMention("December", [48, 56], "2015-12", "month"),
+                 DateMention("December 2, 2015", [72, 88], "2015-12-02", "day")]
+    assert gvdb._day(doc, "2015-12", "December") == "2015-12-02"
+    assert gvdb._day(doc, "2016", "this year") == "2016-02-05"

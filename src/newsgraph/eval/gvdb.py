@@ -236,11 +236,16 @@ def _day(doc: Document, value: str | None, text: str | None = None) -> str | Non
         earlier = (date.fromisoformat(value[:10]) - timedelta(days=7)).isoformat()
         if earlier <= doc.published:
             return earlier
-    for mention in doc.dates:
-        day = mention.value or ""
-        if _DAY_VALUE.match(day) and (doc.published is None or day[:10] <= doc.published) \
-                and not doc.body[mention.span[1]:mention.span[1] + 8].lstrip().startswith("block"):
-            return day[:10]
+    days = [mention.value[:10] for mention in doc.dates
+            if _DAY_VALUE.match(mention.value or "")
+            and (doc.published is None or mention.value[:10] <= doc.published)
+            and not doc.body[mention.span[1]:mention.span[1] + 8].lstrip().startswith("block")]
+    # A day in the incident's own month or year first ("back in December ... on December 2,
+    # 2015" in a story about a charge filed in February).
+    coarse = value[:7] if len(value) < 10 else None
+    within = [day for day in days if coarse and day.startswith(coarse)]
+    if within or days:
+        return (within or days)[0]
     return doc.published or value
 
 
