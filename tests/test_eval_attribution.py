@@ -128,3 +128,13 @@ def test_polnear_dev_gate(tmp_path):
     assert scores["cue"]["soft"]["f1"] >= 0.795
     assert scores["content"]["soft"]["f1"] >= 0.755
     assert len(list(tmp_path.glob("*.ann"))) == 15
+
+
+def test_a_colon_after_the_cue_word_is_written_into_the_cue(tmp_path):
+    # PolNeAR marks "added:" as the cue; the extractor's own cue stays "added"
+    text = "He added: “We will win.”"
+    path = tmp_path / "doc.ann"
+    write_brat(path, text, [Found(cue=(3, 8), content=[(10, 24)], source=(0, 2), cue_token=1, kind="direct"),
+                            Found(cue=(0, 2), content=[(10, 24)], source=None)])  # no cue word: as is
+    cues = [s for s in read_brat(path)[0] if s.type == "Cue"]
+    assert [(s.fragments, s.text) for s in cues] == [(((3, 9),), "added:"), (((0, 2),), "He")]
