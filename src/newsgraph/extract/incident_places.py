@@ -119,10 +119,17 @@ _BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southe
              "mile", "kilometers", "km"}
 
 
+# Places the wounded are taken to or suspects held in: "Saint Francis Hospital in Evanston".
+_AFTERMATH_SITES = {"hospital", "center", "centre", "jail", "prison", "court", "courthouse", "morgue"}
+
+
 def _only_a_bearing_or_home(ent: Span) -> bool:
     """ "in Forney, east of Dallas", "Stephen Smith of Allen, Texas": the town after "of" is a
-    bearing or where a person lives, not where the event was."""
+    bearing or where a person lives, not where the event was; nor is the town of the hospital
+    a victim was taken to ("Saint Francis Hospital in Evanston")."""
     head = ent.root.head
+    if head.lower_ in {"in", "at"} and head.head.lemma_.lower() in _AFTERMATH_SITES:
+        return True
     if head.lower_ != "of" or ent.root.dep_ != "pobj":
         return False
     return head.head.lower_ in _BEARINGS or head.head.pos_ == "PROPN" or head.head.ent_type_ == "PERSON"
