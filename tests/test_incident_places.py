@@ -195,3 +195,14 @@ def test_suburban_and_bearings_are_not_the_town(nlp):
     doc = nlp("A woman was shot in Evanston on Saturday.")
     evanston = next(ent for ent in doc.ents if ent.text == "Evanston")
     assert incident_places.place_rank(evanston, 0)[0] == 0
+
+
+@pytest.mark.parametrize(("headline", "body", "name"), [
+    ("Man hospitalized after Feltonville shooting", "A man is hurt after a shooting in the city's Feltonville "
+     "section.", "Feltonville"),
+    ("Man, 29, shot outside Irving Park restaurant", "He was shot in the Irving Park neighborhood.", "Irving Park"),
+    ("Man shot on the North Side", "He was shot in the Irving Park neighborhood.", None),
+    ("", "", None),
+])
+def test_neighbourhood_in_headline_and_body(headline, body, name):
+    assert incident_places.neighbourhood_in_headline_and_body(headline, body) == name

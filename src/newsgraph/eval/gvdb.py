@@ -204,6 +204,10 @@ def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None,
     if city and incident_places.is_street_like(city):
         city = None
     if city is None:
+        # A part of town both the headline and the body name ("Feltonville shooting" ... "the
+        # city's Feltonville section"): the crowd gives it as the city when no town is named.
+        city = incident_places.neighbourhood_in_headline_and_body(headline, doc.body)
+    if city is None:
         # Last, the outlet's own town ("- Los Angeles Times", "« CBS Chicago"): local news is
         # mostly about its own town.
         city = incident_places.outlet_town(doc.title)

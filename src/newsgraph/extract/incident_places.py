@@ -388,3 +388,18 @@ _SITE_WORDS = {"mall", "hotel", "school", "hospital", "center", "centre", "churc
                "restaurant", "bar", "club", "apartments", "park", "airport", "university", "college"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"}
+
+
+# "the city's Feltonville section", "the Rogers Park neighborhood".
+_NEIGHBOURHOOD = re.compile(r"\bthe (?:city's |[A-Z][a-z]+'s )?"
+                            r"((?:[A-Z][A-Za-z.'\-]+)(?:\s+[A-Z][A-Za-z.'\-]+){0,2})"
+                            r"\s+(?:section|neighborhood|neighbourhood|community)\b")
+
+
+def neighbourhood_in_headline_and_body(headline: str, body: str) -> str | None:
+    """A part of town the body names as a neighbourhood and the headline names too."""
+    for match in _NEIGHBOURHOOD.finditer(body or ""):
+        name = match.group(1)
+        if re.search(rf"\b{re.escape(name)}\b", headline or "") and not is_region(name):
+            return name
+    return None
