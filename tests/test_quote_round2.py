@@ -98,8 +98,8 @@ def test_run_in_heading_is_not_a_colon_speaker(parse):
     ("The governor mocked the proposal.", ("mocked", "The governor", ["the proposal"], False)),
     # a learned verb and preposition pair
     ("Critics railed against the new tax.", ("railed against", "Critics", ["the new tax"], False)),
-    # a passive: the agent is the source, the subject the content
-    ("The plan was endorsed by the union.", ("was endorsed by", "the union", ["The plan"], False)),
+    # a passive: the agent is the source, the subject the content, "by" outside the cue
+    ("The plan was endorsed by the union.", ("was endorsed", "the union", ["The plan"], False)),
     # a manner adverb right before the verb belongs to the cue
     ("Gingrich cynically dismissed the report.",
      ("cynically dismissed", "Gingrich", ["the report"], False)),
