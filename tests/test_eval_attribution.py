@@ -138,3 +138,15 @@ def test_a_colon_after_the_cue_word_is_written_into_the_cue(tmp_path):
                             Found(cue=(0, 2), content=[(10, 24)], source=None)])  # no cue word: as is
     cues = [s for s in read_brat(path)[0] if s.type == "Cue"]
     assert [(s.fragments, s.text) for s in cues] == [(((3, 9),), "added:"), (((0, 2),), "He")]
+
+
+def test_an_appositives_closing_mark_is_written_into_the_source(tmp_path):
+    text = "Huma Abedin, an aide, said no. Bob Lee, he said, left. Ann Lee — a teacher — said so."
+    path = tmp_path / "doc.ann"
+    write_brat(path, text, [
+        Found(cue=(22, 26), content=[(27, 29)], source=(0, 20)),    # "Huma Abedin, an aide" + ","
+        Found(cue=(43, 47), content=[(49, 53)], source=(40, 42)),   # "he": no inner comma, as is
+        Found(cue=(77, 81), content=[(82, 84)], source=(55, 74)),   # "Ann Lee — a teacher" + " —"
+    ])
+    sources = [s.text for s in read_brat(path)[0] if s.type == "Source"]
+    assert sources == ["Huma Abedin, an aide,", "he", "Ann Lee — a teacher —"]
