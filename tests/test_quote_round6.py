@@ -146,3 +146,12 @@ def test_an_adverb_right_before_the_verb_is_part_of_the_cue(parse):
 def test_a_linking_adverb_before_the_verb_stays_out_of_the_cue(parse):
     body = "Democrats instead argued that the plan would fail."
     assert _written(parse, body) == [("argued", "Democrats", ["that the plan would fail"])]
+
+
+def test_a_source_outside_the_cues_sentence_leaves_only_the_words_after_the_cue():
+    # a source the parse took from an earlier sentence: no piece may run backwards
+    text = "Smith spoke. Then he explained the plan to the crowd."
+    sentence = SimpleNamespace(start_char=13, end_char=len(text))
+    item = Found(cue=(21, 30), source=(0, 5), cue_token=0)
+    assert [text[s:e] for s, e in sentence_content(item, {0: SimpleNamespace(sent=sentence)}, text)] == [
+        "the plan to the crowd"]
