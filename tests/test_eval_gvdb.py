@@ -49,7 +49,7 @@ def test_dev_subset_gate(tmp_path):
 
 
 # Measured on the first 40 dev pages (see the report); the floor sits just below it.
-GATE_GVDB_MEAN = 0.62  # measured 0.640
+GATE_GVDB_MEAN = 0.65  # measured 0.665
 
 
 def test_more_url_date_shapes():
