@@ -123,9 +123,9 @@ def test_polnear_dev_gate(tmp_path):
     scores = evaluate_attribution(data, tmp_path, limit=15)
     assert scores["documents"] == 15
     # Floors just below the scores measured on these 15 articles (soft F1 source 0.826,
-    # cue 0.799, content 0.760).
+    # cue 0.802, content 0.760).
     assert scores["source"]["soft"]["f1"] >= 0.82
-    assert scores["cue"]["soft"]["f1"] >= 0.795
+    assert scores["cue"]["soft"]["f1"] >= 0.80
     assert scores["content"]["soft"]["f1"] >= 0.755
     assert len(list(tmp_path.glob("*.ann"))) == 15
 
