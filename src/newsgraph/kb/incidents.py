@@ -173,17 +173,17 @@ class IncidentResolver:
         # day), not from every incident of the week nor from every story an actor was ever in.
         marks = ",".join("?" * len(actors))
         rows = self.conn.execute(
-            f"""SELECT r.incident_id, COUNT(DISTINCT a.entity_id) AS shared
+            f"""SELECT r.incident_id, COUNT(DISTINCT a.entity_id) AS shared, i.type
                 FROM doc_report_actors a JOIN doc_incident_reports r ON r.doc = a.doc
+                LEFT JOIN kb_incidents i ON i.id = r.incident_id
                 WHERE a.entity_id IN ({marks}) AND a.date BETWEEN ? AND ? AND r.date BETWEEN ? AND ?
                 GROUP BY r.incident_id ORDER BY shared DESC, r.incident_id LIMIT ?""",
             (*sorted(actors), low, high, low, high, CANDIDATE_LIMIT)).fetchall()
         found = []
-        for incident_id, shared in rows:
+        for incident_id, shared, other_kind in rows:  # the incident's type read in the same statement
             if shared < MIN_SHARED_ACTORS_SAME_PLACE:
                 continue
-            other = self.conn.execute("SELECT type FROM kb_incidents WHERE id = ?", (incident_id,)).fetchone()
-            if other is None or not compatible_types(kind, other[0]):
+            if other_kind is None or not compatible_types(kind, other_kind):
                 continue
             places, countries = self._places(incident_id)
             countries.discard(None)

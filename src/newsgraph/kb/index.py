@@ -23,7 +23,6 @@ from newsgraph.kb.network import index_relations
 from newsgraph.kb.reprints import (
     FULL_COPY,
     MIN_CONTAINMENT,
-    BandBuffer,
     Candidate,
     direction,
     forget_bands,
@@ -102,10 +101,8 @@ def index_new_text(conn: sqlite3.Connection, marks: tuple[int, int]) -> None:
                  "SELECT id, text, speaker FROM doc_quotes WHERE id > ?", (marks[1],))
 
 
-def index_document(conn: sqlite3.Connection, doc: Document, rowid: int,
-                   bands: BandBuffer | None = None) -> None:
-    """Resolve one stored document (``rowid``: its row in ``documents``) against the knowledge base;
-    its band rows go to ``bands`` when given (the caller flushes it), else straight to the table."""
+def index_document(conn: sqlite3.Connection, doc: Document, rowid: int) -> None:
+    """Resolve one stored document (``rowid``: its row in ``documents``) against the knowledge base."""
     conn.execute("INSERT OR IGNORE INTO doc_origins (doc, origin, uri, published, site_name) "
                  "VALUES (?, ?, ?, ?, ?)",
                  (rowid, origin_of(doc), doc.source.uri, doc.published, doc.site_name))
@@ -116,20 +113,20 @@ def index_document(conn: sqlite3.Connection, doc: Document, rowid: int,
                f"published {published} is after today; treated as unknown when ordering copies")
         published = None
     entity_map = EntityResolver(conn, rowid).resolve(doc)
-    originals = _reprints(conn, doc, published, rowid, today, bands)
+    originals = _reprints(conn, doc, published, rowid, today)
     incident_ids = IncidentResolver(conn, rowid).resolve(doc, entity_map, originals)
     _quotes_and_claims(conn, doc, rowid, entity_map)
     index_relations(conn, doc, rowid, entity_map, incident_ids)
 
 
 def _reprints(conn: sqlite3.Connection, doc: Document, published: str | None, rowid: int,
-              today: str, bands: BandBuffer | None = None) -> list[str]:
+              today: str) -> list[str]:
     """Record the copies ``doc`` forms with stored documents; returns the ids it copies."""
     me = Candidate(doc.id, doc.body, published, doc.site_name, doc.source.uri, rowid)
     originals: list[str] = []
     affected: set[str] = set()
     mine: set | None = None
-    for other in index_and_find(conn, doc.id, doc.body, rowid, bands):
+    for other in index_and_find(conn, doc.id, doc.body, rowid):
         if other.published and other.published > today:
             other.published = None
         # Both shares first, from shingle sets built once: most candidates (stories sharing a

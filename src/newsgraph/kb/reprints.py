@@ -204,63 +204,26 @@ def document_rowid(conn: sqlite3.Connection, doc_id: str) -> int | None:
     return row[0] if row else None
 
 
-class BandBuffer:
-    """The band rows of the documents indexed in one batch, held in memory and written in key order
-    when the batch ends (``flush``).
-
-    Written one document at a time, 36 rows each at random keys cost more than looking them
-    up; sorted, the batch's rows go into ``lsh_recent_bands`` page after page. Documents later
-    in the batch still find the earlier ones (``pairs``).
-    """
-
-    def __init__(self) -> None:
-        self._docs: dict[int, list[int]] = {}  # band key -> rowids of the batch's documents
-
-    def add(self, rowid: int, keys: list[int]) -> None:
-        docs = self._docs
-        for key in keys:
-            found = docs.get(key)
-            if found is None:
-                docs[key] = [rowid]
-            else:
-                found.append(rowid)
-
-    def pairs(self, keys: list[int], rowid: int) -> set[tuple[int, int]]:
-        """(key, document) pairs of the batch sharing one of ``keys``, ``rowid`` left out."""
-        docs = self._docs
-        return {(key, other) for key in docs.keys() & keys for other in docs[key] if other != rowid}
-
-    def flush(self, conn: sqlite3.Connection) -> None:
-        conn.executemany("INSERT OR IGNORE INTO lsh_recent_bands (key, doc) VALUES (?, ?)",
-                         sorted((key, doc) for key, docs in self._docs.items() for doc in docs))
-        self._docs.clear()
-
-
-def index_and_find(conn: sqlite3.Connection, doc_id: str, body: str, rowid: int | None = None,
-                   pending: BandBuffer | None = None) -> list[Candidate]:
-    """Store the band hashes of ``doc_id`` (in ``pending`` when given, written when it is flushed)
-    and return the stored documents sharing any of them."""
+def index_and_find(conn: sqlite3.Connection, doc_id: str, body: str, rowid: int | None = None
+                   ) -> list[Candidate]:
+    """Store the band hashes of ``doc_id`` and return the stored documents sharing any of them."""
     if rowid is None:
         rowid = document_rowid(conn, doc_id)
     keys = sorted(band_keys(body))
     if rowid is None or not keys:
         return []
+    conn.executemany("INSERT OR IGNORE INTO lsh_recent_bands (key, doc) VALUES (?, ?)",
+                     [(key, rowid) for key in keys])
     # A (key, document) pair counts once even when a document indexed again (after a forget)
     # has it in both tables.
     pairs: set[tuple[int, int]] = set()
-    if pending is None:
-        conn.executemany("INSERT OR IGNORE INTO lsh_recent_bands (key, doc) VALUES (?, ?)",
-                         [(key, rowid) for key in keys])
-    else:
-        pairs = pending.pairs(keys, rowid)
-        pending.add(rowid, keys)
     for chunk_start in range(0, len(keys), 400):  # SQLite caps the number of bound parameters
         chunk = keys[chunk_start:chunk_start + 400]
         marks = ",".join("?" * len(chunk))
-        pairs.update(map(tuple, conn.execute(
+        pairs.update(conn.execute(
             f"SELECT key, doc FROM lsh_doc_bands WHERE key IN ({marks}) AND doc != ? UNION ALL "
             f"SELECT key, doc FROM lsh_recent_bands WHERE key IN ({marks}) AND doc != ?",
-            (*chunk, rowid, *chunk, rowid))))
+            (*chunk, rowid, *chunk, rowid)))
     hits: dict[int, int] = {}
     for _, other in pairs:
         hits[other] = hits.get(other, 0) + 1

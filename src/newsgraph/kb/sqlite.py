@@ -86,13 +86,12 @@ class SqliteKB:
     def add_batch(self, documents: Iterable[Document]) -> list[bool]:
         """Store a batch in one transaction; per document, True if new, False if already present."""
         from newsgraph.kb.index import index_document, index_new_text, prepare_id, text_marks
-        from newsgraph.kb.reprints import BandBuffer, merge_bands
+        from newsgraph.kb.reprints import merge_bands
 
         results = []
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             marks = text_marks(self.conn)
-            bands = BandBuffer()  # the batch's band rows, written in key order at its end
             for doc in documents:
                 cursor = self._insert(doc)
                 # Its id was taken (looked up only then): the same page again stays a no-op, a
@@ -104,8 +103,7 @@ class SqliteKB:
                         cursor = self._insert(doc)
                 results.append(cursor.rowcount == 1)
                 if cursor.rowcount == 1:  # cross-document tables, in the same transaction
-                    index_document(self.conn, doc, cursor.lastrowid, bands)
-            bands.flush(self.conn)
+                    index_document(self.conn, doc, cursor.lastrowid)
             index_new_text(self.conn, marks)  # the batch's text, searchable once committed
             merge_bands(self.conn, marks[0] + 1, text_marks(self.conn)[0])
             self.conn.execute("COMMIT")
