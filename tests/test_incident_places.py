@@ -106,6 +106,8 @@ def test_street_like_names(name, street):
     ("Chapel Hill drive-by shooting critically injures child", "Chapel Hill"),
     ("Man Shot By Police In Washington Heights", None),
     ("Same man: Police officially link suspect to shooting of cab driver", None),
+    ("Attempted robbery ends with fatal shooting in E. Houston", "Houston"),
+    ("Boy accidentally shot, killed by brother in SW Houston", "Houston"),
 ])
 def test_headline_town(nlp, title, town):
     assert incident_places.headline_town(nlp(title)) == town

@@ -248,10 +248,10 @@ STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "b
 
 
 # In a headline the town follows in/at/near/outside, perhaps after a compass word ("at south
-# Augusta shopping center").
+# Augusta shopping center", "in E. Houston", "in SW Houston").
 _HEADLINE_TOWN = re.compile(
-    r"\b(?i:in|at|near|outside)\s+(?:(?i:north|south|east|west|northeast|northwest|southeast|southwest|"
-    r"downtown|suburban)\s+)?((?:[A-Z][A-Za-z.'\-]+)(?:\s+[A-Z][A-Za-z.'\-]+){0,2})")
+    r"\b(?i:in|at|near|outside)\s+(?:(?:(?i:north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"downtown|suburban)|[NSEW]\.|[NS][EW])\s+)?((?:[A-Z][A-Za-z.'\-]+)(?:\s+[A-Z][A-Za-z.'\-]+){0,2})")
 # Or it modifies a noun of the story: "Feltonville shooting", "Trotwood homicide victim",
 # "Augusta man shot", "Hartford police arrest suspect".
 _TOWN_MODIFIER = re.compile(
