@@ -12,12 +12,13 @@ predicted entity matches an unused gold entity when every one of its mentions,
 normalised, is among that gold entity's mentions. Counts are summed over roles
 and documents (micro P/R/F1), and kept per role.
 
-Templates: the document gate of ``incident_relevance`` drops stories that report no
-incident (46% of MUC-4 train; each spurious template costs precision under the alignment)
-and names the kinds to emit, one template per kind (merging wins under the exhaustive
-alignment: most documents have one or two gold templates). Fillers are the role
-classifier's (one perpetrator organisation per story, ``ROLE_CAPS``), plus the rules' for
-the roles where they help on dev (``RULE_ROLES``).
+Templates (``story_templates``): the document gate of ``incident_relevance`` drops stories
+that report no incident (46% of MUC-4 train; each spurious template costs precision under
+the alignment); a story that passes gets ``muc4_templates.build_templates``: one template per
+cluster of target and victim sentences, its kind from the triggers there, perpetrators in
+each. Fillers are the role classifier's (capped per role, ``muc4_templates.ROLE_CAPS``), plus
+the rules' weapons (``STORY_RULE_ROLES``). ``muc_templates`` is the earlier layout (one
+template per likely kind), kept while other tests still exercise it.
 """
 
 from __future__ import annotations
@@ -27,32 +28,29 @@ import json
 import re
 from pathlib import Path
 
-from newsgraph.extract import incident_classifier, incident_relevance
+from newsgraph.eval.muc4_templates import MUC_TYPE, ROLES, Placed, build_templates, cap_fillers, sentence_of
+from newsgraph.extract import incident_classifier, incident_relevance, incident_types
 from newsgraph.record import Document
 
-ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
-# Contract types -> MUC-4 incident types; arrests, raids and "other" are not MUC-4 incidents.
-MUC_TYPE = {"bombing": "bombing", "armed_assault": "attack", "assassination": "attack",
-            "unarmed_assault": "attack", "hijacking": "attack", "kidnapping": "kidnapping",
-            "hostage_taking": "kidnapping", "arson": "arson", "robbery": "robbery"}
-# At most this many templates per document: the exhaustive alignment grows factorially,
-# and 89% of MUC-4 dev documents have two gold templates or fewer.
+# At most this many templates per document in the earlier layouts (``muc_templates``,
+# ``templates_from_document``): 89% of MUC-4 dev documents have two gold templates or fewer.
 MAX_TEMPLATES = 3
 # The document gate (incident_relevance): a story whose P(relevant) is below this gets no
 # template, and every kind whose P(kind) reaches KIND_THRESHOLD gets one (the likeliest kind
 # when none does). Chosen on MUC-4 dev template F1 over 0.4/0.5/0.6 and 0.2/0.3/0.4 (flat
-# within 0.4 F1 point: 26.6-26.7 at 0.5/0.3).
+# within 0.4 F1 point: 26.6-26.7 at 0.5/0.3). With the clustered templates of
+# ``story_templates`` (which use no kind threshold) 0.35-0.6 stay within 0.3 point of 34.6.
 RELEVANCE_THRESHOLD = 0.5
 KIND_THRESHOLD = 0.3
 # Roles whose rule fillers join the classifier's. On MUC-4 dev (gate on) the rules' Target,
 # Victim and PerpOrg fillers cost more precision than they add recall (F1 26.3 with Weapon
 # alone, 26.6 with PerpInd as well, 26.4 adding PerpOrg, 25.1 adding Target).
 RULE_ROLES = ("PerpInd", "Weapon")
-# At most this many classifier fillers of a role per story, the likeliest kept. On MUC-4 train,
-# 314 of the 360 stories with a perpetrator organisation name exactly one; on dev the second and
-# later PerpOrg fillers were right 5 times in 61 (F1 28.1 -> 28.9). The same cap on the other
-# roles did not help on dev (PerpInd 2: 28.3, Target 3: 28.0, Victim 3: 28.2, Weapon 1: 27.8).
-ROLE_CAPS = {"PerpOrg": 1}
+# Roles whose rule fillers join the classifier's in ``story_templates``. With the clustered
+# templates and PerpInd shared, the rules' PerpInd fillers no longer help on MUC-4 dev (34.2
+# with them, 34.6 without); the rules' weapons are even on F1 (34.6 with them, 34.7 without)
+# and kept for recall (Weapon recall 51% against 46%).
+STORY_RULE_ROLES = ("Weapon",)
 _PUNCT = re.compile(r"[^\w\s]")
 _ARTICLES = re.compile(r"\b(?:a|an|the)\b")
 
@@ -129,15 +127,31 @@ def muc_templates(doc: Document, relevance: dict[str, float] | None,
     return list(templates.values())
 
 
-def cap_fillers(fillers: list[incident_classifier.Filler],
-                caps: dict[str, int] | None = None) -> list[incident_classifier.Filler]:
-    """The likeliest ``caps[role]`` fillers of each capped role (others all), in text order."""
-    caps = ROLE_CAPS if caps is None else caps
-    kept: list[incident_classifier.Filler] = []
-    for role in ROLES:
-        mine = sorted((f for f in fillers if f.role == role), key=lambda f: (-f.probability, f.start))
-        kept += mine[:caps[role]] if role in caps else mine
-    return sorted(kept, key=lambda f: f.start)
+def story_templates(doc: Document, relevance: dict[str, float],
+                    fillers: list[incident_classifier.Filler]) -> list[dict]:
+    """MUC-4 templates for a document the stage has run on (rules' fillers only) given its
+    relevance probabilities and the classifier's (capped) fillers: nothing for an irrelevant
+    story, else ``muc4_templates.build_templates`` over the fillers and the parse's triggers
+    (without a parse, ``doc._nlp`` None: one sentence and no trigger)."""
+    if relevance[incident_relevance.RELEVANT] < RELEVANCE_THRESHOLD:
+        return []
+    story_kinds = sorted(incident_relevance.KINDS, key=lambda k: -relevance[k])
+    parsed = doc._nlp
+    starts = [sentence.start_char for sentence in parsed.sents] if parsed is not None else [0]
+    triggers = [(t.sentence_index, MUC_TYPE[t.type]) for t in
+                (incident_types.find_triggers(parsed) if parsed is not None else []) if t.type in MUC_TYPE]
+    placed = [Placed(f.role, f.text, f.sentence_index) for f in fillers]
+    lowered = doc.body.lower()
+    for incident in doc.incidents:
+        for role in STORY_RULE_ROLES:
+            for value in getattr(incident, incident_classifier.ROLE_ATTRIBUTE[role]):
+                # A rule value may be normalised ("car-bomb" -> "car bomb"): when the text does
+                # not hold it, it sits in the incident's first sentence.
+                offset = lowered.find(value.lower())
+                if offset < 0:
+                    offset = incident.evidence[0][0] if incident.evidence else 0
+                placed.append(Placed(role, value, sentence_of(starts, offset)))
+    return build_templates(placed, triggers, story_kinds)
 
 
 def _role_counts(predicted: list[list[str]], gold: list[list]) -> tuple[int, int, int]:
@@ -236,8 +250,10 @@ def predict(rows: list[dict]) -> dict[str, dict]:
         doc = Document(body=row["doctext"])
         doc._nlp = parsed
         incidents.run(doc, with_classifier=False)
-        templates = muc_templates(doc, incident_relevance.probabilities(parsed),
-                                  cap_fillers(incident_classifier.predict_fillers(parsed)))
+        relevance = incident_relevance.probabilities(parsed)
+        fillers = cap_fillers(incident_classifier.predict_fillers(parsed))
+        templates = (story_templates(doc, relevance, fillers) if relevance is not None
+                     else muc_templates(doc, None, fillers))
         predictions[numeric_docid(row["docid"])] = {"docid": row["docid"], "pred_templates": templates}
     return predictions
 
