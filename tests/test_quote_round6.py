@@ -155,3 +155,9 @@ def test_a_source_outside_the_cues_sentence_leaves_only_the_words_after_the_cue(
     item = Found(cue=(21, 30), source=(0, 5), cue_token=0)
     assert [text[s:e] for s, e in sentence_content(item, {0: SimpleNamespace(sent=sentence)}, text)] == [
         "the plan to the crowd"]
+
+
+@pytest.mark.model
+def test_a_cue_preposition_stays_in_the_cue_when_a_clause_is_the_content(parse):
+    body = "She agreed with him that the plan had failed."
+    assert _written(parse, body) == [("agreed with", "She", ["that the plan had failed"])]

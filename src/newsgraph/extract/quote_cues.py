@@ -372,11 +372,10 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
             objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < complement.i]
             if objects:
                 start = min(start, subtree_span(objects[0], text)[0])
-            # "called on Congress to act": the cue takes its preposition, the addressee
-            # goes with the content (PolNeAR train: "on" in 31 of 32 such "call on" cues)
+            # "called on Congress to act": the cue takes its preposition (below), the
+            # addressee goes with the content (PolNeAR train: "on" in 31 of 32 such "call on" cues)
             pair = _pair_preposition(verb, found.cue)
             if pair is not None and pair.i < complement.i:
-                found.cue = (found.cue[0], pair.idx + len(pair))
                 addressees = [c for c in pair.children if c.dep_ == "pobj"]
                 if addressees:
                     start = min(start, subtree_span(addressees[0], text)[0])
@@ -385,6 +384,11 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
         end = _before_contrasting_cue(complement, start, end, text)
         end = _before_aside(complement, start, end, text)
         found.content = [(start, end)]
+        # a cue-pair preposition right after the verb stays in the cue whatever the content
+        # ("focused on ... that", "spoke about it, saying"): PolNeAR train 37 of 49
+        pair = _pair_preposition(verb, found.cue)
+        if pair is not None:
+            found.cue = (found.cue[0], pair.idx + len(pair))
         return found
     if passive:
         # "has been endorsed by dozens of papers": the agent is the source, the passive
