@@ -76,7 +76,9 @@ def test_dev_subset_gate(tmp_path):
 
 
 # Measured on the first 40 dev documents (see the report); the floor sits just below it.
-GATE_MUC4_F1 = 0.26  # measured 0.287 with one PerpOrg per story (0.283 with per-role thresholds, 0.240 before them, 0.176 before the gate)
+# 0.290 with the clustered templates (full dev 28.9 -> 34.6; these 40 gain little: few have
+# several gold templates), 0.287 with one PerpOrg per story, 0.240 before per-role thresholds.
+GATE_MUC4_F1 = 0.28
 
 
 def _filler(role, text, probability, start):
