@@ -109,3 +109,11 @@ def test_the_lead_is_not_a_dateline_split_off_by_the_parser(parse):
                 "night club. The shooting happened around 1 a.m. Monday in the club.")
     incidents.run(doc)
     assert (doc.incidents[0].killed.low, doc.incidents[0].injured.low) == (1, 2)
+
+
+@pytest.mark.model
+def test_a_name_suffix_is_not_a_second_victim(parse):
+    doc = parse("Joshua Cercedric Hawkins Sr., a 42-year-old black male, died Sunday, Dec. 15, after being "
+                "shot in Inglewood, according to Los Angeles County coroner's records.")
+    incidents.run(doc)
+    assert (doc.incidents[0].killed.low, doc.incidents[0].injured.low) == (1, None)

@@ -173,6 +173,8 @@ def _listed_fates(sentences: list[Span], roles: incident_roles.Roles) -> dict[st
                 # a name by its surname ("Edgar Fabian" and "Fabian" are one).
                 key = _surname(incident_roles.noun_phrase(patient)) if patient.tag_ == "NNP" \
                     else patient.lemma_.lower()
+                if not key:
+                    continue  # a name's suffix parsed apart ("Sr."): the name is counted already
                 fatal = lemma in _KILLED_LEMMAS or lemma == "die" or _fatal_context(token)
                 verbs.setdefault(key, set()).add(lemma)
                 if fatal or fates.get(key) != "killed":
@@ -207,10 +209,11 @@ _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def _surname(name: Span) -> str:
-    """The last word of a name, without a suffix ("Joshua Hawkins Sr." -> "hawkins")."""
+    """The last word of a name, without a suffix ("Joshua Hawkins Sr." -> "hawkins"); empty
+    when nothing but a suffix or punctuation is left."""
     words = [t.lower_.rstrip(".") for t in name if t.is_alpha or t.lower_.rstrip(".").isalpha()]
     words = [w for w in words if w not in _NAME_SUFFIXES]
-    return words[-1] if words else name.text.lower()
+    return words[-1] if words else ""
 
 
 def _fatal_context(verb: Token) -> bool:
