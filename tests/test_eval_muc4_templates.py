@@ -55,6 +55,9 @@ def test_cluster_kind_prefers_a_specific_kind_then_the_nearest_triggers_then_the
     assert mt.cluster_kind([5], [], ["robbery", "attack"]) == "robbery"
     # a tie goes to the kind the story classifier finds likelier
     assert mt.cluster_kind([0], [(0, "bombing"), (0, "arson")], ["arson", "bombing"]) == "arson"
+    # only "attack" words in a story the classifier reads as a bombing: a bombing
+    assert mt.cluster_kind([0], triggers, ["bombing", "attack"]) == "bombing"
+    assert mt.cluster_kind([0, 1], triggers, ["kidnapping", "bombing"]) == "bombing"  # specific stays
 
 
 def test_templates_per_cluster_with_perpetrators_in_each():

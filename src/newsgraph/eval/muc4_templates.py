@@ -119,8 +119,9 @@ def _distance(cluster: list[int], sentence: int) -> int:
 
 def cluster_kind(cluster: list[int], triggers: list[tuple[int, str]], story_kinds: list[str]) -> str:
     """The kind most of the cluster's triggers report, a specific kind before "attack"; the
-    nearest triggers' when it holds none; the story's likeliest kind when it has no trigger.
-    Ties go to the kind the story classifier finds likelier (``story_kinds`` is in that order)."""
+    nearest triggers' when it holds none; the story's likeliest kind when it has no trigger or
+    reports only "attack". Ties go to the kind the story classifier finds likelier
+    (``story_kinds`` is in that order)."""
     counts = Counter(kind for sentence, kind in triggers if cluster[0] <= sentence <= cluster[-1])
     if not counts and triggers:
         nearest = min(_distance(cluster, sentence) for sentence, _kind in triggers)
@@ -130,7 +131,11 @@ def cluster_kind(cluster: list[int], triggers: list[tuple[int, str]], story_kind
     if any(kind != GENERIC_KIND for kind in counts):
         del counts[GENERIC_KIND]
     rank = {kind: index for index, kind in enumerate(story_kinds)}
-    return max(counts, key=lambda kind: (counts[kind], -rank.get(kind, len(rank))))
+    kind = max(counts, key=lambda kind: (counts[kind], -rank.get(kind, len(rank))))
+    # Only "attack" words here ("the attack killed two guards") while the whole story reads
+    # likeliest as a specific kind: the cluster most often tells more of that incident (MUC-4
+    # dev 34.6 -> 35.3; the same for any floor on the story's probability up to 0.5).
+    return story_kinds[0] if kind == GENERIC_KIND else kind
 
 
 def _add_entity(entities: list[list[str]], value: str) -> None:
