@@ -130,3 +130,10 @@ def test_story_templates_take_each_kind_from_its_own_sentences(parse):
     assert [t["incident_type"] for t in templates] == ["bombing", "arson"]
     assert [t["Target"] for t in templates] == [[["embassy"]], [["three buses"]]]
     assert templates[0]["PerpInd"] == templates[1]["PerpInd"] == [["rebels"]]
+
+
+@pytest.mark.model
+def test_an_empty_story_that_passes_the_gate_gets_one_empty_template(parse):
+    templates = muc4.story_templates(parse(""), _probs(0.9, kidnapping=0.7, attack=0.2), [])
+    assert templates == [{"incident_type": "kidnapping", "PerpInd": [], "PerpOrg": [], "Target": [],
+                          "Victim": [], "Weapon": []}]
