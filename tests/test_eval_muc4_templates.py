@@ -75,6 +75,14 @@ def test_templates_per_cluster_with_perpetrators_in_each():
     assert bombing["Victim"] == arson["Victim"] == []
 
 
+def test_a_phrase_inside_a_listed_one_is_not_a_second_entity():
+    placed = [Placed("Weapon", "dynamite", 0), Placed("Weapon", "dynamite charge", 0), Placed("Weapon", "rifles", 0),
+              Placed("Target", "the bus station", 0), Placed("Target", "bus", 0)]
+    (template,) = mt.build_templates(placed, [(0, "bombing")], STORY_KINDS)
+    assert template["Weapon"] == [["dynamite"], ["rifles"]]  # the first of the two stays
+    assert template["Target"] == [["the bus station"]]
+
+
 def test_a_story_without_fillers_or_triggers_gets_one_empty_template_of_its_likeliest_kind():
     assert mt.build_templates([], [], ["kidnapping", "attack"]) == [
         {"incident_type": "kidnapping", "PerpInd": [], "PerpOrg": [], "Target": [], "Victim": [], "Weapon": []}]

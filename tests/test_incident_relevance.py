@@ -8,7 +8,6 @@ import pytest
 
 from newsgraph.eval import muc4
 from newsgraph.extract import incident_relevance as ir
-from newsgraph.extract.incident_classifier import Filler
 from newsgraph.record import Document, Incident
 
 
@@ -56,12 +55,8 @@ def test_shipped_model_tells_a_bombing_report_from_a_football_report(parse):
     attack = ir.probabilities(bombing._nlp)
     sport = ir.probabilities(football._nlp)
     assert attack["relevant"] > muc4.RELEVANCE_THRESHOLD > sport["relevant"]
-    assert attack["bombing"] > muc4.KIND_THRESHOLD
+    assert attack["bombing"] > 0.3  # a clear lead, not only the likeliest of weak kinds
     assert max(ir.KINDS, key=lambda k: attack[k]) == "bombing"
-
-
-def _probs(relevant: float, **kinds: float) -> dict[str, float]:
-    return {"relevant": relevant, **{k: kinds.get(k, 0.0) for k in ir.KINDS}}
 
 
 def _document() -> Document:
@@ -74,39 +69,8 @@ def _document() -> Document:
     return doc
 
 
-def test_an_irrelevant_story_gets_no_template():
-    assert muc4.muc_templates(_document(), _probs(0.2, bombing=0.9), []) == []
-
-
-def test_rule_fillers_of_unused_roles_are_dropped_and_classifier_fillers_join_their_incidents_kind():
-    fillers = [Filler("Target", "the embassy", 0.6, 0, 10, 21), Filler("Victim", "an engineer", 0.5, 2, 120, 131)]
-    templates = muc4.muc_templates(_document(), _probs(0.9, bombing=0.8, kidnapping=0.4), fillers)
-    assert [t["incident_type"] for t in templates] == ["bombing", "kidnapping"]
-    bombing, kidnapping = templates
-    assert bombing["PerpInd"] == [["terrorists"]]
-    assert bombing["Weapon"] == [["dynamite"]]
-    assert bombing["Target"] == [["the embassy"]]  # the classifier's, not a repeat of the rules'
-    assert kidnapping["PerpInd"] == [["rebels"]]
-    assert kidnapping["Victim"] == [["an engineer"]]
-
-
-def test_fillers_of_a_kind_without_template_go_to_the_likeliest_kind():
-    # No kind reaches its threshold: only the likeliest (attack) gets a template, and takes all.
-    templates = muc4.muc_templates(_document(), _probs(0.9, attack=0.25, bombing=0.1), [])
-    assert [t["incident_type"] for t in templates] == ["attack"]
-    assert templates[0]["PerpInd"] == [["terrorists"], ["rebels"]]
-    assert templates[0]["Target"] == []  # a rule Target filler is not used on MUC-4
-
-
 def test_without_a_relevance_model_the_incidents_are_grouped_by_kind():
-    templates = muc4.muc_templates(_document(), None, [])
+    templates = muc4.templates_from_document(_document())
     assert [t["incident_type"] for t in templates] == ["bombing", "kidnapping"]
     assert templates[0]["Target"] == [["the embassy"]]
-
-
-def test_a_phrase_inside_a_listed_one_is_not_a_second_entity():
-    doc = _document()
-    fillers = [Filler("Weapon", "dynamite charge", 0.6, 0, 10, 25), Filler("Weapon", "rifles", 0.5, 0, 30, 36)]
-    templates = muc4.muc_templates(doc, _probs(0.9, bombing=0.8), fillers)
-    # the rules' "dynamite" came first; "dynamite charge" contains it and is dropped
-    assert templates[0]["Weapon"] == [["dynamite"], ["rifles"]]
+    assert templates[1]["PerpInd"] == [["rebels"]]

@@ -32,20 +32,14 @@ from newsgraph.eval.muc4_templates import MUC_TYPE, ROLES, Placed, build_templat
 from newsgraph.extract import incident_classifier, incident_relevance, incident_types
 from newsgraph.record import Document
 
-# At most this many templates per document in the earlier layouts (``muc_templates``,
-# ``templates_from_document``): 89% of MUC-4 dev documents have two gold templates or fewer.
+# At most this many templates per document from ``templates_from_document`` (no relevance
+# model): 89% of MUC-4 dev documents have two gold templates or fewer.
 MAX_TEMPLATES = 3
 # The document gate (incident_relevance): a story whose P(relevant) is below this gets no
-# template, and every kind whose P(kind) reaches KIND_THRESHOLD gets one (the likeliest kind
-# when none does). Chosen on MUC-4 dev template F1 over 0.4/0.5/0.6 and 0.2/0.3/0.4 (flat
-# within 0.4 F1 point: 26.6-26.7 at 0.5/0.3). With the clustered templates of
-# ``story_templates`` (which use no kind threshold) 0.35-0.6 give 35.3-35.7 (flat, 35.3 at 0.5).
+# template. Chosen on MUC-4 dev template F1 over 0.4/0.5/0.6 with the earlier one-template-per-
+# kind layout (flat within 0.4 F1 point); with the clustered templates of ``story_templates``
+# 0.35-0.6 give 35.3-35.7 (flat, 35.3 at 0.5).
 RELEVANCE_THRESHOLD = 0.5
-KIND_THRESHOLD = 0.3
-# Roles whose rule fillers join the classifier's. On MUC-4 dev (gate on) the rules' Target,
-# Victim and PerpOrg fillers cost more precision than they add recall (F1 26.3 with Weapon
-# alone, 26.6 with PerpInd as well, 26.4 adding PerpOrg, 25.1 adding Target).
-RULE_ROLES = ("PerpInd", "Weapon")
 # Roles whose rule fillers join the classifier's in ``story_templates``. With the clustered
 # templates and PerpInd shared, the rules' PerpInd fillers no longer help on MUC-4 dev (34.2
 # with them, 34.6 without); the rules' weapons are even on F1 (34.6 with them, 34.7 without)
@@ -92,39 +86,6 @@ def templates_from_document(doc: Document) -> list[dict]:
         template.update({role: [[value] for value in grouped[kind][role]] for role in ROLES})
         templates.append(template)
     return templates
-
-
-def muc_templates(doc: Document, relevance: dict[str, float] | None,
-                  fillers: list[incident_classifier.Filler]) -> list[dict]:
-    """MUC-4 templates for a document the stage has run on (rules' fillers only) given its
-    relevance probabilities and the classifier's fillers: nothing for an irrelevant story, else
-    one template per likely kind; each filler goes to the template of its incident's kind (a
-    classifier filler's incident is the one with the nearest evidence), else to the likeliest."""
-    if relevance is None:
-        return templates_from_document(doc)
-    if relevance[incident_relevance.RELEVANT] < RELEVANCE_THRESHOLD:
-        return []
-    kinds = sorted(incident_relevance.KINDS, key=lambda k: -relevance[k])
-    kinds = [k for k in kinds if relevance[k] >= KIND_THRESHOLD][:MAX_TEMPLATES] or kinds[:1]
-    templates = {kind: {"incident_type": kind, **{role: [] for role in ROLES}} for kind in kinds}
-    placed: list[tuple[str, str, str | None]] = []
-    for incident in doc.incidents:
-        for role in RULE_ROLES:
-            for value in getattr(incident, incident_classifier.ROLE_ATTRIBUTE[role]):
-                placed.append((role, value, MUC_TYPE.get(incident.type)))
-    for filler in fillers:
-        nearest = min(doc.incidents, key=lambda i: incident_classifier.evidence_distance(filler, i.evidence),
-                      default=None)
-        placed.append((filler.role, filler.text, MUC_TYPE.get(nearest.type) if nearest else None))
-    for role, value, kind in placed:
-        entities = templates[kind if kind in templates else kinds[0]][role]
-        words = f" {normalise(value)} "
-        # A phrase inside one the template already lists, or the reverse ("bomb" and "car bomb"),
-        # names the same entity: a second entity could only be spurious (the first one stays).
-        if words.strip() and not any(words in f" {normalise(e[0])} " or f" {normalise(e[0])} " in words
-                                     for e in entities):
-            entities.append([value])
-    return list(templates.values())
 
 
 def story_templates(doc: Document, relevance: dict[str, float],
@@ -253,7 +214,7 @@ def predict(rows: list[dict]) -> dict[str, dict]:
         relevance = incident_relevance.probabilities(parsed)
         fillers = cap_fillers(incident_classifier.predict_fillers(parsed))
         templates = (story_templates(doc, relevance, fillers) if relevance is not None
-                     else muc_templates(doc, None, fillers))
+                     else templates_from_document(doc))
         predictions[numeric_docid(row["docid"])] = {"docid": row["docid"], "pred_templates": templates}
     return predictions
 
