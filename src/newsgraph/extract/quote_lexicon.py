@@ -74,7 +74,8 @@ insiders insider aide aides diplomat diplomats
 ANONYMITY_PHRASES = ("condition of anonymity", "on condition that", "declined to be named",
                      "asked not to be named", "not authorized to", "not authorised to",
                      "speaking anonymously", "requested anonymity", "who asked not to be identified",
-                     "on background")
+                     "on background", "not to be named", "did not give his name",
+                     "did not give her name", "did not give their names")
 
 # News agencies (wire services): name -> canonical name.
 AGENCIES = {

@@ -32,6 +32,7 @@ from newsgraph.extract.quote_lexicon import SPEECH_VERBS
 from newsgraph.extract.quote_marks import DOUBLE_MARKS, QuotedPassage, find_quoted_passages
 from newsgraph.extract.quote_nouns import find_nominal_cues
 from newsgraph.extract.quote_spans import quote_segments, speaker_name_span
+from newsgraph.extract.quote_tidy import tidy_quotes
 from newsgraph.extract.quote_vehicles import join_vehicles
 from newsgraph.record import Document, Quote
 
@@ -333,3 +334,4 @@ def run_quotes(doc: Document) -> None:
                 speaker_span=list(named) if named else None,
                 speaker_text=text[named[0]:named[1]] if named else None))
     doc.quotes = quotes
+    tidy_quotes(doc)

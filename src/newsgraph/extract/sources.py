@@ -42,6 +42,8 @@ campaign institute foundation
 """.split())
 # A dateline naming the agency the page relays: "BAGHDAD (Reuters) -".
 _DATELINE = re.compile(r"\((?P<agency>[A-Za-z][A-Za-z .-]{1,40})\)\s*[-—–]")
+# A wire service not in the agency list, known by its name ("Meridian Press Agency").
+_AGENCY_WORDS = re.compile(r"\b(?:Press|News) Agency\b")
 # How far into the body a dateline may sit (characters): the first paragraph's start.
 DATELINE_REACH = 300
 
@@ -83,7 +85,9 @@ class _Ledger:
             for span in source.evidence:
                 if span not in known.evidence:
                     known.evidence.append(span)
-            known.anonymous = known.anonymous and source.anonymous
+            # one mention that says the source is unnamed on purpose ("speaking on condition
+            # of anonymity") marks it, though the next ("they said") does not repeat it
+            known.anonymous = known.anonymous or source.anonymous
             if known.via in (None, 0) and source.via not in (None, 0) and source.via != index:
                 known.via = source.via  # a specific relay beats the page itself
             return index
@@ -123,7 +127,7 @@ def _recipient(doc: Document, quote: Quote) -> tuple[str, list[int]] | None:
 
 def _kind(doc: Document, quote: Quote) -> str:
     name = quote.speaker or ""
-    if agency_name(name):
+    if agency_name(name) or _AGENCY_WORDS.search(name):
         return "agency"
     entity = doc.entity(quote.speaker_entity)
     written = _described(doc, quote).lower()

@@ -1,0 +1,156 @@
+"""Tidying of finished quotes: datelines, first-person and relative speakers, non-speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quote_tidy import dateline_spans, tidy_quotes
+from newsgraph.extract.quotes import run_quotes
+from newsgraph.extract.sources import run_sources
+from newsgraph.record import Document, Quote
+
+
+def _quote(body: str, content: str, kind: str = "indirect", cue: str | None = "said",
+           speaker: str | None = "police", speaker_text: str | None = None,
+           speaker_at: str | None = None) -> Quote:
+    start = body.index(content)
+    cue_start = body.rindex(cue) if cue else None
+    written = speaker_text or speaker
+    at = body.index(speaker_at or written) if written else None
+    return Quote(text=content, span=[start, start + len(content)], kind=kind, cue=cue,
+                 cue_span=[cue_start, cue_start + len(cue)] if cue else None,
+                 speaker=speaker, speaker_text=written,
+                 speaker_span=[at, at + len(written)] if written else None)
+
+
+def test_dateline_spans_find_capitals_with_dash_or_colon():
+    body = "KISUMU, Kenya — Rain fell.\n\nLAGOS: More rain.\n\nMost said — nothing."
+    assert dateline_spans(body) == [(0, 16), (28, 35)]
+    assert dateline_spans(body + "\n\nOTIENO: Yes.") == [(0, 16)]  # colon lines: a transcript
+
+
+@pytest.mark.model
+def test_a_dateline_is_no_speaker_but_a_transcript_name_is(parse):
+    doc = parse("NAIROBI: Three boats sank on the lake late on Monday, the coast guard said.")
+    run_quotes(doc)
+    assert [q.speaker for q in doc.quotes] == ["the coast guard"]
+
+
+def test_a_dateline_is_no_speaker():
+    body = "KISUMU, Kenya: Three boats sank on the lake, the coast guard said."
+    doc = Document(body=body)
+    doc.quotes = [_quote(body, body[15:-1], kind="direct", cue=":", speaker="KISUMU")]
+    doc.quotes[0].cue_span = [13, 14]
+    tidy_quotes(doc)
+    assert doc.quotes == []
+
+
+def test_a_dateline_is_cut_off_the_content():
+    body = "KISUMU, Kenya — Three boats sank on the lake, the coast guard said."
+    doc = Document(body=body)
+    doc.quotes = [_quote(body, body[:44], speaker="the coast guard")]
+    tidy_quotes(doc)
+    assert doc.quotes[0].text == "Three boats sank on the lake"
+    assert doc.quotes[0].span == [16, 44]
+
+
+def test_first_person_speaker_in_a_quotation_is_its_speaker():
+    body = "“We have opened every ward to the injured,” the director said."
+    doc = Document(body=body)
+    outer = _quote(body, body[:43], kind="direct", speaker="Amina Odhiambo", speaker_text="the director")
+    inner = _quote(body, "every ward to the injured", cue="have opened", speaker="We")
+    doc.quotes = [outer, inner]
+    tidy_quotes(doc)
+    assert [q.speaker for q in doc.quotes] == ["Amina Odhiambo", "Amina Odhiambo"]
+    assert doc.quotes[1].speaker_text == "We"
+
+
+def test_first_person_speaker_outside_any_quotation_stays():
+    body = "We have opened every ward, the director said."
+    doc = Document(body=body)
+    doc.quotes = [_quote(body, "every ward", cue="have opened", speaker="We"),
+                  _quote(body, "We have opened every ward", speaker="the director")]
+    tidy_quotes(doc)
+    assert [q.speaker for q in doc.quotes] == ["the director"]  # "every ward": two words
+
+
+def test_an_anonymity_request_is_not_speech():
+    body = "A guard, who asked not to be named for his safety, said the gate was open."
+    doc = Document(body=body)
+    doc.quotes = [_quote(body, "not to be named for his safety", cue="asked", speaker="who"),
+                  _quote(body, "the gate was open", speaker="A guard")]
+    tidy_quotes(doc)
+    assert [q.text for q in doc.quotes] == ["the gate was open"]
+
+
+def test_short_indirect_content_is_dropped_but_a_citation_stays():
+    body = "The mayor condemned the fire. The paper said it, citing witnesses."
+    doc = Document(body=body)
+    doc.quotes = [_quote(body, "the fire", cue="condemned", speaker="The mayor"),
+                  _quote(body, "witnesses", cue="citing", speaker="The paper")]
+    tidy_quotes(doc)
+    assert [(q.cue, q.text) for q in doc.quotes] == [("citing", "witnesses")]
+
+
+def test_indirect_quote_without_speaker_is_dropped():
+    body = "The minister was expected to visit the camps on Friday."
+    doc = Document(body=body)
+    doc.quotes = [_quote(body, "to visit the camps on Friday", cue="was expected", speaker=None)]
+    tidy_quotes(doc)
+    assert doc.quotes == []
+
+
+def test_cueless_quotation_continues_the_direct_quote_before_it():
+    body = "“The water came at night,” said a farmer.\n\n“By morning the maize was gone.”"
+    doc = Document(body=body)
+    first = _quote(body, "“The water came at night,”", kind="direct", speaker="a farmer")
+    second = Quote(text="“By morning the maize was gone.”", span=[43, 75], kind="direct")
+    doc.quotes = [first, second]
+    tidy_quotes(doc)
+    assert (second.cue, second.speaker, second.cue_span) == ("said", "a farmer", first.cue_span)
+
+
+def test_cueless_quotation_after_another_speaker_stays_cueless():
+    body = "“The water came at night,” said a farmer. Officials said help was coming soon. “Gone.”"
+    doc = Document(body=body)
+    first = _quote(body, "“The water came at night,”", kind="direct", cue="said a", speaker="a farmer")
+    first.cue, first.cue_span = "said", [27, 31]
+    middle = _quote(body, "help was coming soon", speaker="Officials")
+    last = Quote(text="“Gone.”", span=[79, 86], kind="direct")
+    doc.quotes = [first, middle, last]
+    tidy_quotes(doc)
+    assert last.cue is None and last.speaker is None
+
+
+def test_odd_input_empty_body_and_no_quotes():
+    doc = Document(body="")
+    tidy_quotes(doc)
+    assert doc.quotes == [] and doc.warnings == []
+
+
+@pytest.mark.model
+def test_relative_pronoun_speaker_is_its_noun(parse):
+    doc = parse("Two drivers from Mombasa, who said the road was closed, went home.")
+    run_quotes(doc)
+    spoken = [q for q in doc.quotes if q.text == "the road was closed"]
+    assert [(q.speaker_text, q.speaker) for q in spoken] == [("who", "Two drivers from Mombasa")]
+
+
+@pytest.mark.model
+def test_sight_verbs_in_a_quotation_are_not_cues(parse):
+    doc = parse("“I had never seen water rise so fast,” the farmer said.")
+    run_quotes(doc)
+    assert [q.cue for q in doc.quotes] == ["said"]
+
+
+def test_sources_anonymity_from_any_mention_and_press_agency_kind():
+    body = ("Two elders, speaking on condition of anonymity, said the road was mined. "
+            "They said the mines were new. Harbour Press Agency reported that ten boats left.")
+    doc = Document(body=body)
+    doc.quotes = [_quote(body, "the mines were new", speaker="Two elders", speaker_text="They"),
+                  _quote(body, "the road was mined", speaker="Two elders"),
+                  _quote(body, "ten boats left", cue="reported", speaker="Harbour Press Agency")]
+    run_sources(doc)
+    kinds = {s.name: (s.kind, s.anonymous) for s in doc.sources}
+    assert kinds["Two elders"] == ("person", True)
+    assert kinds["Harbour Press Agency"] == ("agency", False)
