@@ -158,3 +158,16 @@ def test_a_month_date_takes_a_day_of_that_month_first():
                  DateMention("December 2, 2015", [72, 88], "2015-12-02", "day")]
     assert gvdb._day(doc, "2015-12", "December") == "2015-12-02"
     assert gvdb._day(doc, "2016", "this year") == "2016-02-05"
+
+
+@pytest.mark.model
+def test_a_suburb_the_headline_names_beats_the_big_city_dateline(parse, nlp):
+    from newsgraph.extract import places
+
+    doc = parse("CHICAGO (STMW) - A 25-year-old man was shot to death Sunday afternoon in south suburban Dolton.")
+    doc.title = "Man Shot And Killed In Dolton « CBS Chicago"
+    assert gvdb._city_and_state(doc, places.geocode("Chicago", {"US"}, {"IL"}), nlp) == ("Dolton", "IL")
+    # Without "suburban" the stage's town stands.
+    doc = parse("CHICAGO (STMW) - A man was shot Sunday in Little Village.")
+    doc.title = "Man Shot In Little Village « CBS Chicago"
+    assert gvdb._city_and_state(doc, places.geocode("Chicago", {"US"}, {"IL"}), nlp) == ("Chicago", "IL")

@@ -148,6 +148,8 @@ def test_dateline_with_a_double_hyphen_glued_to_the_lead():
 @pytest.mark.parametrize(("headline", "body", "town"), [
     ("Teenager accidentally shot in Elm Mott", "A boy was shot at home in Elm Mott Saturday night.", "Elm Mott"),
     ("Man Shot And Killed In Dolton", "A man was shot to death in south suburban Dolton.", "Dolton"),
+    ("Pregnant Woman Shot In Sauk Village", "She was wounded in far south suburban Sauk Village.", "Sauk Village"),
+    ("Man Shot In Little Village", "He was shot in the Little Village neighborhood.", None),
     ("Man shot in Elm Mott", "A boy was shot at home on Beheler Road.", None),
     ("Doctor shot at Brigham and Women's Hospital", "He was shot at Brigham and Women's Hospital.", None),
     ("Man shot at Eastridge Mall", "A man was shot at Eastridge Mall in Gastonia.", None),

@@ -170,10 +170,12 @@ def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None,
         elif guesses:
             location = guesses[0]
     agreed = incident_places.town_in_headline_and_body(headline, doc.body)
-    if not _is_town(location, settle) and agreed:
+    suburb = agreed and re.search(rf"\bsuburban\s+{re.escape(agreed)}\b", doc.body)
+    if agreed and (suburb or not _is_town(location, settle)):
         # The headline and the body both put the shooting "in Elm Mott": the town, though the
         # gazetteer is too small to list it (on dev, letting it also beat a town the stage
-        # found lost more pages than it gained: those are mostly neighbourhoods).
+        # found lost more pages than it gained: those are mostly neighbourhoods), and a suburb
+        # ("in south suburban Dolton") beats the big city's dateline.
         location = places.geocode(agreed, {"US"}, settle)
     elif not _is_town(location, settle) and guesses:
         location = guesses[0]

@@ -374,11 +374,12 @@ def town_in_headline_and_body(headline: str, body: str) -> str | None:
         last = name.split()[-1].lower()
         if re.match(r"\s*(?:and|&)\s+[A-Z]|['’]s\b", headline[match.end(1):]):
             continue  # part of a longer name: "at Brigham and Women's Hospital"
+        # A suburb may end in a district word ("in far south suburban Sauk Village").
+        district = last in DISTRICT_WORDS and not re.search(rf"\bsuburban\s+{re.escape(name)}\b", body or "")
         if len(name) < MIN_TOWN_NAME_CHARS or name.lower() in _HEADLINE_WORDS or is_region(name) \
-                or is_street_like(name) or last in DISTRICT_WORDS or last in _SITE_WORDS or "'" in name \
-                or last in _MONTHS:
+                or is_street_like(name) or district or last in _SITE_WORDS or "'" in name or last in _MONTHS:
             continue
-        if re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}{re.escape(name)}\b", body):
+        if re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}{re.escape(name)}\b", body):
             return name
     return None
 
