@@ -154,3 +154,141 @@ def test_sources_anonymity_from_any_mention_and_press_agency_kind():
     kinds = {s.name: (s.kind, s.anonymous) for s in doc.sources}
     assert kinds["Two elders"] == ("person", True)
     assert kinds["Harbour Press Agency"] == ("agency", False)
+
+
+def test_speech_inside_a_quotation_with_an_outside_pronoun_is_dropped():
+    body = "“They told me the road was safe,” said Omar Haji. Police had spoken to him."
+    doc = Document(body=body)
+    outer = _quote(body, "“They told me the road was safe,”", kind="direct", speaker="Omar Haji")
+    inner = _quote(body, "the road was safe", cue="told", speaker="Police", speaker_text="They")
+    doc.quotes = [outer, inner]
+    tidy_quotes(doc)
+    assert [q.speaker for q in doc.quotes] == ["Omar Haji"]
+
+
+def test_speech_inside_a_quotation_running_out_of_it_is_dropped():
+    body = "“Everyone knew,” said Lina Haddad, a teacher."
+    doc = Document(body=body)
+    outer = _quote(body, "“Everyone knew,”", kind="direct", speaker="Lina Haddad")
+    inner = _quote(body, "said Lina Haddad, a teacher", cue="knew", speaker="Everyone")
+    doc.quotes = [outer, inner]
+    tidy_quotes(doc)
+    assert doc.quotes == [outer]
+
+
+def test_one_of_them_is_one_of_the_group_before():
+    body = "Three nurses said the ward was full. “We have no beds,” one of them said."
+    doc = Document(body=body)
+    group = _quote(body, "the ward was full", speaker="Three nurses")
+    group.cue_span = [13, 17]
+    one = _quote(body, "“We have no beds,”", kind="direct", speaker="one of them")
+    doc.quotes = [group, one]
+    tidy_quotes(doc)
+    assert one.speaker == "one of three nurses"
+
+
+@pytest.mark.model
+def test_naming_cue_content_is_what_follows_it(parse):
+    body = "The blast, in what police described as an act of sabotage, cut the line."
+    doc = parse(body)
+    quote = _quote(body, body[:-1], cue="described", speaker="police")
+    doc.quotes = [quote]
+    tidy_quotes(doc)
+    assert quote.text == "an act of sabotage, cut the line"
+
+
+def test_described_speaker_stops_before_its_own_cue_and_tail():
+    body = "A caller demanding that the shop close rang twice."
+    doc = Document(body=body)
+    quote = _quote(body, "that the shop close", cue="demanding",
+                   speaker="A caller demanding that the shop close", speaker_text="A caller")
+    other = _quote(body, "that the shop close", cue="demanding",
+                   speaker="a militia based in the hills, of running the racket", speaker_text="A caller")
+    doc.quotes = [quote, other]
+    tidy_quotes(doc)
+    assert [q.speaker for q in doc.quotes] == ["A caller", "a militia based in the hills"]
+
+
+def test_content_across_a_sentence_break_from_its_cue_is_dropped():
+    body = "We print the report in full:\n\nThe harbour master said the port would close."
+    doc = Document(body=body)
+    doc.quotes = [_quote(body, "We print the report in full", speaker="The harbour master"),
+                  _quote(body, "the port would close", speaker="The harbour master")]
+    tidy_quotes(doc)
+    assert [q.text for q in doc.quotes] == ["the port would close"]
+
+
+def test_expletive_it_with_an_infinitive_cue_is_no_speaker():
+    body = "Officials said it was too early to say who fired first."
+    doc = Document(body=body)
+    doc.quotes = [_quote(body, "who fired first", cue="to say", speaker="Officials", speaker_text="it",
+                         speaker_at="it was")]
+    tidy_quotes(doc)
+    assert doc.quotes == []
+
+
+def test_a_content_ending_with_another_attribution_is_that_ones():
+    body = "The mill will reopen in May, its owner said, as workers complain of unpaid wages."
+    doc = Document(body=body)
+    owner = _quote(body, "The mill will reopen in May", speaker="its owner")
+    misread = _quote(body, "The mill will reopen in May, its owner said", cue="complain", speaker="workers")
+    doc.quotes = [owner, misread]
+    tidy_quotes(doc)
+    assert doc.quotes == [owner]
+
+
+def test_an_entity_that_is_part_of_a_longer_written_name_gives_way():
+    from newsgraph.record import Entity
+
+    body = "The Red Sea Fishers' Union said that prices had fallen by half."
+    doc = Document(body=body)
+    doc.entities = [Entity(id="e1", name="Red Sea", type="LOC", mentions=[[4, 11]])]
+    quote = _quote(body, "that prices had fallen by half", speaker="Red Sea",
+                   speaker_text="The Red Sea Fishers' Union")
+    quote.speaker_entity = "e1"
+    doc.quotes = [quote]
+    tidy_quotes(doc)
+    assert (quote.speaker, quote.speaker_entity) == ("Red Sea Fishers' Union", None)
+
+
+def test_sources_excerpt_of_another_outlet_relays_its_speakers():
+    body = ("The fullest account comes from the Harbour Courier. We quote it at length:\n\n"
+            "Dr Ana Ruiz said the clinic had closed.\n\n"
+            "The Courier's report matches what we heard. Officials said the road was shut.")
+    doc = Document(body=body)
+    doc.quotes = [_quote(body, "the clinic had closed", speaker="Ana Ruiz", speaker_text="Dr Ana Ruiz"),
+                  _quote(body, "the road was shut", speaker="Officials")]
+    run_sources(doc)
+    by_name = {s.name: s for s in doc.sources}
+    relay = [i for i, s in enumerate(doc.sources) if s.name == "Harbour Courier"]
+    assert [doc.sources[i].kind for i in relay] == ["outlet"]
+    assert by_name["Ana Ruiz"].via == relay[0]
+    assert by_name["Officials"].via != relay[0]
+
+
+def test_sources_partitive_of_an_anonymous_group_is_anonymous():
+    body = ("Two guards, speaking on condition of anonymity, said the gate was open. "
+            "“Nobody checked,” one of them said.")
+    doc = Document(body=body)
+    first = _quote(body, "the gate was open", speaker="Two guards")
+    one = _quote(body, "“Nobody checked,”", kind="direct", speaker="one of two guards",
+                 speaker_text="one of them")
+    doc.quotes = [first, one]
+    run_sources(doc)
+    assert [(s.name, s.anonymous) for s in doc.sources] == [("Two guards", True), ("one of two guards", True)]
+
+
+@pytest.mark.model
+def test_it_can_stand_for_a_body_named_by_a_description(parse):
+    doc = parse("The farmers' union condemned the plan in what it described as a betrayal of growers.")
+    run_quotes(doc)
+    named = [(q.speaker, q.text) for q in doc.quotes if q.cue == "described"]
+    assert named == [("The farmers' union", "a betrayal of growers")]
+
+
+@pytest.mark.model
+def test_provincial_governor_is_not_anonymous(parse):
+    doc = parse("The provincial governor said the border would stay open.")
+    run_quotes(doc)
+    run_sources(doc)
+    assert [(s.name, s.anonymous) for s in doc.sources] == [("The provincial governor", False)]

@@ -95,6 +95,7 @@ times post journal news tribune herald guardian telegraph independent gazette ch
 observer mail express daily weekly magazine newspaper paper radio television tv channel
 broadcaster network cnn bbc nbc cbs abc fox msnbc npr politico axios breitbart huffpost
 economist standard mirror sun star globe monitor press inquirer bulletin review today
+courier dispatch sentinel ledger digest
 """.split())
 OUTLET_ANAPHORS = frozenset({"newspaper", "paper", "agency", "broadcaster", "network", "channel",
                              "outlet", "daily", "magazine", "station", "website", "site"})

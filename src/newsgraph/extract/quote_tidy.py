@@ -42,7 +42,15 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 DATELINE_MAX_CHARS = 60
 _DATELINE = re.compile(r"(?:^|\n)(?P<line>[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*"
                        r"(?:, [A-Z][\w'’. -]*?)?\s*(?:[—–]|-{1,2}|:)\s*)")
-_ANONYMITY_REQUEST = re.compile(r"^(?:not to be (?:named|identified)|anonymity)\b", re.IGNORECASE)
+_ANONYMITY_REQUEST = re.compile(
+    r"^(?:not to be (?:named|identified)|anonymity|(?:speaking )?on condition of anonymity)\b", re.IGNORECASE)
+# A sentence ends between two points of text: a stop, an optional closing mark, then a capital.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]|\n")
+# "in what police described as an act of terrorism": the words after the cue (and "as") are
+# what was said; the parse often gives the whole sentence around them.
+_NAMING_LEMMAS = frozenset({"describe", "call", "term", "label", "dub"})
+# A resolved description running on into a clause of its own: ", of carrying out the abduction".
+_DESCRIPTION_TAIL = re.compile(r",\s+(?:of|for|to|from)\s.*$")
 
 
 def dateline_spans(text: str, parsed=None) -> list[tuple[int, int]]:
@@ -103,7 +111,9 @@ def _antecedent(doc: Document, quote: Quote) -> tuple[str, list[int]] | None:
         return None
     noun = clause.head
     # "aid workers in Nariño, who describe ...": the parse hangs the clause on the place
-    while noun.ent_type_ in _PLACE_LABELS and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+    # or name closing the phrase; the one who speaks is the noun that phrase belongs to
+    while (noun.ent_type_ in _PLACE_LABELS or noun.pos_ == "PROPN") and noun.dep_ == "pobj" \
+            and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head
     tokens = [t for t in noun.subtree if t.i < words.root.i]
     while tokens and tokens[-1].is_punct:
@@ -136,6 +146,122 @@ def _continue_cueless(quotes: list[Quote]) -> None:
             previous = None  # another speaker's cue stands between
 
 
+# Third-person and demonstrative pronouns: inside a quotation they point into the quoted
+# speaker's own world ("They told me ...", "That tells you ..."), which the page's discourse
+# model does not see.
+THIRD_PERSON = frozenset({"he", "she", "they", "it", "him", "her", "them"})
+DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+PARTITIVES = frozenset({"one of them", "one of those", "some of them", "two of them"})
+
+
+def _holder(quote: Quote, quotes: list[Quote]) -> Quote | None:
+    """The direct or mixed quote whose quotation holds this one's cue."""
+    outer = _enclosing(quote, quotes)
+    return outer if outer is not None and outer.kind in ("direct", "mixed") else None
+
+
+def _misread_inside_quotation(doc: Document, quote: Quote, quotes: list[Quote]) -> bool:
+    """Speech within a quotation the record cannot attribute: its content runs out of the
+    quotation (“Everyone knew,” said X -> "knew: said X"), its speaker is a demonstrative, or a
+    pronoun whose referent the quotation itself does not name."""
+    outer = _holder(quote, quotes)
+    if outer is None or quote.kind == "direct":
+        return False
+    if quote.span[1] > outer.span[1] or quote.span[0] < outer.span[0]:
+        return True
+    written = (quote.speaker_text or "").lower()
+    if written in DEMONSTRATIVES:
+        return True
+    if written in THIRD_PERSON:
+        inside = doc.body[outer.span[0]:outer.span[1]]
+        return not quote.speaker or quote.speaker.lower() == written or quote.speaker not in inside
+    return False
+
+
+def _expletive_infinitive(quote: Quote) -> bool:
+    """"It was too early to say who ...": the "it" is no one, and nobody says anything."""
+    return (quote.speaker_text or "").lower() == "it" and (quote.cue or "").startswith("to ")
+
+
+def _swallows_another(quote: Quote, quotes: list[Quote]) -> bool:
+    """A cue after its content, whose content ends with another quote's own attribution ("X
+    plans to build berths, its director said on Tuesday, as importers complain of queues":
+    the parse gave "complain" the main clause and the director's cue): the words are the
+    director's. ("Police believe X, the commander said" stays: there the inner cue opens.)"""
+    if quote.kind == "direct" or not quote.cue_span or quote.cue_span[0] < quote.span[1]:
+        return False
+    return any(other is not quote and other.cue_span and quote.span[0] <= other.span[0]
+               and other.span[1] <= other.cue_span[0] and other.cue_span[1] <= quote.span[1]
+               for other in quotes)
+
+
+def _earlier_group(quote: Quote, quotes: list[Quote]) -> str | None:
+    """The latest plural speaker before "one of them": the group it is one of."""
+    before = [q for q in quotes if q.speaker_span and quote.speaker_span
+              and q.speaker_span[1] <= quote.speaker_span[0] and q.speaker
+              and (q.speaker_text or "").lower() not in PARTITIVES | THIRD_PERSON | FIRST_PERSON
+              and q.speaker.split(",")[0].rstrip().endswith("s") and not q.speaker_entity]
+    return max(before, key=lambda q: q.speaker_span[0]).speaker if before else None
+
+
+def _naming_content(doc: Document, quote: Quote) -> None:
+    """A naming cue inside its own content ("in what police described as an act of terror"):
+    the content is what follows the cue, to the content's end."""
+    if quote.kind == "direct" or not quote.cue_span:
+        return
+    if not quote.span[0] <= quote.cue_span[0] < quote.span[1] or _cue_lemma(doc, quote) not in _NAMING_LEMMAS:
+        return
+    text = doc.body
+    start = quote.cue_span[1]
+    after = re.match(r"\s+(?:as\s+)?", text[start:quote.span[1]])
+    start += after.end() if after else 0
+    if start < quote.span[1]:
+        quote.span = [start, quote.span[1]]
+        quote.text = text[start:quote.span[1]]
+
+
+def _trim_description(quote: Quote) -> None:
+    """A described speaker stops before its own cue ("a man demanding that ..." -> "a man")
+    and before a prepositional clause of its own (", of carrying out the abduction")."""
+    if quote.speaker_entity or not quote.speaker:
+        return
+    name = _DESCRIPTION_TAIL.sub("", quote.speaker)
+    cue = f" {quote.cue} " if quote.cue else None
+    if cue and cue in f"{name} ":
+        name = name[:f"{name} ".index(cue)]
+    if name.strip():
+        quote.speaker = name.strip(" ,")
+
+
+_ANAPHOR_OPENERS = ("the ", "this ", "that ", "these ", "those ", "its ", "his ", "her ", "their ")
+
+
+def _keep_written_name(doc: Document, quote: Quote) -> None:
+    """Keep the speaker as written where the entity found for it is another thing or a part:
+    "The Black Sea Hazelnut Exporters' Association" is no "Black Sea", "Tehrik-e-Nifaz-e-Adl"
+    more than "Tehrik", and "Colombian officials" (a description, not an anaphor) is not an
+    armed group named before."""
+    written = (quote.speaker_text or "").strip()
+    entity = doc.entity(quote.speaker_entity) if quote.speaker_entity else None
+    if entity is None or not written or written.lower() in FIRST_PERSON | THIRD_PERSON | RELATIVE_PRONOUNS:
+        return
+    bare = written[4:] if written.lower().startswith("the ") else written
+    words = bare.replace("-", " ").split()
+    if entity.type != "PERSON" and entity.name in bare and len(entity.name) < len(bare) \
+            and all(w[:1].isupper() or w in _NAME_LINKS for w in words):
+        quote.speaker = bare
+        if entity.type not in ("ORG", "NORP"):
+            quote.speaker_entity = None
+        return
+    description = words and words[-1].islower() and not written.lower().startswith(_ANAPHOR_OPENERS)
+    if description and not set(entity.name.lower().split()) & set(written.lower().split()):
+        quote.speaker, quote.speaker_entity = written, None
+
+
+# Small words inside organisation names ("Bank of England", "Tehrik-e-Nifaz-e-Adl").
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "e", "al", "de", "del", "la"})
+
+
 def _speaker_from(quote: Quote, other: Quote) -> None:
     quote.speaker, quote.speaker_entity = other.speaker, other.speaker_entity
 
@@ -160,16 +286,28 @@ def tidy_quotes(doc: Document) -> None:
             continue
         if quote.kind != "direct" and _cue_lemma(doc, quote) in NON_SPEECH_LEMMAS:
             continue
+        if quote.kind != "direct" and quote.cue_span and _SENTENCE_BREAK.search(
+                text, quote.span[1], max(quote.span[1], quote.cue_span[0])):
+            continue  # "We quote it at length:" is no content of the next paragraph's cue
+        _naming_content(doc, quote)
         if quote.kind != "direct" and not quote.speaker and not _agentless_report(doc, quote):
             continue  # "was expected to travel", "voiced fears that ...": nobody speaks
         kept.append(quote)
     _continue_cueless(kept)
+    kept = [q for q in kept if not _misread_inside_quotation(doc, q, kept)
+            and not _expletive_infinitive(q) and not _swallows_another(q, kept)]
     for quote in kept:
+        _keep_written_name(doc, quote)
+        _trim_description(quote)
         written = (quote.speaker_text or "").lower()
         if written in FIRST_PERSON:
             outer = _enclosing(quote, kept)
             if outer is not None and outer.speaker:
                 _speaker_from(quote, outer)
+        elif written in PARTITIVES:
+            group = _earlier_group(quote, kept)
+            if group is not None:
+                quote.speaker = f"one of {group[0].lower()}{group[1:]}" if group[:2] != "I " else group
         elif written in RELATIVE_PRONOUNS:
             found = _antecedent(doc, quote)
             if found is not None:

@@ -33,7 +33,8 @@ OFFICIAL_TITLES = frozenset({"rep.", "rep", "sen.", "sen", "gov.", "gov", "presi
                              "secretary", "mayor", "governor", "senator", "ambassador", "gen.",
                              "general", "col.", "colonel", "chief", "spokesman", "spokeswoman",
                              "commissioner", "prime", "premier", "chancellor", "sheriff", "commander",
-                             "director", "chairman", "chairwoman"})
+                             "director", "chairman", "chairwoman", "superintendent", "inspector",
+                             "justice", "judge", "prosecutor"})
 # Head nouns of descriptions that name a body rather than people ("the distribution company").
 ORGANISATION_HEADS = frozenset("""
 party company group association firm organisation organization union federation charity bank
@@ -194,7 +195,9 @@ def _holds_named_office(doc: Document, quote: Quote) -> bool:
         return False
     head = words.root
     owner = [c for c in head.children if c.dep_ == "poss" and (c.ent_type_ or c.pos_ == "NOUN")]
-    return head.tag_ == "NN" and head.lower_ in OFFICIAL_TITLES and bool(owner)
+    # "the provincial governor": one holder of one office, named by the office itself
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    return head.tag_ == "NN" and head.lower_ in OFFICIAL_TITLES and (bool(owner) or definite)
 
 
 def _spacy_label(doc: Document, quote: Quote) -> str | None:
@@ -210,7 +213,10 @@ def _spacy_label(doc: Document, quote: Quote) -> str | None:
     return None
 
 
-def _anonymous(doc: Document, quote: Quote, kind: str) -> bool:
+def _anonymous(doc: Document, quote: Quote, kind: str, within: int | None = None) -> bool:
+    """Whether the source is unnamed: a group or role noun ("officials", "a senior police
+    officer"), or an anonymity phrase between the speaker and the end of the sentence (or
+    of the quotation ``within`` which the speech is reported)."""
     if kind in ("agency", "outlet", "document", "organisation"):
         return False
     if quote.speaker_entity or _spacy_label(doc, quote) == "PERSON" or _holds_named_office(doc, quote):
@@ -218,6 +224,8 @@ def _anonymous(doc: Document, quote: Quote, kind: str) -> bool:
     written = (quote.speaker or "").lower()
     head_words = set(re.findall(r"\w+", written))
     sentence_end = doc.body.find(".", quote.cue_span[1]) if quote.cue_span else -1
+    if within is not None and (sentence_end < 0 or within < sentence_end):
+        sentence_end = within
     around = doc.body[(quote.speaker_span or quote.span)[0]:sentence_end if sentence_end > 0 else None]
     people = ANONYMOUS_HEADS | (OFFICIAL_NOUNS - BODY_NOUNS) | EXPERT_NOUNS
     return bool(head_words & people or any(phrase in around.lower() for phrase in ANONYMITY_PHRASES))
@@ -273,11 +281,15 @@ def run_sources(doc: Document) -> None:
         if via is None and quote.cue and quote.cue.lower().startswith("cit"):
             via = None  # "citing X": handled below through the citing clause's subject
         key = quote.speaker_entity or f"name:{_norm(quote.speaker or '')}"
+        outer = _enclosing(quote, quotes)
+        within = outer.span[1] if outer is not None and outer.kind == "direct" else None
+        anonymous = _anonymous(doc, quote, kind, within) or _one_of_anonymous(quote, ledger)
         index_of[id(quote)] = ledger.add(key, Attribution(
             quote.speaker or "", kind, entity=quote.speaker_entity,
-            anonymous=_anonymous(doc, quote, kind), via=via if via is not None else default_via,
+            anonymous=anonymous, via=via if via is not None else default_via,
             evidence=[quote.speaker_span] if quote.speaker_span else []))
     _link_citations(doc, quotes, ledger, index_of)
+    _link_excerpts(doc, ledger, default_via)
     doc.sources = ledger.items
 
 
@@ -298,3 +310,46 @@ def _link_citations(doc: Document, quotes: list[Quote], ledger: _Ledger, index_o
                             for ent in doc._nlp.ents)
         ledger.add(f"name:{_norm(quote.text)}", Attribution(
             quote.text, kind, anonymous=anonymous, via=citer, evidence=[list(quote.span)]))
+
+
+def _one_of_anonymous(quote: Quote, ledger: _Ledger) -> bool:
+    """"One of them said": one of a group that spoke on condition of anonymity is anonymous
+    too (the quotes stage names the group: "one of two community leaders")."""
+    name = _norm(quote.speaker or "")
+    if not name.startswith("one of "):
+        return False
+    group = name.removeprefix("one of ")
+    return any(not item.entity and item.anonymous and _norm(item.name).removeprefix("the ") == group
+               for item in ledger.items)
+
+
+# The page's own framing of an excerpt from another outlet: "We quote it at length:" closing a
+# paragraph that names the outlet ("... comes from the Andes Courier, which published ...").
+_EXCERPT_INTRO = re.compile(r"\b(?:we|We) (?:quote|reproduce|reprint|excerpt)\b[^.\n]*:[ \t]*\n")
+_CAPITALISED_NAME = re.compile(r"\b(?:the |The )?(?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+")
+
+
+def _link_excerpts(doc: Document, ledger: _Ledger, default_via: int | None) -> None:
+    """Sources speaking inside an excerpt of another outlet are relayed by that outlet. The
+    excerpt runs from the introducing line to the first paragraph that names the outlet again."""
+    body = doc.body
+    for match in _EXCERPT_INTRO.finditer(body):
+        paragraph_start = body.rfind("\n", 0, match.start()) + 1
+        names = [m for m in _CAPITALISED_NAME.finditer(body, paragraph_start, match.start())
+                 if is_outlet_name(m.group(0)) and len(m.group(0).split()) > 1]
+        if not names:
+            continue
+        outlet = names[-1]
+        name = outlet.group(0).removeprefix("the ").removeprefix("The ")
+        last_word = name.split()[-1]
+        start = match.end()
+        again = re.search(rf"\b{re.escape(last_word)}\b", body[start:])
+        end = start + again.start() if again else len(body)
+        end = body.rfind("\n", start, end) if again and body.rfind("\n", start, end) > start else end
+        relay = ledger.add(f"outlet:{_norm(name)}", Attribution(
+            name, "agency" if agency_name(name) else "outlet", via=default_via,
+            evidence=[[outlet.start(), outlet.end()]]))
+        for index, source in enumerate(ledger.items):
+            inside = all(start <= s and e <= end for s, e in source.evidence)
+            if index != relay and source.evidence and inside:
+                source.via = relay

@@ -72,6 +72,11 @@ activist reporter journalist editor economist director manager executive vendor 
 neighbour neighbor relative friend colleague aide adviser advisor diplomat ambassador secretary
 prosecutor attorney suspect gunman bomber militant rebel member head founder chairman chairwoman
 """.split())
+# Head nouns of descriptions of bodies, which "it" can stand for.
+BODY_HEADS = frozenset("""
+party company group association organisation organization union federation charity bank
+government ministry council committee agency army court commission department authority
+""".split())
 _PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer")
 _NOT_PEOPLE = frozenset({"no", "every", "each", "any"})
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
@@ -198,7 +203,9 @@ def _mention_for(token, role: str, sentences: dict[int, int], entities: _Entitie
     description = text[start:end].strip(" ,")
     lemma = token.lemma_.lower()
     person = (lemma in PERSON_NOUNS or lemma.endswith(_PERSON_ENDINGS)) and not determiners & _NOT_PEOPLE
-    return _Mention(token.idx, sentences[token.i], description, None, role, _gender_of(span_tokens),
+    # a body ("Turkey's main opposition party") is an "it", like a named organisation
+    gender = "n" if lemma in BODY_HEADS and number == "sg" else _gender_of(span_tokens)
+    return _Mention(token.idx, sentences[token.i], description, None, role, gender,
                     number, lemma, indefinite=bool(determiners & {"a", "an", "one", "some"})
                     or not determiners, person=person)
 
