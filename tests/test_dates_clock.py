@@ -19,3 +19,14 @@ def test_clock_time_with_a_written_date(sentence, published, value):
     [mention] = find_dates(sentence, published)
     assert mention.value == value
     assert mention.granularity == "time"
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    # "by" is a weak future cue: like a bare weekday, a clock time's weekday stays in the past
+    # (bug: it took the next Tuesday).
+    ("The victim was shot by a gunman at around 4 a.m. on Tuesday.", "2016-03-08T04:00"),
+    ("The hearing will start at 9 a.m. on Tuesday.", "2016-03-15T09:00"),  # a firm future
+])
+def test_clock_time_with_a_weekday_follows_only_a_firm_future(sentence, value):
+    [mention] = find_dates(sentence, "2016-03-10")  # a Thursday
+    assert mention.value == value

@@ -157,7 +157,9 @@ def _resolve_time(text: str, ctx: ResolveContext) -> Resolution:
     day = ctx.anchor
     weekday = weekday_in(low)
     if weekday is not None:
-        day = resolve_weekday(ctx.anchor, weekday, low, ctx.future)
+        # A firm future only, as for a bare weekday ("shot by a gunman at 4 a.m. on Tuesday":
+        # "by" is a weak cue and took the next Tuesday).
+        day = resolve_weekday(ctx.anchor, weekday, low, ctx.firm_future)
     elif "yesterday" in low:
         day = ctx.anchor - dt.timedelta(days=1)
     elif "tomorrow" in low:
