@@ -1,4 +1,4 @@
-"""The README documents every command, and every command answers --help."""
+"""The README documents every command and web API route, and every command answers --help."""
 
 from __future__ import annotations
 
@@ -25,3 +25,14 @@ def test_command_has_help_and_is_in_the_readme(path):
     assert result.exit_code == 0
     assert result.stdout.startswith("Usage: ")
     assert f"newsgraph {' '.join(path)}" in README, f"README does not mention `newsgraph {' '.join(path)}`"
+
+
+def _api_routes() -> list[str]:
+    from newsgraph.web import api
+
+    return sorted(api._ROUTES) + [f"{name}/ID" for name in sorted(api._ITEM_ROUTES)]
+
+
+@pytest.mark.parametrize("route", _api_routes())
+def test_every_web_api_route_is_in_the_readme(route):
+    assert f"`{route}" in README, f"README does not mention the API route `{route}`"

@@ -282,6 +282,14 @@ def test_document_is_the_stored_record_and_unknown_ids_are_404(base):
     assert get_json(base, "api/documents/0000", 404) == {"error": "no document '0000'", "status": 404}
 
 
+def test_reports_map_a_documents_incidents_to_the_merged_incident(base):
+    merged = incident_id(base)  # both reports are one bombing
+    assert get_json(base, f"api/reports?document={FIRST}") == [{"report": "incident-1", "incident": merged}]
+    assert get_json(base, f"api/reports?document={SECOND}") == [{"report": "incident-1", "incident": merged}]
+    assert get_json(base, "api/reports?document=nope") == []
+    assert get_json(base, "api/reports", 400) == {"error": "missing parameter 'document'", "status": 400}
+
+
 def test_document_summaries_for_the_page_keep_the_order_asked(base):
     assert get_json(base, f"api/documents?id={SECOND}&id=unknown&id={FIRST}&id={SECOND}") == [
         {"id": SECOND, "title": "Gaziantep toll rises", "published": "2016-04-17", "uri": None},

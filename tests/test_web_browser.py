@@ -14,7 +14,7 @@ import pytest
 
 from newsgraph.kb import open_kb
 from newsgraph.record import Document
-from test_web_api import COPY, FIRST, Running, build_kb
+from test_web_api import COPY, FIRST, Running, build_kb, get_json
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM = next((path for path in map(shutil.which, CHROMIUM_NAMES) if path), None)
@@ -82,6 +82,8 @@ def test_document_view_marks_quotes_and_links_copies_and_search_marks_hits(site)
     main = rendered(site, f"#/document?id={FIRST}")
     assert ('"<mark class="quote">We will rebuild the market</mark><span class="speaker"> '
             '[<a href="#/entity?name=Fatma+Sahin">Fatma Sahin</a>]</span>," said Mayor Fatma Sahin.') in main
+    merged = next(i for i in get_json(site[0], "api/incidents") if i["type"] == "bombing")
+    assert f'<a href="#/incident?id={merged["id"]}">bombing</a>, Gaziantep, 2016-04-16: killed 12' in main
     assert "A copy of Market bombing in Gaziantep 2016-04-16 (85% reused)" in text_of(
         rendered(site, f"#/document?id={COPY}"))
     search = rendered(site, "#/search?q=reopen")

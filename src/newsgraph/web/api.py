@@ -145,6 +145,11 @@ def decisions(conn: sqlite3.Connection, params: Params) -> list[dict[str, Any]]:
     return query(conn, _text(params, "document"))
 
 
+def reports(conn: sqlite3.Connection, params: Params) -> list[dict[str, str]]:
+    """For ``document``: each of its record's incidents and the knowledge-base incident it joined."""
+    return store.report_incidents(conn, _text(params, "document", required=True) or "")
+
+
 def document(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
     record = store.document_record(conn, doc_id)
     if record is None:
@@ -159,7 +164,7 @@ def documents(conn: sqlite3.Connection, params: Params, ids: list[str]) -> list[
 
 _ROUTES: dict[str, Callable[[sqlite3.Connection, Params], Any]] = {
     "search": search, "entity": entity, "incidents": incidents, "claims": claims, "quotes": quotes,
-    "network": network, "reprints": reprints, "decisions": decisions,
+    "network": network, "reprints": reprints, "decisions": decisions, "reports": reports,
 }
 _ITEM_ROUTES: dict[str, Callable[[sqlite3.Connection, str], Any]] = {
     "incidents": incident, "documents": document,

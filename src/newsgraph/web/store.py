@@ -58,5 +58,12 @@ def document_summaries(conn: sqlite3.Connection, ids: list[str]) -> list[dict[st
     return [found[doc_id] for doc_id in wanted if doc_id in found]
 
 
+def report_incidents(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, str]]:
+    """Which knowledge-base incident each incident of a document's record was merged into."""
+    rows = conn.execute(
+        "SELECT local_id, incident_id FROM incident_reports WHERE doc_id = ? ORDER BY local_id", (doc_id,))
+    return [{"report": local_id, "incident": incident} for local_id, incident in rows]
+
+
 def incident_exists(conn: sqlite3.Connection, incident_id: str) -> bool:
     return conn.execute("SELECT 1 FROM kb_incidents WHERE id = ?", (incident_id,)).fetchone() is not None

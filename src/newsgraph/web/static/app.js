@@ -302,7 +302,9 @@ function speakerOf(quote, byId) {
 
 async function documentView(params) {
   const record = await api("documents/" + encodeURIComponent(params.id || ""));
-  const [made, reprints] = await Promise.all([api("decisions", { document: record.id }), api("reprints")]);
+  const [made, reprints, reports] = await Promise.all([api("decisions", { document: record.id }), api("reprints"),
+    api("reports", { document: record.id })]);
+  const merged = new Map(reports.map((r) => [r.report, r.incident]));
   const related = reprints.filter((r) => r.original === record.id || r.copy === record.id);
   const known = await summaries(related.map((r) => (r.original === record.id ? r.copy : r.original)));
   const byId = new Map(record.entities.map((e) => [e.id, e]));
@@ -317,8 +319,12 @@ async function documentView(params) {
       section("Quotes", record.quotes.length ? table("Quotes and their speakers", ["Speaker", "Kind", "Quote"],
         record.quotes.map((q) => [speakerOf(q, byId), q.kind, q.text])) : el("p", { class: "empty" }, "No quotes.")),
       section("Entities", list(record.entities, (e) => [entityLink(e.name), ` (${e.type})`], "No entities.")),
-      section("Incidents", list(record.incidents, (i) => `${i.type.replace(/_/g, " ")}, ${orDash(i.location && i.location.name)}, `
-        + `${orDash(i.date)}: killed ${orDash(i.killed && i.killed.low)}, injured ${orDash(i.injured && i.injured.low)}`, "No incidents.")),
+      section("Incidents", list(record.incidents, (i) => {
+        const label = i.type.replace(/_/g, " ");
+        return [merged.has(i.id) ? incidentLink(merged.get(i.id), label) : label,
+          `, ${orDash(i.location && i.location.name)}, ${orDash(i.date)}: `
+          + `killed ${orDash(i.killed && i.killed.low)}, injured ${orDash(i.injured && i.injured.low)}`];
+      }, "No incidents.")),
       section("Copies", list(related, (r) => (r.original === record.id
         ? ["Republished as ", documentItem(r.copy, known), ` (${Math.round(r.coverage * 100)}% reused)`]
         : ["A copy of ", documentItem(r.original, known), ` (${Math.round(r.coverage * 100)}% reused)`]),
