@@ -292,3 +292,11 @@ def test_provincial_governor_is_not_anonymous(parse):
     run_quotes(doc)
     run_sources(doc)
     assert [(s.name, s.anonymous) for s in doc.sources] == [("The provincial governor", False)]
+
+
+@pytest.mark.model
+def test_source_resolved_from_which_takes_the_kind_of_its_noun(parse):
+    doc = parse("The roads were closed by the farmers' union, which said that fuel prices were too high.")
+    run_quotes(doc)
+    run_sources(doc)
+    assert [(s.name, s.kind) for s in doc.sources] == [("the farmers' union", "organisation")]

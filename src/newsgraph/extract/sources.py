@@ -135,6 +135,16 @@ def _kind(doc: Document, quote: Quote) -> str:
     words = set(re.findall(r"[\w.]+", written))
     label = entity.type if entity else _spacy_label(doc, quote)
     head = _speaker_head(doc, quote)
+    if head is not None and head.pos_ == "PRON" and not entity and name:
+        # a pronoun resolved to a description or a name ("which" -> "the TNA", "The bill"):
+        # the kind of what it stands for, not of the pronoun
+        words = set(re.findall(r"[\w.]+", name.lower()))
+        last = name.lower().split()[-1]
+        for nouns, kind in ((BODY_NOUNS | ORGANISATION_HEADS, "organisation"), (DOCUMENT_NOUNS, "document")):
+            if last in nouns:
+                return kind
+        bare = name.removeprefix("the ").removeprefix("The ")
+        label = next((e.label_ for e in doc._nlp.ents if e.text.removeprefix("the ") == bare), label)
     if head is not None and head.pos_ == "NOUN" and not entity:
         # a description is the kind of its head noun: "a senior police officer who ..." is an
         # official, "a nurse at Tumaco's hospital" a person, whatever else it names
