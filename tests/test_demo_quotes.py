@@ -60,9 +60,16 @@ def test_anonymous_sources_are_marked(demo_docs):
                 assert source.anonymous, source.name
 
 
-def test_press_agency_is_an_agency(demo_docs):
-    kinds = {s.kind for d in demo_docs for s in d.sources if s.name == "Meridian Press Agency"}
-    assert kinds == {"agency"}
+def test_press_agency_is_an_agency_where_relayed_and_the_outlet_on_its_own_pages(demo_docs):
+    kinds = sorted((d.source.path.split("/")[-1][:12], i, s.kind) for d in demo_docs
+                   for i, s in enumerate(d.sources) if s.name == "Meridian Press Agency")
+    assert kinds == [("frontlinenot", 0, "agency"), ("globalwirere", 1, "agency"),
+                     ("meridianpres", 0, "outlet"), ("meridianpres", 0, "outlet")]
+
+
+def test_every_page_but_one_names_its_outlet_first(demo_docs):
+    first = [d.sources[0].kind for d in demo_docs if d.sources]
+    assert first.count("outlet") == 23
 
 
 def test_one_of_an_anonymous_group_is_anonymous(demo_docs):

@@ -300,3 +300,26 @@ def test_source_resolved_from_which_takes_the_kind_of_its_noun(parse):
     run_quotes(doc)
     run_sources(doc)
     assert [(s.name, s.kind) for s in doc.sources] == [("the farmers' union", "organisation")]
+
+
+@pytest.mark.parametrize("footer, outlet", [
+    ("© 2016 Harbour Press Agency. All rights reserved.", "Harbour Press Agency"),
+    ("© Copyright 2016 The Valley Dispatch. All Rights Reserved. Privacy | Terms", "Valley Dispatch"),
+    ("© Coast Monitor 2016. All rights reserved. | Privacy", "Coast Monitor"),
+    ("© 2016 Delta Observer Media Ltd", "Delta Observer"),
+])
+def test_outlet_from_a_footer_copyright_line(footer, outlet):
+    from newsgraph.extract.sources import outlet_of
+    from newsgraph.record import Block
+
+    doc = Document(body="Rain fell.", blocks=[Block("paragraph", "Rain fell.", kept=True),
+                                              Block("footer", footer)])
+    assert outlet_of(doc) == outlet
+
+
+def test_no_outlet_from_a_copyright_inside_the_article():
+    from newsgraph.extract.sources import outlet_of
+    from newsgraph.record import Block
+
+    doc = Document(body="© 2016 Other Paper.", blocks=[Block("paragraph", "© 2016 Other Paper.", kept=True)])
+    assert outlet_of(doc) is None

@@ -69,7 +69,27 @@ def outlet_of(doc: Document) -> str | None:
     if uri:
         host = urlparse(uri if "//" in uri else f"//{uri}").hostname or ""
         return host.removeprefix("www.") or None
+    return _copyright_holder(doc)
+
+
+# A footer's copyright line names the publisher: "© 2016 Meridian Press Agency. All rights
+# reserved.", "© East Africa Monitor 2016."; the page's own name when a dump keeps no metadata.
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:Copyright\s+)?(?:\d{4}\s+)?(?:The\s+)?"
+                        r"(?P<name>[A-Z][\w&'’ .-]*?[A-Za-z])(?:\s+\d{4})?\s*(?:\.|,|\||All rights|$)")
+
+
+def _copyright_holder(doc: Document) -> str | None:
+    for block in reversed(doc.blocks):
+        if block.kept:
+            continue  # a copyright line inside the article is someone else's
+        match = _COPYRIGHT.search(block.text)
+        if match:
+            return _COMPANY_SUFFIX.sub("", match.group("name").strip())
     return None
+
+
+# The publishing company behind the title ("Levant Observer Media Ltd" -> "Levant Observer").
+_COMPANY_SUFFIX = re.compile(r"\s+(?:Media\s+)?(?:Ltd|Limited|Inc|LLC|plc|Group)\.?$|\s+Media$")
 
 
 class _Ledger:
