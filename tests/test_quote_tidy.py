@@ -323,3 +323,13 @@ def test_no_outlet_from_a_copyright_inside_the_article():
 
     doc = Document(body="© 2016 Other Paper.", blocks=[Block("paragraph", "© 2016 Other Paper.", kept=True)])
     assert outlet_of(doc) is None
+
+
+def test_everyone_inside_a_quotation_is_no_source():
+    body = "“Everybody knows the bridge is weak,” said Hana Ali."
+    doc = Document(body=body)
+    outer = _quote(body, "“Everybody knows the bridge is weak,”", kind="direct", speaker="Hana Ali")
+    inner = _quote(body, "the bridge is weak", cue="knows", speaker="Everybody")
+    doc.quotes = [outer, inner]
+    tidy_quotes(doc)
+    assert doc.quotes == [outer]

@@ -151,6 +151,9 @@ def _continue_cueless(quotes: list[Quote]) -> None:
 # model does not see.
 THIRD_PERSON = frozenset({"he", "she", "they", "it", "him", "her", "them"})
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+# Everyone and no one: in a quotation, a manner of speaking, not a source ("Everyone knows
+# who they are", "People want a metro").
+EVERYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "people"})
 PARTITIVES = frozenset({"one of them", "one of those", "some of them", "two of them"})
 
 
@@ -170,8 +173,8 @@ def _misread_inside_quotation(doc: Document, quote: Quote, quotes: list[Quote]) 
     if quote.span[1] > outer.span[1] or quote.span[0] < outer.span[0]:
         return True
     written = (quote.speaker_text or "").lower()
-    if written in DEMONSTRATIVES:
-        return True
+    if written in DEMONSTRATIVES or written in EVERYONE:
+        return True  # "That tells you ...", "Everyone knows who they are": no one reported
     if written in THIRD_PERSON:
         inside = doc.body[outer.span[0]:outer.span[1]]
         return not quote.speaker or quote.speaker.lower() == written or quote.speaker not in inside
