@@ -333,3 +333,13 @@ def test_everyone_inside_a_quotation_is_no_source():
     doc.quotes = [outer, inner]
     tidy_quotes(doc)
     assert doc.quotes == [outer]
+
+
+@pytest.mark.model
+def test_relative_speaker_after_a_place_is_the_people_before_it(parse):
+    # the parse hangs "in Nakuru" on "heard" and the relative clause on "Nakuru"
+    doc = parse("The report matches what the Gazette has heard from farmers in Nakuru, "
+                "who describe a maze of roadblocks competing for the roads.")
+    run_quotes(doc)
+    spoken = [(q.speaker_text, q.speaker) for q in doc.quotes if q.cue == "describe"]
+    assert spoken == [("who", "farmers in Nakuru")]

@@ -116,6 +116,14 @@ def _antecedent(doc: Document, quote: Quote) -> tuple[str, list[int]] | None:
             and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head
     tokens = [t for t in noun.subtree if t.i < words.root.i]
+    if (noun.ent_type_ or noun.pos_ == "PROPN") and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
+            and noun.head.head.pos_ == "VERB" and noun.head.i > 0 \
+            and doc._nlp[noun.head.i - 1].pos_ == "NOUN":
+        # "heard from aid workers in Nariño, who ...": the place's preposition hangs on the
+        # verb, but the people just before it are the ones the clause is about
+        owner = doc._nlp[noun.head.i - 1]
+        first = min(t.i for t in owner.subtree)
+        tokens = [t for t in doc._nlp[first:words.root.i]]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     if not tokens:
