@@ -343,3 +343,16 @@ def test_relative_speaker_after_a_place_is_the_people_before_it(parse):
     run_quotes(doc)
     spoken = [(q.speaker_text, q.speaker) for q in doc.quotes if q.cue == "describe"]
     assert spoken == [("who", "farmers in Nakuru")]
+
+
+def test_a_tidying_failure_is_a_warning_not_a_crash(monkeypatch):
+    import newsgraph.extract.quotes as quotes_module
+
+    def broken(doc):
+        raise ValueError("odd span")
+
+    monkeypatch.setattr(quotes_module, "tidy_quotes", broken)
+    doc = Document(body="“The river is rising fast tonight,” said Amos Kiprop.")
+    quotes_module.run_quotes(doc)
+    assert len(doc.quotes) == 1
+    assert any("tidying failed: ValueError: odd span" in w for w in doc.warnings)

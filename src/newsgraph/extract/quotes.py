@@ -334,4 +334,7 @@ def run_quotes(doc: Document) -> None:
                 speaker_span=list(named) if named else None,
                 speaker_text=text[named[0]:named[1]] if named else None))
     doc.quotes = quotes
-    tidy_quotes(doc)
+    try:
+        tidy_quotes(doc)
+    except Exception as exc:  # the untidied quotes are still worth keeping
+        doc.warn(f"quotes: tidying failed: {type(exc).__name__}: {exc}")
