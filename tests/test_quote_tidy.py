@@ -356,3 +356,21 @@ def test_a_tidying_failure_is_a_warning_not_a_crash(monkeypatch):
     quotes_module.run_quotes(doc)
     assert len(doc.quotes) == 1
     assert any("tidying failed: ValueError: odd span" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("entity_name, speaker", [
+    ("Councillor Amara Obi", "Amara Obi"),
+    ("Kano Governor Musa Bello", "Musa Bello"),
+    ("Governor Bello", "Governor Bello"),  # a surname alone keeps its title
+])
+def test_a_title_in_a_person_entity_name_is_left_out(entity_name, speaker):
+    from newsgraph.record import Entity
+
+    body = f"{entity_name} said the budget would pass next week."
+    doc = Document(body=body)
+    doc.entities = [Entity(id="p1", name=entity_name, type="PERSON", mentions=[[0, len(entity_name)]])]
+    quote = _quote(body, "the budget would pass next week", speaker=entity_name)
+    quote.speaker_entity = "p1"
+    doc.quotes = [quote]
+    tidy_quotes(doc)
+    assert quote.speaker == speaker

@@ -244,6 +244,27 @@ def _trim_description(quote: Quote) -> None:
         quote.speaker = name.strip(" ,")
 
 
+# Titles and offices that the entity tagger sometimes takes into a person's name
+# ("Councillor Ricardo Ortega", "Gaziantep Governor Kemal Aydin"): the name is what follows.
+TITLE_WORDS = frozenset("""
+councillor councilor governor mayor minister president senator colonel general chief commander
+superintendent inspector justice judge dr dr. mr mr. mrs mrs. ms ms. sp
+""".split())
+
+
+def _drop_title(doc: Document, quote: Quote) -> None:
+    """A person's name without the title the tagger left in it (two capitalised words at least)."""
+    entity = doc.entity(quote.speaker_entity) if quote.speaker_entity else None
+    if entity is None or entity.type != "PERSON" or not quote.speaker:
+        return
+    words = quote.speaker.split()
+    titled = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS]
+    if titled:
+        rest = words[titled[-1] + 1:]
+        if len(rest) >= 2 and all(w[:1].isupper() for w in rest):
+            quote.speaker = " ".join(rest)
+
+
 _ANAPHOR_OPENERS = ("the ", "this ", "that ", "these ", "those ", "its ", "his ", "her ", "their ")
 
 
@@ -310,6 +331,7 @@ def tidy_quotes(doc: Document) -> None:
     for quote in kept:
         _keep_written_name(doc, quote)
         _trim_description(quote)
+        _drop_title(doc, quote)
         written = (quote.speaker_text or "").lower()
         if written in FIRST_PERSON:
             outer = _enclosing(quote, kept)
