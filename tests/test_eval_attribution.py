@@ -79,6 +79,11 @@ def test_score_files_and_report(tmp_path):
     assert scores["content"]["soft"]["f1"] == 0.0       # 9 of 23 characters
     report = format_attribution_report(scores)
     assert "| cue | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1 | 1 |" in report
+    assert "(record)" not in report
+    scores["record"] = score_files([(TEXT, gold_path, gold_path)])
+    report = format_attribution_report(scores)
+    assert "| cue | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1 | 1 |" in report
+    assert "| source (record) | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1 | 1 |" in report
 
 
 def test_locate_pronoun_occurrence():
@@ -128,6 +133,11 @@ def test_polnear_dev_gate(tmp_path):
     assert scores["cue"]["soft"]["f1"] >= 0.80
     assert scores["content"]["soft"]["f1"] >= 0.755
     assert len(list(tmp_path.glob("*.ann"))) == 15
+    assert len(list((tmp_path / "record").glob("*.ann"))) == 15
+    # The record keeps fewer attributions than the finder gives (tidying), never more.
+    record = scores["record"]
+    assert 0 < record["cue"]["predicted"] < scores["cue"]["predicted"]
+    assert record["cue"]["soft"]["precision"] > scores["cue"]["soft"]["precision"]
 
 
 def test_a_colon_after_the_cue_word_is_written_into_the_cue(tmp_path):
