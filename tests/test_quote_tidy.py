@@ -218,6 +218,28 @@ def test_content_across_a_sentence_break_from_its_cue_is_dropped():
     assert [q.text for q in doc.quotes] == ["the port would close"]
 
 
+@pytest.mark.parametrize(("body", "cue", "speaker"), [
+    ("The port would close next week, Mr. Obama said.", "said", "Mr. Obama"),
+    ("The port would close next week, Sen. Lindsey Graham (R-S.C.) told reporters.", "told", "Lindsey Graham"),
+])
+def test_a_title_or_initial_before_the_cue_is_no_sentence_break(body, cue, speaker):
+    # bug: the stop of "Mr." or "Sen." read as a sentence end, and the quote was dropped
+    doc = Document(body=body)
+    doc.quotes = [_quote(body, "The port would close next week", cue=cue, speaker=speaker)]
+    tidy_quotes(doc)
+    assert [q.text for q in doc.quotes] == ["The port would close next week"]
+
+
+@pytest.mark.model
+def test_a_sentence_break_is_read_from_the_parse(parse):
+    body = "The port would close, Mr. Obama said. Officials in Lima disagreed."
+    doc = parse(body)
+    doc.quotes = [_quote(body, "The port would close", speaker="Mr. Obama"),
+                  _quote(body, "The port would close", cue="disagreed", speaker="Officials")]
+    tidy_quotes(doc)
+    assert [q.cue for q in doc.quotes] == ["said"]
+
+
 def test_expletive_it_with_an_infinitive_cue_is_no_speaker():
     body = "Officials said it was too early to say who fired first."
     doc = Document(body=body)

@@ -17,6 +17,7 @@ people, so after speakers are resolved ``tidy_quotes`` fixes what would mislead 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from newsgraph.extract.quote_lexicon import SPEECH_VERBS
@@ -44,8 +45,12 @@ _DATELINE = re.compile(r"(?:^|\n)(?P<line>[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.
                        r"(?:, [A-Z][\w'’. -]*?)?\s*(?:[—–]|-{1,2}|:)\s*)")
 _ANONYMITY_REQUEST = re.compile(
     r"^(?:not to be (?:named|identified)|anonymity|(?:speaking )?on condition of anonymity)\b", re.IGNORECASE)
-# A sentence ends between two points of text: a stop, an optional closing mark, then a capital.
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]|\n")
+# Without a parse, a sentence ends between two points of text at a stop, an optional closing
+# mark, then a capital, unless the stop ends a title or an initial ("Mr. Obama said", "Sen.
+# Lindsey Graham (R-S.C.) told": both read as breaks, and dropped good quotes).
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|No|vs)|\b[A-Z])$")
 # "in what police described as an act of terrorism": the words after the cue (and "as") are
 # what was said; the parse often gives the whole sentence around them.
 _NAMING_LEMMAS = frozenset({"describe", "call", "term", "label", "dub"})
@@ -298,6 +303,20 @@ def _speaker_from(quote: Quote, other: Quote) -> None:
     quote.speaker, quote.speaker_entity = other.speaker, other.speaker_entity
 
 
+def _sentence_break(doc: Document, start: int, end: int) -> bool:
+    """Whether a paragraph or sentence ends between ``start`` and ``end`` (the parse's
+    sentences where there is a parse)."""
+    text = doc.body or ""
+    if "\n" in text[start:end]:
+        return True
+    parsed = doc._nlp
+    if parsed is not None and len(parsed):
+        starts = [sentence.start_char for sentence in parsed.sents]
+        return bisect.bisect_right(starts, max(start - 1, 0)) != bisect.bisect_right(starts, end)
+    return any(not _ABBREVIATION_BEFORE.search(text[start:m.start()])
+               for m in _SENTENCE_BREAK.finditer(text, start, end))
+
+
 def tidy_quotes(doc: Document) -> None:
     """Fix speakers and drop non-speech in ``doc.quotes`` (after speakers are resolved)."""
     text = doc.body or ""
@@ -318,8 +337,8 @@ def tidy_quotes(doc: Document) -> None:
             continue
         if quote.kind != "direct" and _cue_lemma(doc, quote) in NON_SPEECH_LEMMAS:
             continue
-        if quote.kind != "direct" and quote.cue_span and _SENTENCE_BREAK.search(
-                text, quote.span[1], max(quote.span[1], quote.cue_span[0])):
+        if quote.kind != "direct" and quote.cue_span and quote.span[1] <= quote.cue_span[0] \
+                and _sentence_break(doc, quote.span[1], quote.cue_span[0]):
             continue  # "We quote it at length:" is no content of the next paragraph's cue
         _naming_content(doc, quote)
         if quote.kind != "direct" and not quote.speaker and not _agentless_report(doc, quote):
