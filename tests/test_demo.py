@@ -21,3 +21,25 @@ def test_demo_reads_every_sample_page(tmp_path):
     # every page has a publication date: from metadata, or read off the page itself
     dates = next(line for line in lines if line.startswith("publication date from: "))
     assert "none" not in dates
+
+
+def test_source_chain_nests_each_source_under_the_one_that_relays_it():
+    from newsgraph.demo import source_chain
+    from newsgraph.record import Attribution, Document
+
+    doc = Document(body="x")
+    doc.sources = [Attribution("Harbour Courier", "outlet"), Attribution("Reuters", "agency", via=0),
+                   Attribution("two officials", "official", anonymous=True, via=1),
+                   Attribution("Ana Ruiz", "person", via=1), Attribution("Loop", "person", via=4)]
+    assert source_chain(doc) == [
+        "Harbour Courier (outlet)", "  <- Reuters (agency)", "    <- two officials (official, anonymous)",
+        "    <- Ana Ruiz (person)", "Loop (person)"]
+
+
+def test_source_chain_shows_a_relay_cycle_once():
+    from newsgraph.demo import source_chain
+    from newsgraph.record import Attribution, Document
+
+    doc = Document(body="x")
+    doc.sources = [Attribution("A", "person", via=1), Attribution("B", "person", via=0)]
+    assert source_chain(doc) == ["A (person)", "  <- B (person)"]

@@ -12,6 +12,7 @@ from newsgraph.pipeline import Pipeline
 from newsgraph.record import Document
 
 SHOWN = 8  # rows shown per section
+MAX_CHAIN_DEPTH = 4  # relay levels shown under a page's outlet
 # Folders of the samples that are not pages to ingest: gold answers, and the
 # sources the archives are built from (the archives hold the same pages).
 NOT_PAGES = {"gold", "src"}
@@ -67,11 +68,45 @@ def _extraction_summary(docs: list[Document]) -> Iterator[str]:
         written = f" / {as_written}" if as_written and as_written != quote.speaker else ""
         yield f"  {quote.speaker}{written} ({quote.cue}): {_short(quote.text)}"
     yield ""
+    yield "sources relied on (who relays whom; anonymous marked):"
+    relayed = [d for d in docs if any(source.via is not None for source in d.sources)]
+    # Pages that relay another outlet's sources (a chain two deep) first: they show the most.
+    relayed.sort(key=lambda d: not any(source.via not in (None, 0) for source in d.sources))
+    for doc in relayed[:SHOWN // 2]:
+        yield f"  {_short(doc.title or doc.id[:12], 70)}:"
+        yield from ("    " + line for line in source_chain(doc))
+    yield ""
     yield "numbers with qualifiers and claimants:"
     claimed = [q for d in docs for q in d.quantities if q.qualifier != "exact" and q.unit]
     for quantity in claimed[:SHOWN]:
         by = f" — {quantity.claimant_text}" if quantity.claimant_text else ""
         yield f"  {quantity.text} {quantity.unit} [{quantity.qualifier} {quantity.low}-{quantity.high}]{by}"
+def source_chain(doc: Document) -> list[str]:
+    """A page's sources as a tree: each one under the source that relays it ("via")."""
+    children: dict[int | None, list[int]] = {}
+    for index, source in enumerate(doc.sources):
+        parent = source.via if source.via is not None and 0 <= source.via < len(doc.sources) else None
+        children.setdefault(None if parent == index else parent, []).append(index)
+    lines: list[str] = []
+    shown: set[int] = set()
+
+    def show(index: int, depth: int) -> None:
+        source = doc.sources[index]
+        shown.add(index)
+        mark = ", anonymous" if source.anonymous else ""
+        lines.append(f"{'  ' * depth}{'<- ' if depth else ''}{source.name} ({source.kind}{mark})")
+        for child in children.get(index, []):
+            if child not in shown and depth < MAX_CHAIN_DEPTH:
+                show(child, depth + 1)
+
+    for index in children.get(None, []):
+        show(index, 0)
+    for index in range(len(doc.sources)):  # in a relay cycle (bad data) nobody is on top
+        if index not in shown:
+            show(index, 0)
+    return lines
+
+
 def _across_documents(kb, docs: list[Document]) -> Iterator[str]:
     """The knowledge base's view: one incident per event with its report history, copies, actors."""
     from newsgraph.kb import queries
