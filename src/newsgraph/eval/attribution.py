@@ -96,8 +96,8 @@ def _with_colon(text: str, item: Found) -> tuple[int, int]:
     return (start, after + 1) if after < len(text) and text[after] == ":" else (start, end)
 
 
-# Marks that set off an appositive inside a source ("Huma Abedin, vice chairwoman for the
-# campaign, said"; "Jason Sims — a teacher from Mount Pleasant — said").
+# Marks that set off an appositive inside a source ("Rosa Lindqvist, deputy director of the
+# fund, said"; "Omar Tessaro — a baker from Lake Orvin — said").
 _APPOSITIVE_MARKS = (",", "—", "–")
 
 

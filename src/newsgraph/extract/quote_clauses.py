@@ -1,8 +1,8 @@
 """That-clauses the parse hangs on the wrong word.
 
-"Trump tweeted in the early morning hours that Machado was disgusting", "he told a
-meeting of island leaders that few people understood the stakes": the parser often
-attaches the clause to the nearest noun (``hours``, ``leaders``) as a relative clause,
+"Voss posted in the late evening hours that Reyes was a fraud", "she told a
+gathering of port officials that few people grasped the risks": the parser often
+attaches the clause to the nearest noun (``hours``, ``officials``) as a relative clause,
 and the verb of saying is left with no content. A relative clause never has a subject
 of its own together with a "that" that is no argument of it; a clause that has both,
 reached from the verb through its objects and prepositional phrases only, is the

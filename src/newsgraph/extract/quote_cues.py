@@ -391,7 +391,7 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
             found.cue = (found.cue[0], pair.idx + len(pair))
         return found
     if passive:
-        # "has been endorsed by dozens of papers": the agent is the source, the passive
+        # "was backed by most of the guilds": the agent is the source, the passive
         # subject the content; "by" stays out of the cue (so in 41 of 60 such PolNeAR train
         # cues)
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]

@@ -25,7 +25,7 @@ def _before_trailing_participle(complement, start: int, end: int, text: str) -> 
 
 
 # Conjunctions opening a contrasting clause of the writer's ("..., though she noted that
-# ...", "although he again refused to pledge ..."): a cue verb there is an attribution of
+# ...", "although she again declined to promise ..."): a cue verb there is an attribution of
 # its own, not part of the content before it.
 _CONTRAST_MARKS = frozenset({"though", "although", "while", "whereas"})
 

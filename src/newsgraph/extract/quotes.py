@@ -172,8 +172,8 @@ def _resource_from_quotation(item: Found, passages: list[QuotedPassage], parsed,
             return
         span = parsed.char_span(start, end, alignment_mode="expand")
         nominal = [t for t in span if t.pos_ in ("PROPN", "NOUN", "PRON")] if span is not None else []
-        # a name opens the gap; "and, when questioned after the debate, asserting" is a clause,
-        # "including Cruz" a participle, "she said" a cue of its own
+        # a name opens the gap; "and, when asked after the hearing, insisting" is a clause,
+        # "including Ortega" a participle, "she said" a cue of its own
         if nominal and span[0].pos_ not in _NOT_NAME_OPENERS and span[0].tag_ != "VBG" and not any(
                 t.lemma_.lower() in SPEECH_VERBS for t in span):
             item.source = (start, end)
