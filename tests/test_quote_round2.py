@@ -20,13 +20,13 @@ def _passages(text: str) -> list[list[str]]:
 # --- no model ------------------------------------------------------------------------------------
 
 def test_two_apostrophes_are_a_double_mark():
-    text = "''It is a misguided approach,'' said Mr. Burman. He's not ''sure.''"
-    assert _passages(text) == [["''It is a misguided approach,''"], ["''sure.''"]]
+    text = "''It is a reckless plan,'' said Mr. Halvorsen. He's not ''certain.''"
+    assert _passages(text) == [["''It is a reckless plan,''"], ["''certain.''"]]
 
 
 def test_three_apostrophes_close_a_nested_single_and_the_outer_quote():
-    text = "She said ''I thought, 'This is their lives.''' and left."
-    assert _passages(text) == [["''I thought, 'This is their lives.'''"]]
+    text = "She said ''I told them, 'This is our harbour.''' and left."
+    assert _passages(text) == [["''I told them, 'This is our harbour.'''"]]
 
 
 def test_paragraph_opening_with_two_apostrophes_continues_the_quote():
@@ -65,31 +65,31 @@ def _found(parse, body: str) -> list[tuple[str, str | None, list[str], bool]]:
 
 @pytest.mark.model
 def test_archive_marks_with_a_named_speaker(parse):
-    assert _found(parse, "''We will win,'' said Mr. Burman.") == [
-        ("said", "Mr. Burman", ["''We will win,''"], False)]
+    assert _found(parse, "''We will win,'' said Mr. Halvorsen.") == [
+        ("said", "Mr. Halvorsen", ["''We will win,''"], False)]
 
 
 @pytest.mark.model
 def test_transcript_quoted_line_by_line(parse):
-    body = '"WALLACE: Let us start with the debate.\n\n"PENCE: Thank you, Chris.'
+    body = '"MORALES: Let us begin with the budget.\n\n"BRANDT: Thank you, Dana.'
     found = _found(parse, body)
     # the speaker and the opening mark are not part of the speech; "Thank you" is no cue
-    assert found == [(":", "WALLACE", ["Let us start with the debate"], False),
-                     (":", "PENCE", ["Thank you, Chris"], False)]
+    assert found == [(":", "MORALES", ["Let us begin with the budget"], False),
+                     (":", "BRANDT", ["Thank you, Dana"], False)]
 
 
 @pytest.mark.model
 def test_quotations_signed_with_a_dash(parse):
-    body = ("“Mr. Trump embodies the legacy of racism.” ― Sonya Herridge\n"
-            "“We deserve a better debate than this one.”― Pamela Padilla.")
+    body = ("“The old bridge has served the river towns well.” ― Delia Marwick\n"
+            "“We deserve a better plan than this one.”― Tomas Ferreyra.")
     assert _found(parse, body) == [
-        ("―", "Sonya Herridge", ["“Mr. Trump embodies the legacy of racism.”"], False),
-        ("―", "Pamela Padilla", ["“We deserve a better debate than this one.”"], False)]
+        ("―", "Delia Marwick", ["“The old bridge has served the river towns well.”"], False),
+        ("―", "Tomas Ferreyra", ["“We deserve a better plan than this one.”"], False)]
 
 
 @pytest.mark.model
 def test_run_in_heading_is_not_a_colon_speaker(parse):
-    assert _found(parse, "The Gap Goes On: It was under his watch that the assembly acted.") == []
+    assert _found(parse, "The Delay Grows: It was on her watch that the council voted.") == []
 
 
 @pytest.mark.model
@@ -101,11 +101,11 @@ def test_run_in_heading_is_not_a_colon_speaker(parse):
     # a passive: the agent is the source, the subject the content, "by" outside the cue
     ("The plan was endorsed by the union.", ("was endorsed", "the union", ["The plan"], False)),
     # a manner adverb right before the verb belongs to the cue
-    ("Gingrich cynically dismissed the report.",
-     ("cynically dismissed", "Gingrich", ["the report"], False)),
+    ("Halvorsen cynically dismissed the audit.",
+     ("cynically dismissed", "Halvorsen", ["the audit"], False)),
     # a nominal cue with its possessor
-    ("Trump's claim that the election was rigged drew criticism.",
-     ("claim", "Trump's", ["that the election was rigged"], False)),
+    ("Marwick's claim that the tally was forged drew criticism.",
+     ("claim", "Marwick's", ["that the tally was forged"], False)),
 ])
 def test_learned_and_structural_cues(parse, body, expected):
     assert _found(parse, body) == [expected]
@@ -113,17 +113,17 @@ def test_learned_and_structural_cues(parse, body, expected):
 
 @pytest.mark.model
 def test_cues_misread_as_each_others_content_keep_the_reliable_one(parse):
-    assert _found(parse, "Those discussions are continuing, he said.") == [
-        ("said", "he", ["Those discussions are continuing"], False)]
+    assert _found(parse, "Those repairs are continuing, she said.") == [
+        ("said", "she", ["Those repairs are continuing"], False)]
 
 
 @pytest.mark.model
 def test_trailing_reporting_participle_is_its_own_attribution(parse):
-    found = _found(parse, "Perdue said he did not believe the claims, arguing that divisions "
-                          "were the bigger hurdle.")
+    found = _found(parse, "Okafor said he did not believe the estimates, arguing that delays "
+                          "were the larger problem.")
     top = [f for f in found if not f[3]]
-    assert top == [("said", "Perdue", ["he did not believe the claims"], False),
-                   ("arguing", "he", ["that divisions were the bigger hurdle"], False)]
+    assert top == [("said", "Okafor", ["he did not believe the estimates"], False),
+                   ("arguing", "he", ["that delays were the larger problem"], False)]
 
 
 def _quotes(parse, body: str):
@@ -196,8 +196,8 @@ def test_found_without_source_keeps_no_speaker_span():
 
 
 def test_mark_alone_at_a_paragraph_end_opens_no_fragment():
-    text = 'He said: "\n\n“This is in their heads,” he added.'
-    assert _passages(text) == [["“This is in their heads,”"]]
+    text = 'He said: "\n\n“This is all about the money,” he added.'
+    assert _passages(text) == [["“This is all about the money,”"]]
     passages, warnings = find_quoted_passages('He said: "')
     assert passages == [] and warnings == [
         "unbalanced quotation mark at offset 9; quotation taken to the end of its paragraph"]
@@ -206,11 +206,11 @@ def test_mark_alone_at_a_paragraph_end_opens_no_fragment():
 @pytest.mark.model
 @pytest.mark.parametrize(("body", "expected"), [
     # the charge against a stance verb's object belongs to the content
-    ("Trump blasted the media for being dishonest.",
-     ("blasted", "Trump", ["the media for being dishonest"], False)),
+    ("Okafor blasted the council for being lazy.",
+     ("blasted", "Okafor", ["the council for being lazy"], False)),
     # the addressee of an appeal belongs to the content
-    ("Trump urged supporters to monitor polling places.",
-     ("urged", "Trump", ["supporters to monitor polling places"], False)),
+    ("Okafor urged volunteers to watch the ferry docks.",
+     ("urged", "Okafor", ["volunteers to watch the ferry docks"], False)),
 ])
 def test_content_with_its_object(parse, body, expected):
     assert _found(parse, body) == [expected]
@@ -218,8 +218,8 @@ def test_content_with_its_object(parse, body, expected):
 
 @pytest.mark.model
 def test_impression_verb_has_no_source_and_keeps_the_subject_in_the_content(parse):
-    assert _found(parse, "Melania seems to have vanished from the campaign.") == [
-        ("seems", None, ["Melania", "to have vanished from the campaign"], False)]
+    assert _found(parse, "Rosalind seems to have vanished from the tour.") == [
+        ("seems", None, ["Rosalind", "to have vanished from the tour"], False)]
 
 
 @pytest.mark.model
@@ -229,7 +229,7 @@ def test_separator_line_is_no_content(parse):
 
 @pytest.mark.model
 def test_same_speakers_participle_does_not_break_a_continued_quote(parse):
-    body = "“This is in their heads,” said Caddell, speaking of the polls. “It is one of the things worrying them.”"
+    body = "“This is all about the money,” said Lindqvist, speaking of the tolls. “It is one of the things keeping them awake.”"
     found = _found(parse, body)
-    assert found[0] == ("said", "Caddell", ["“This is in their heads,”",
-                                            "“It is one of the things worrying them.”"], False)
+    assert found[0] == ("said", "Lindqvist", ["“This is all about the money,”",
+                                              "“It is one of the things keeping them awake.”"], False)
