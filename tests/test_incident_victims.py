@@ -12,18 +12,18 @@ def _counts(*texts, killed=None, injured=None, listed=False):
 
 
 def test_fatal_cue_gives_one_killed():
-    assert _counts("A 22-year-old man was shot and killed on Minock Street.") == [
+    assert _counts("A 24-year-old woman was shot and killed on Larchmont Lane.") == [
         (1, 1, "exact"), (None, None, None)]
     assert _counts("The victim died at the hospital.")[0] == (1, 1, "exact")
 
 
 def test_injury_cue_gives_one_injured():
-    assert _counts("A 20-year-old man was shot while walking.", "He is in stable condition.") == [
+    assert _counts("A 19-year-old cyclist was shot while riding home.", "He is listed in stable condition.") == [
         (None, None, None), (1, 1, "exact")]
 
 
 def test_negated_cues_give_nothing():
-    assert _counts("The troopers inside the vehicle were not injured.", "No one was killed.") == [
+    assert _counts("The two wardens in the truck were not injured.", "No one was killed.") == [
         (None, None, None), (None, None, None)]
 
 
@@ -33,5 +33,5 @@ def test_listed_wounded_victim_who_died_moves_to_killed():
 
 
 def test_stated_figures_are_kept():
-    stated_killed = Count(3, 3, "exact", "three people were killed")
-    assert _counts("A man was shot in the leg.", killed=stated_killed) == [(3, 3, "exact"), (None, None, None)]
+    stated_killed = Count(4, 4, "exact", "four villagers were killed")
+    assert _counts("A porter was shot in the ankle.", killed=stated_killed) == [(4, 4, "exact"), (None, None, None)]
