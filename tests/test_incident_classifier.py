@@ -27,7 +27,7 @@ def test_probabilities_are_a_softmax_of_summed_weights():
 
 def test_normalise_is_the_scorer_form():
     assert ic.normalise('The "Extraditables",') == "extraditables"
-    assert ic.normalise("members of the 8th front") == "members of 8th front"
+    assert ic.normalise("members of the 27th front") == "members of 27th front"
 
 
 HAND_MODEL = {"text=guerrillas": {"PerpInd": 4.0}, "text=farm": {"Target": 4.0},
@@ -76,10 +76,10 @@ def _candidate_texts(doc) -> dict[str, str]:
 
 @pytest.mark.model
 def test_candidates_include_the_shorter_forms_muc_annotators_write(parse):
-    found = _candidate_texts(parse("terrorists destroyed seven private bank branches with a powerful "
+    found = _candidate_texts(parse("terrorists wrecked four private insurance offices with a heavy "
                                    "dynamite charge."))
-    assert found["private bank branches"] == "nonum"
-    assert found["bank branches"] == "compound"
+    assert found["private insurance offices"] == "nonum"
+    assert found["insurance offices"] == "compound"
     assert found["dynamite charge"] == "compound"
     assert found["dynamite"] == "modifier"
     found = _candidate_texts(parse("an fmln unit claimed the attack."))
@@ -103,8 +103,8 @@ def test_no_model_or_empty_text_gives_no_fillers(parse, monkeypatch):
 
 @pytest.mark.model
 def test_shipped_model_reads_a_muc_style_story(parse):
-    doc = parse("terrorists of the farabundo marti national liberation front bombed the embassy with dynamite "
-                "and kidnapped three engineers.")
+    doc = parse("terrorists from the farabundo marti national liberation front bombed a radio station with dynamite "
+                "and seized two technicians.")
     fillers = {(f.role, ic.normalise(f.text)) for f in ic.predict_fillers(doc._nlp)}
     assert ("PerpOrg", "farabundo marti national liberation front") in fillers
     assert ("PerpInd", "terrorists") in fillers
