@@ -48,10 +48,10 @@ def test_empty_text_has_only_the_constant_features(parse):
 
 @pytest.mark.model
 def test_shipped_model_tells_a_bombing_report_from_a_football_report(parse):
-    bombing = parse("a powerful bomb exploded last night at the offices of the government in bogota, "
-                    "killing two policemen. police blamed the drug traffickers of the medellin cartel.")
-    football = parse("the national football team won the cup final yesterday in front of a large crowd. "
-                     "the coach praised the players.")
+    bombing = parse("a dynamite bomb exploded this morning at the customs offices in cartagena, "
+                    "killing three soldiers. the army blamed terrorists of the cali cartel.")
+    football = parse("the city soccer club beat its rivals in sunday's league final before a packed stadium. "
+                     "the manager thanked the fans.")
     attack = ir.probabilities(bombing._nlp)
     sport = ir.probabilities(football._nlp)
     assert attack["relevant"] > muc4.RELEVANCE_THRESHOLD > sport["relevant"]
