@@ -27,8 +27,8 @@ def _found(nlp, text):
 # --- no model ------------------------------------------------------------------------------------
 
 def test_editors_labels_are_not_colon_speakers():
-    text = ("Correction: An earlier version misstated the date.\n\nCLARIFICATION: The sentence was "
-            "changed.\n\nSource: NATO figures.")
+    text = ("Correction: A previous edition gave the wrong date.\n\nCLARIFICATION: The caption was "
+            "updated.\n\nSource: port authority figures.")
     assert find_colon_speakers(text) == []
     speakers = find_colon_speakers("SMITH: We will win.")
     assert [(s.source, s.cue) for s in speakers] == [((0, 5), (5, 6))]
@@ -103,8 +103,8 @@ def test_cue_noun_with_a_clause_needs_no_possessor(nlp):
 
 @pytest.mark.model
 def test_object_and_its_charge_make_one_content(nlp):
-    assert _found(nlp, "Trump accused Clinton of lying about her emails.") == [
-        ("accused", "Trump", ["Clinton of lying about her emails"])]
+    assert _found(nlp, "Okafor accused Marwick of lying about her expenses.") == [
+        ("accused", "Okafor", ["Marwick of lying about her expenses"])]
 
 
 @pytest.mark.model
@@ -115,66 +115,66 @@ def test_reader_addressed_source_is_dropped(nlp):
 
 @pytest.mark.model
 def test_conjoined_cue_of_the_same_tense_is_an_attribution_of_its_own(nlp):
-    text = "Trump said he would order a thorough review of the defenses and warned against hackers from China."
+    text = "Halvorsen said he would order a full audit of the pipelines and warned against thieves from the coast."
     assert _found(nlp, text) == [
-        ("said", "Trump", ["he would order a thorough review of the defenses"]),
-        ("warned against", "Trump", ["hackers from China"])]
+        ("said", "Halvorsen", ["he would order a full audit of the pipelines"]),
+        ("warned against", "Halvorsen", ["thieves from the coast"])]
 
 
 @pytest.mark.model
 def test_dateline_parsed_as_subject_gives_way_to_the_words_before_the_verb(nlp):
-    text = ("WASHINGTON (AP) — The Latest on the race (all times EDT):\n\n7 p.m.\n\n"
-            "Donald Trump is once again questioning the integrity of the voting system.")
-    assert _found(nlp, text) == [("again questioning", "Donald Trump", ["the integrity of the voting system"])]
+    text = ("HARTFORD (HPA) — Updates on the count (all times local):\n\n9 p.m.\n\n"
+            "Ellen Voss is once again questioning the fairness of the ballot count.")
+    assert _found(nlp, text) == [("again questioning", "Ellen Voss", ["the fairness of the ballot count"])]
 
 
 @pytest.mark.model
 def test_purpose_infinitive_and_by_participle_share_the_verb_subject(nlp):
-    assert _found(nlp, "European leaders gathered Friday to discuss the challenges facing the union.") == [
-        ("to discuss", "European leaders", ["the challenges facing the union"])]
-    assert _found(nlp, "He pitched himself to voters by telling them that their lives are terrible.") == [
-        ("telling", "He", ["that their lives are terrible"])]
+    assert _found(nlp, "Regional mayors met Tuesday to discuss the problems facing the port.") == [
+        ("to discuss", "Regional mayors", ["the problems facing the port"])]
+    assert _found(nlp, "She sold herself to farmers by telling them that their towns are dying.") == [
+        ("telling", "She", ["that their towns are dying"])]
 
 
 @pytest.mark.model
 def test_comma_set_participle_is_left_out_of_the_source(nlp):
-    assert _found(nlp, "Rubio, standing beside his wife, said that the race was over.") == [
-        ("said", "Rubio", ["that the race was over"])]
+    assert _found(nlp, "Okafor, standing beside his brother, said that the strike was over.") == [
+        ("said", "Okafor", ["that the strike was over"])]
 
 
 @pytest.mark.model
 def test_sourceless_bare_verb_is_not_written(nlp):
     # imperatives: a bare verb form with no source (PolNeAR train: a third annotated)
     assert _found(nlp, "Remember that the vote is on Tuesday.") == []
-    assert _found(nlp, "Don't forget that your child can earn money.") == []
+    assert _found(nlp, "Don't forget that your pass expires in June.") == []
     assert _found(nlp, "Voters remember that the vote is on Tuesday.") == [
         ("remember", "Voters", ["that the vote is on Tuesday"])]
 
 
 @pytest.mark.model
 def test_of_two_subjects_the_nearest_speaks(nlp):
-    # the parse makes the AP headline a second subject of "says"
-    text = ("The Latest: Trump’s leaked taxes not from Connecticut.\n\nWASHINGTON (AP) — The Latest on "
-            "the presidential race between Republican Donald Trump and Democrat Hillary Clinton (all "
-            "times EDT):\n\n2:45 p.m.\n\nConnecticut’s tax commissioner says an internal review shows no "
-            "one from the department leaked the returns.")
+    # the parse makes the wire headline a second subject of "says"
+    text = ("The Latest: Mayor’s leaked memo not from Ohio.\n\nCOLUMBUS (HPA) — The Latest on "
+            "the mayoral race between Republican Ellen Voss and Democrat Marcus Reyes (all "
+            "times EDT):\n\n2:45 p.m.\n\nOhio’s budget director says an internal audit shows no "
+            "one from the office leaked the memo.")
     assert _found(nlp, text)[0] == (
-        "says", "Connecticut’s tax commissioner",
-        ["an internal review shows no one from the department leaked the returns"])
+        "says", "Ohio’s budget director",
+        ["an internal audit shows no one from the office leaked the memo"])
 
 
 @pytest.mark.model
 def test_according_to_a_source_parsed_as_a_clause(nlp):
-    # the parse reads "show insiders" as a clause (pcomp) under "to"
-    assert _found(nlp, "Trump demeaned women, according to show insiders.") == [
-        ("according to", "show insiders", ["Trump demeaned women"])]
+    # the parse reads "show crew members" as a clause (pcomp) under "to"
+    assert _found(nlp, "Voss insulted her staff, according to show crew members.") == [
+        ("according to", "show crew members", ["Voss insulted her staff"])]
 
 
 @pytest.mark.model
 def test_trailing_aside_of_another_speaker_is_cut_off_the_content(nlp):
-    text = "Officials said the money went to luxury condos, which the senators said was economic gerrymandering."
-    assert _found(nlp, text) == [("said", "Officials", ["the money went to luxury condos"]),
-                                 ("said", "the senators", ["was economic gerrymandering"])]
+    text = "Officials said the grant went to beach hotels, which the auditors said was plain favoritism."
+    assert _found(nlp, text) == [("said", "Officials", ["the grant went to beach hotels"]),
+                                 ("said", "the auditors", ["was plain favoritism"])]
     # in the middle of the content the aside stays inside it (and is not written)
     text = "Officials said the program, which critics say is wasteful, will end next year."
     assert _found(nlp, text)[0] == ("said", "Officials", ["the program, which critics say is wasteful, will end next year"])
