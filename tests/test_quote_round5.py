@@ -15,15 +15,15 @@ def _written(parse, body):
 
 @pytest.mark.model
 def test_a_participle_on_a_document_object_stretches_back_to_the_producing_verb(parse):
-    body = "The group issued a statement calling for calm."
-    assert _written(parse, body) == [("issued a statement calling for", "The group", ["calm"])]
+    body = "The union issued a statement calling for calm."
+    assert _written(parse, body) == [("issued a statement calling for", "The union", ["calm"])]
 
 
 @pytest.mark.model
 def test_a_relative_clause_of_the_document_is_carried_too(parse):
-    body = "The campaign released a letter from his doctor that says he is healthy."
+    body = "The office released a memo from her lawyer that says she is innocent."
     assert _written(parse, body) == [
-        ("released a letter from his doctor that says", "The campaign", ["he is healthy"])]
+        ("released a memo from her lawyer that says", "The office", ["she is innocent"])]
 
 
 @pytest.mark.model
@@ -42,15 +42,15 @@ def test_a_noun_clause_after_a_cue_verb_is_not_a_carrier(parse):
 
 @pytest.mark.model
 def test_a_that_clause_hung_on_a_noun_of_time_is_the_verbs_content(parse):
-    # the parse makes "that Machado was disgusting" a relative clause of "hours"
-    body = "Trump tweeted in the early morning hours that Machado was disgusting."
-    assert _written(parse, body) == [("tweeted", "Trump", ["that Machado was disgusting"])]
+    # the parse makes "that Reyes was dishonest" a relative clause of "hours"
+    body = "Voss tweeted in the late evening hours that Reyes was dishonest."
+    assert _written(parse, body) == [("tweeted", "Voss", ["that Reyes was dishonest"])]
 
 
 @pytest.mark.model
 def test_a_that_clause_hung_on_the_addressee_is_the_content_of_tell(parse):
-    body = "In Honolulu last week, he told a meeting of island leaders that few people understood the stakes."
-    assert _written(parse, body) == [("told", "he", ["that few people understood the stakes"])]
+    body = "In Lisbon last month, she told a gathering of port officials that few people grasped the risks."
+    assert _written(parse, body) == [("told", "she", ["that few people grasped the risks"])]
 
 
 @pytest.mark.model
@@ -69,30 +69,30 @@ def test_a_true_relative_clause_is_not_a_content(parse):
 @pytest.mark.model
 def test_a_preposition_before_its_verb_does_not_end_the_cue(parse):
     # "for which he apologized": the preposition of the pair stands before the verb
-    body = "He repeated the remarks for which he apologized last year."
+    body = "She repeated the jokes for which she apologized last spring."
     found, _ = find_attributions(body, parse(body)._nlp)
     assert found and all(f.cue[0] < f.cue[1] for f in found)
-    assert "apologized last year" in [body[f.cue[0]:f.cue[1]] for f in found]
+    assert "apologized last spring" in [body[f.cue[0]:f.cue[1]] for f in found]
 
 
 @pytest.mark.model
 def test_a_cue_verb_in_the_infinitive_of_another_makes_one_cue(parse):
-    body = "Donald Trump is drawing criticism after he appeared to suggest that veterans might not be as strong."
+    body = "Ellen Voss is drawing criticism after she appeared to suggest that nurses might not be as tough."
     assert [(c, s, content) for c, s, content in _written(parse, body) if c != "is drawing criticism"] == [
-        ("appeared to suggest", "he", ["that veterans might not be as strong"])]
+        ("appeared to suggest", "she", ["that nurses might not be as tough"])]
 
 
 @pytest.mark.model
 def test_an_infinitive_after_an_object_is_not_chained(parse):
     # "urged supporters to say": the supporters would say it, so "urged" keeps its own content
-    body = "Obama urged supporters to say that the plan works."
-    assert _written(parse, body) == [("urged", "Obama", ["supporters to say that the plan works"])]
+    body = "Okafor urged members to say that the plan works."
+    assert _written(parse, body) == [("urged", "Okafor", ["members to say that the plan works"])]
 
 
 @pytest.mark.model
 def test_a_cue_nouns_adjective_joins_the_cue(parse):
     # spaCy makes a new token object on every access: the modifier's head is compared by index
-    body = "Critics mocked his repeated claim that the election was rigged."
+    body = "Critics mocked his repeated claim that the audit was faked."
     found, _ = find_attributions(body, parse(body)._nlp)
     assert [(body[f.cue[0]:f.cue[1]], body[f.source[0]:f.source[1]]) for f in found
             if f.source and body[f.source[0]:f.source[1]] == "his"] == [("repeated claim", "his")]
@@ -100,9 +100,9 @@ def test_a_cue_nouns_adjective_joins_the_cue(parse):
 
 @pytest.mark.model
 def test_a_contrasting_clause_with_its_own_cue_is_cut_from_the_content(parse):
-    # the parse hangs "though she noted" on "erase", inside the content of "said"
-    body = ("Lynch said the nonstop demands sometimes erase the barriers that women face in private "
-            "work, though she noted clients still object.")
+    # the parse hangs "though she noted" on "blurs", inside the content of "said"
+    body = ("Moreau said the constant travel often blurs the lines that parents draw in family "
+            "life, though she noted employers still complain.")
     assert _written(parse, body) == [
-        ("said", "Lynch", ["the nonstop demands sometimes erase the barriers that women face in private work"]),
-        ("noted", "she", ["clients still object"])]
+        ("said", "Moreau", ["the constant travel often blurs the lines that parents draw in family life"]),
+        ("noted", "she", ["employers still complain"])]
