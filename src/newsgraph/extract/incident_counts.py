@@ -40,15 +40,15 @@ VAGUE_WORDS = {"dozens": 24, "scores": 40, "hundreds": 200}
 
 KILLED_WORDS = (r"(?:killed|dead|died|murdered|slain|shot dead|shot and killed|lost their lives|"
                 r"fatally shot|assassinated|massacred|executed|deaths|fatalities|bodies)")
-# "critical" alone in "3 critical after shooting", "two men in critical condition" (not "a critical
-# incident investigation").
+# "critical" alone in "2 critical after gunfire", "two riders in critical condition" (not "a critical
+# incident review").
 INJURED_WORDS = (r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|shot and (?:wounded|injured)|"
                  r"critical(?=\s+(?:condition|after|following)\b|\s*[,.;]|\s*$))")
 KILL_VERBS = (r"(?:killing|killed|kills|kill|leaving|left|claimed the lives of|murdering|slaying|"
               r"shot dead|shooting dead|gunned down|gunning down|shot and killed)")
 INJURE_VERBS = r"(?:injuring|injured|wounding|wounded|injures|wounds|hurting)"
 # Up to four words between a number and its verb ("12 people were"), never across "and"/"or".
-# Nor across a clause opener or a pronoun: "He turned 21 shortly before he was killed".
+# Nor across a clause opener or a pronoun: "He had turned 21 a week before he was slain".
 NOUN_GAP = (r"(?:(?!and\b|or\b|but\b|before\b|after\b|when\b|while\b|since\b|because\b|until\b|"
             r"he\b|she\b|they\b|who\b)[a-z'\-]+\s+){0,4}?")
 AUX = r"(?:(?:were|was|are|is|have been|has been|had been|being|been|also|reportedly|all|later)\s+)*"
@@ -58,7 +58,7 @@ _KILLED_AFTER = re.compile(rf"\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?P<
 # "Three people were shot": victims, dead and hurt together (not "shot at", "shot dead",
 # "shot and killed", "shot to death", which say more).
 # In running text the verb must be passive ("two men were shot"; "returned one shot" is a noun);
-# a headline drops the auxiliary ("3 shot at W Hotel").
+# a headline drops the auxiliary ("3 shot near ferry dock").
 _SHOT_WORDS = r"(?P<w>shot)\b(?!\s+(?:at|dead|and killed|to death|and wounded|and injured)\b)"
 _SHOT_GAP = r"(?:(?!and\b|or\b|that\b|who\b)[a-z'\-]+\s+){0,2}?"
 _SHOT_AFTER = re.compile(rf"\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?P<noun>{_SHOT_GAP})"
@@ -68,25 +68,25 @@ _HEADLINE_SHOT = re.compile(rf"\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?P
                             rf"(?:(?:were|was)\s+)?{_SHOT_WORDS}", re.I)
 _INJURED_AFTER = re.compile(rf"\b(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\s+(?P<noun>{NOUN_GAP})"
                             rf"{AUX}(?P<w>{INJURED_WORDS})\b", re.I)
-# "killing his five young children": a possessive may stand before the figure.
+# "killing his five small daughters": a possessive may stand before the figure.
 _POSSESSIVE = r"(?:(?:his|her|their)\s+)?"
 _KILLED_BEFORE = re.compile(rf"\b{KILL_VERBS}\s+{_POSSESSIVE}(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\b"
                             rf"(?P<noun>(?:\s+[a-z'\-]+){{0,3}})", re.I)
 _INJURED_BEFORE = re.compile(rf"\b{INJURE_VERBS}\s+{_POSSESSIVE}(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\b"
                              rf"(?P<noun>(?:\s+[a-z'\-]+){{0,3}})", re.I)
-# "The death toll from a bomb attack on a busy market in the city of X rose to at least 13":
+# "The death toll from a car bombing near a crowded depot in the town of X climbed to at least 13":
 # up to twenty words between the noun and its figure.
 _TOLL = re.compile(rf"\bdeath toll\s+(?:[\w'’-]+\s+){{0,20}}?(?:to|at|of|is|was|reached|stands at)\s+"
                    rf"(?:(?P<q>{QUALIFIER})\s+)?(?P<n>{NUMBER})\b", re.I)
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
             "fifteenth": 15, "twentieth": 20}
-# "A tenth police officer has died": the toll is the ordinal.
+# "A tenth border guard has died": the toll is the ordinal.
 _ORDINAL_DEATH = re.compile(rf"\b(?:a|the)\s+(?P<n>{'|'.join(ORDINALS)})\s+(?:[\w'’-]+\s+){{0,3}}?"
                             r"(?:has\s+|had\s+|have\s+)?(?:died|been killed|was killed|succumbed)\b", re.I)
-# A sentence that counts over a period ("the most killings since 2007, when 28 were killed",
-# "nine officers have been fatally shot this year") or recalls an older event ("killed three
-# men at a party in the summer of 2012") gives a statistic, not this incident's toll.
+# A sentence that counts over a period ("the highest tally since 2009, when 31 were killed",
+# "seven deputies have been fatally shot so far this year") or recalls an older event ("killed
+# four campers at a lake in the autumn of 2011") gives a statistic, not this incident's toll.
 STATISTIC_CUES = re.compile(r"\b(?:since (?:[\w-]+ ){0,4}(?:19|20)\d\d|so far|this year|last year|"
                             r"each year|every year|a year|per year|annually|this month|"
                             r"(?:in|of) (?:19|20)\d\d)\b", re.I)
@@ -170,7 +170,7 @@ def find_casualties(text: str) -> list[CasualtyMention]:
             if any(s < end and start < e for s, e in taken):
                 continue
             if text[end:end + 1] == "-" and not match.group("n")[-1:].isalpha():
-                continue  # "left 25-year-old Courtney Taylor dead": an age, not a count
+                continue  # "left 25-year-old Renata Oakes dead": an age, not a count
             noun = match.groupdict().get("noun") or ""
             if ATTACKER_WORDS.search(noun) or NOT_PEOPLE.match(noun):
                 continue
@@ -229,10 +229,10 @@ def best_total(mentions: list[CasualtyMention]) -> tuple[Count, bool]:
 
 
 # Headline words: a headline says in a few words what the body may spread over paragraphs
-# ("Man shot, killed in Feltonville", "Teen girl dies after shooting", "Young person hurt ...").
+# ("Man shot, killed in Ashgrove", "Teen boy dies after gunfire", "Teenager hurt as stray round ...").
 HEADLINE_FATAL = re.compile(r"(?<!non-)\b(?:killed|kills|dies|died|dead|slain|fatal|fatally|shot to death|"
                             r"murdered|homicide)\b", re.I)
-# "Shot at" misses: "Search for 2 men after vehicle shot at", "man who shot at police"; "shot
+# "Shot at" misses: "Hunt for 2 men after pickup shot at", "driver who shot at deputies"; "shot
 # fired" and "a shot" are no wound.
 HEADLINE_HURT = re.compile(r"\b(?:(?<!\ba )shot(?! at\b| fired\b)|wounded|wounds|injured|injures|hurt|"
                            r"hospitali[sz]ed|critical|critically|gunshot wound)\b", re.I)
@@ -258,7 +258,7 @@ def with_headline(killed: int, injured: int, headline: str) -> tuple[int, int]:
     head_killed = stated["killed"].low or stated["killed"].high or 0
     head_injured = stated["injured"].low or stated["injured"].high or 0
     # A headline figure beats a lower body count: the body's listing finds one victim where
-    # the headline sums them up ("3 critical after shooting").
+    # the headline sums them up ("3 critical after gunfire").
     killed, injured = max(killed, head_killed), max(injured, head_injured)
     if not (head_killed or head_injured):
         killed, injured = _with_headline_cues(killed, injured, headline)
@@ -267,7 +267,7 @@ def with_headline(killed: int, injured: int, headline: str) -> tuple[int, int]:
                 if not ATTACKER_WORDS.search(m.group("noun"))
                 and m.group("n").lower() not in {"a", "an", "no"}), default=0)
     if shot > killed + injured:
-        # "Three shot, one dead after memorial": the victims not said to have died were hurt.
+        # "Three shot, one dead after vigil": the victims not said to have died were hurt.
         injured = shot - killed
     return killed, injured
 
@@ -276,7 +276,7 @@ def _with_headline_cues(killed: int, injured: int, headline: str) -> tuple[int, 
     """A headline with no figure: "double shooting", a death or an injury it names."""
     victims = _HEADLINE_VICTIMS.search(headline)
     if victims and killed + injured < MULTIPLE[victims.group(1).lower()]:
-        # "Police investigate Wilmington double shooting": two victims, the dead among them.
+        # "Detectives probe Brackford double shooting": two victims, the dead among them.
         return killed, MULTIPLE[victims.group(1).lower()] - killed
     if not killed and _headline_cue(HEADLINE_FATAL, headline):
         return 1, max(injured - 1, 0)
