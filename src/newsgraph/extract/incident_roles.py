@@ -121,8 +121,8 @@ def noun_phrase(token: Token) -> Span:
 
 
 def person_text(phrase: Span) -> str:
-    """A person's name without the titles and offices before it ("Antioquia governor Antonio
-    Roldan" -> "Antonio Roldan"): templates name victims and attackers by name."""
+    """A person's name without the titles and offices before it ("Tolima governor Ernesto
+    Valdivia" -> "Ernesto Valdivia"): templates name victims and attackers by name."""
     names = [ent for ent in phrase.ents if ent.label_ == "PERSON"]
     if names:
         return max(names, key=len).text
