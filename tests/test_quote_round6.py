@@ -24,10 +24,10 @@ def _one_sentence(text: str):
 
 
 def test_the_sentence_around_cue_and_source_is_the_content():
-    text = "These employees, Stumpf explained, were well paid."
-    item = Found(cue=(24, 33), source=(17, 23), cue_token=0)
+    text = "These drivers, Okafor explained, were poorly paid."
+    item = Found(cue=(22, 31), source=(15, 21), cue_token=0)
     assert [text[s:e] for s, e in sentence_content(item, _one_sentence(text), text)] == [
-        "These employees", "were well paid"]
+        "These drivers", "were poorly paid"]
 
 
 def test_a_one_word_remainder_is_no_content():
@@ -37,27 +37,27 @@ def test_a_one_word_remainder_is_no_content():
 
 
 def test_no_content_without_a_source_or_a_cue_word():
-    text = "These employees, Stumpf explained, were well paid."
+    text = "These drivers, Okafor explained, were poorly paid."
     parsed = _one_sentence(text)
-    assert sentence_content(Found(cue=(24, 33), cue_token=0), parsed, text) == []
-    assert sentence_content(Found(cue=(24, 33), source=(17, 23)), parsed, text) == []
+    assert sentence_content(Found(cue=(22, 31), cue_token=0), parsed, text) == []
+    assert sentence_content(Found(cue=(22, 31), source=(15, 21)), parsed, text) == []
 
 
 @pytest.mark.model
 def test_a_parenthetical_read_as_the_main_verb_takes_the_words_around_it(parse):
     # the parse makes "explained" the root and the content its conjunct: no complement
-    body = ("These employees, Stumpf explained earlier in the committee hearing, were well paid, "
-            "making between $30,000 and $60,000 a year.")
+    body = ("These drivers, Okafor explained earlier in the council meeting, were poorly paid, "
+            "earning between $21,000 and $38,000 a year.")
     assert _written(parse, body) == [
-        ("explained earlier", "Stumpf", ["These employees", "in the committee hearing, were well paid, "
-                                         "making between $30,000 and $60,000 a year"])]
+        ("explained earlier", "Okafor", ["These drivers", "in the council meeting, were poorly paid, "
+                                         "earning between $21,000 and $38,000 a year"])]
 
 
 @pytest.mark.model
 def test_a_question_clause_after_a_speech_verb_is_its_content(parse):
-    body = "Lawmakers have not said when they would take up the reauthorization."
+    body = "Regulators have not said when they would rule on the merger."
     assert _written(parse, body) == [
-        ("have not said", "Lawmakers", ["when they would take up the reauthorization"])]
+        ("have not said", "Regulators", ["when they would rule on the merger"])]
 
 
 @pytest.mark.model
@@ -81,7 +81,7 @@ class _StubParse:
         return [t for t in self.tokens if start <= t.idx < end]
 
 
-QUOTED = "“We will achieve justice in this case,” "
+QUOTED = "“We will find the truth about the fire,” "
 
 
 def _resourced(gap_words, cue_word="said"):
@@ -98,16 +98,16 @@ def _resourced(gap_words, cue_word="said"):
 
 
 def test_a_source_parsed_inside_the_quotation_moves_to_the_name_after_it():
-    # "Tulsa" tagged as a verb, as the parse did on PolNeAR dev: the name still counts
-    words = [("Tulsa", "VERB", "VB", "tulsa"), ("police", "NOUN", "NN", "police"),
-             ("Chief", "PROPN", "NNP", "chief"), ("Chuck", "PROPN", "NNP", "chuck"),
-             ("Jordan", "PROPN", "NNP", "jordan")]
-    assert _resourced(words) == ("Tulsa police Chief Chuck Jordan", 4)
+    # "Dayton" tagged as a verb, as the parse did with a town name on PolNeAR dev: the name still counts
+    words = [("Dayton", "VERB", "VB", "dayton"), ("police", "NOUN", "NN", "police"),
+             ("Chief", "PROPN", "NNP", "chief"), ("Rhonda", "PROPN", "NNP", "rhonda"),
+             ("Belvedere", "PROPN", "NNP", "belvedere")]
+    assert _resourced(words) == ("Dayton police Chief Rhonda Belvedere", 4)
 
 
 def test_a_clause_or_a_cue_between_quotation_and_verb_is_no_source():
     clause = [("and", "CCONJ", "CC", "and"), ("when", "SCONJ", "WRB", "when"),
-              ("questioned", "VERB", "VBN", "question"), ("Trump", "PROPN", "NNP", "trump")]
+              ("questioned", "VERB", "VBN", "question"), ("Voss", "PROPN", "NNP", "voss")]
     assert _resourced(clause, "insisted") == ("We", 0)
     cue = [("she", "PRON", "PRP", "she"), ("said", "VERB", "VBD", "say"), ("later", "ADV", "RB", "later")]
     assert _resourced(cue, "adding") == ("We", 0)
@@ -116,17 +116,17 @@ def test_a_clause_or_a_cue_between_quotation_and_verb_is_no_source():
 @pytest.mark.model
 def test_an_infinitive_after_a_predicative_adjective_takes_the_copulas_subject(parse):
     # "was able to tout": the subject of "was" is the source (else a sourceless bare verb, dropped)
-    body = "He was able to consistently tout his polling strength while needling opponents."
-    assert _written(parse, body) == [("to consistently tout", "He", ["his polling strength"])]
+    body = "She was able to repeatedly tout her fundraising record while teasing rivals."
+    assert _written(parse, body) == [("to repeatedly tout", "She", ["her fundraising record"])]
 
 
 @pytest.mark.model
 def test_a_listed_verb_the_model_is_sure_of_keeps_its_sentence_without_a_complement(parse):
-    # "criticized as ... what ...": the parse gives no object; the model gives 0.96
-    body = "Everyone I interviewed criticized as fiendishly complicated what is probably her most innovative proposal."
+    # "criticized as ... what ...": the parse gives no object; the model is sure of the cue
+    body = "Everyone we surveyed criticized as hopelessly complicated what is perhaps her most novel idea."
     assert _written(parse, body) == [
-        ("criticized", "Everyone I interviewed",
-         ["as fiendishly complicated what is probably her most innovative proposal"])]
+        ("criticized", "Everyone we surveyed",
+         ["as hopelessly complicated what is perhaps her most novel idea"])]
 
 
 @pytest.mark.model
