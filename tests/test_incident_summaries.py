@@ -83,7 +83,7 @@ def test_people_shot_minus_the_dead_are_hurt(parse):
 
 @pytest.mark.model
 @pytest.mark.parametrize("body", [
-    "A jogger found the body of a man with a gunshot wound beside the Cass River on Tuesday.",
+    "A jogger came upon the body of a teenager with a gunshot wound beside the Cass River on Tuesday.",
     "The 17-year-old gunshot victim, who was hit in the neck on Thursday, has passed away.",
 ])
 def test_more_words_for_a_death(parse, body):
@@ -105,7 +105,7 @@ def test_a_child_who_accidentally_shot_herself_is_hurt_a_gunman_who_killed_himse
 
 @pytest.mark.model
 def test_the_lead_is_not_a_dateline_split_off_by_the_parser(parse):
-    doc = parse("LYNCHBURG, VA (WKRX) - One man is dead and two others injured after a violent evening at a "
+    doc = parse("LYNCHBURG, VA (WKRX) - One man is dead and two more people injured after a violent evening at a "
                 "downtown lounge. The gunfire broke out around 2 a.m. Sunday inside the lounge.")
     incidents.run(doc)
     assert (doc.incidents[0].killed.low, doc.incidents[0].injured.low) == (1, 2)
