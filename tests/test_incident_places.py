@@ -14,8 +14,8 @@ def test_ap_style_dateline_with_state_abbreviation_and_agency():
 
 
 def test_dateline_without_region_after_a_byline_line():
-    found = incident_places.find_dateline("By Jane Roe\n\nDETROIT (WXYZ) - Police are investigating.")
-    assert (found.city, found.state, found.region) == ("Detroit", None, None)
+    found = incident_places.find_dateline("By Sam Ortolan\n\nCLEVELAND (WKTR) - Officers are looking into it.")
+    assert (found.city, found.state, found.region) == ("Cleveland", None, None)
 
 
 def test_dateline_with_a_country():
@@ -23,7 +23,7 @@ def test_dateline_with_a_country():
     assert (found.city, found.state, found.region) == ("Ankara", None, "Turkey")
 
 
-@pytest.mark.parametrize("body", ["BREAKING NEWS - A shooting downtown.", "A man was shot in Ceres.", "",
+@pytest.mark.parametrize("body", ["BREAKING NEWS - A shooting downtown.", "A woman was shot in Turlock.", "",
                                   "Police said — again — nothing."])
 def test_no_dateline(body):
     assert incident_places.find_dateline(body) is None
@@ -36,7 +36,7 @@ def test_capitals_are_foreign_national_capitals():
 
 @pytest.mark.model
 def test_follow_ups_stay_with_the_main_incident_in_the_dateline_town(parse):
-    body = ("MILWAUKEE -- A 24-year-old man was shot and killed Tuesday night in the Sherman Park "
+    body = ("MILWAUKEE -- A 27-year-old man died after he was shot Tuesday night in the Sherman Park "
             "neighborhood, police said. Police arrested a 19-year-old suspect on Wednesday.")
     doc = parse(body, published="2016-01-21")
     for text, value in (("Tuesday night", "2016-01-19TNI"), ("Wednesday", "2016-01-20")):
@@ -74,40 +74,40 @@ def test_set_fire_is_arson_and_a_second_specific_kind_is_another_event(parse):
 
 
 def test_dateline_with_a_dash_glued_to_the_first_word():
-    found = incident_places.find_dateline("YORK CITY, Pa.–A man was hospitalized.")
-    assert (found.city, found.state) == ("York City", "PA")
+    found = incident_places.find_dateline("STATE COLLEGE, Pa.–A woman was treated for a wound.")
+    assert (found.city, found.state) == ("State College", "PA")
     # A hyphen glued to a word is a compound, not a dateline dash.
     assert incident_places.find_dateline("MILWAUKEE-area police said a man was shot.") is None
 
 
 def test_headline_words_drop_the_outlet():
-    assert incident_places.headline_words("Man shot in Chapel Hill | abc11.com") == "Man shot in Chapel Hill"
+    assert incident_places.headline_words("Woman hurt in Greenville | wrbx7.com") == "Woman hurt in Greenville"
     assert incident_places.headline_words(
-        "Jassely Lupoe, 5 - The Homicide Report - Los Angeles Times") == "Jassely Lupoe, 5"
+        "Marisol Trevino, 41 - The Crime Desk - Sacramento Ledger") == "Marisol Trevino, 41"
     assert incident_places.headline_words(None) == ""
 
 
-@pytest.mark.parametrize(("name", "street"), [("West Chicago Avenue", True), ("I-45", True), ("West 21st", True),
-                                              ("South Laflin Street", True), ("Chapel Hill", False),
-                                              ("Palm Beach County", False)])
+@pytest.mark.parametrize(("name", "street"), [("East Harmon Avenue", True), ("I-70", True), ("West 48th", True),
+                                              ("South Whitcomb Street", True), ("Cedar Rapids", False),
+                                              ("Marion County", False)])
 def test_street_like_names(name, street):
     assert incident_places.is_street_like(name) is street
 
 
 @pytest.mark.model
 @pytest.mark.parametrize(("title", "town"), [
-    ("Woman shot, killed in West Philadelphia; suspect in custody", "West Philadelphia"),
-    ("Man shot at south Augusta shopping center", "Augusta"),
-    ("Toddler shot and killed in north St. Louis County neighborhood", None),
-    ("Doctor shot at Brigham and Women's Hospital, Suspect Found Dead", None),
-    ("Police investigating double shooting", None),
-    ("Teenagers Shot In Southeast Columbus", "Columbus"),
-    ("Trotwood homicide victim identified", "Trotwood"),
-    ("Chapel Hill drive-by shooting critically injures child", "Chapel Hill"),
-    ("Man Shot By Police In Washington Heights", None),
-    ("Same man: Police officially link suspect to shooting of cab driver", None),
-    ("Attempted robbery ends with fatal shooting in E. Houston", "Houston"),
-    ("Boy accidentally shot, killed by brother in SW Houston", "Houston"),
+    ("Man shot, wounded in West Baltimore; gunman sought", "West Baltimore"),
+    ("Woman wounded at north Macon grocery store", "Macon"),
+    ("Girl shot and wounded in west Hamilton County apartment", None),
+    ("Nurse shot at Hughes and Lindgren's Clinic, Gunman Found Dead", None),
+    ("Police probe overnight triple shooting", None),
+    ("Two Men Shot In Northwest Raleigh", "Raleigh"),
+    ("Kettering homicide victim named", "Kettering"),
+    ("Rock Hill drive-by shooting seriously wounds teen", "Rock Hill"),
+    ("Woman Shot By Deputies In Jackson Heights", None),
+    ("Same man: Detectives formally tie suspect to robbery of pizza driver", None),
+    ("Carjacking attempt ends with deadly shooting in N. Memphis", "Memphis"),
+    ("Girl accidentally shot, hurt by cousin in NE Tulsa", "Tulsa"),
 ])
 def test_headline_town(nlp, title, town):
     assert incident_places.headline_town(nlp(title)) == town
@@ -115,18 +115,18 @@ def test_headline_town(nlp, title, town):
 
 @pytest.mark.model
 def test_page_town_counts_places_and_town_forces(nlp):
-    parsed = nlp("A man was shot in the 3200 block of Jorns. Houston police have not identified him. "
-                 "Houston Police Chief Art Acevedo spoke. The family moved from Dallas last year.")
-    assert incident_places.page_town(parsed) == "Houston"
-    assert incident_places.page_town(nlp("A man was shot on Main Street on Sunday.")) is None
+    parsed = nlp("A woman was shot in the 1400 block of Tallow. Phoenix police have not named her. "
+                 "Phoenix Police Chief Dana Whitcombe spoke. Her family moved from Tucson in 2014.")
+    assert incident_places.page_town(parsed) == "Phoenix"
+    assert incident_places.page_town(nlp("A woman was wounded on Elm Street on Friday.")) is None
 
 
 @pytest.mark.parametrize(("title", "state"), [
-    ("Joel Gonzalez, 26 - The Homicide Report - Los Angeles Times", "CA"),
-    ("Pine Street Shooting - Hometownstations.com-WLIO- Lima, OH News Weather Sports", "OH"),
-    ("Teenager shot in Elm Mott - KXXV-TV News Channel 25 - Central Texas News and Weather", "TX"),
-    ("Everett Teen Found Shot On Bike Path Dies « CBS Boston", "MA"),
-    ("Man shot in Ceres | abc13.com", None),
+    ("Darnell Pruitt, 38 - The Crime Desk - Sacramento Ledger", "CA"),
+    ("Cherry Lane Shooting - Hilltopnews.com-WBGX- Bowling Green, KY Local Headlines", "KY"),
+    ("Teen wounded in Oak Hollow - KTVR-TV Channel 9 - East Texas Local News", "TX"),
+    ("Quincy Man Found Hurt On Walking Trail Dies « WBNX Boston", "MA"),
+    ("Woman shot in Turlock | kcvn12.com", None),
     (None, None),
 ])
 def test_outlet_state_from_the_title(title, state):
@@ -141,20 +141,20 @@ def test_empty_headline_and_page(nlp):
 
 
 def test_dateline_with_a_double_hyphen_glued_to_the_lead():
-    found = incident_places.find_dateline("AUBURN, Alabama --Auburn freshman Jakell Mitchell was shot.")
-    assert (found.city, found.state) == ("Auburn", "AL")
+    found = incident_places.find_dateline("FLORENCE, Alabama --Florence sophomore Trey Caldwell was wounded.")
+    assert (found.city, found.state) == ("Florence", "AL")
 
 
 @pytest.mark.parametrize(("headline", "body", "town"), [
-    ("Teenager accidentally shot in Elm Mott", "A boy was shot at home in Elm Mott Saturday night.", "Elm Mott"),
-    ("Man Shot And Killed In Dolton", "A man was shot to death in south suburban Dolton.", "Dolton"),
-    ("Pregnant Woman Shot In Sauk Village", "She was wounded in far south suburban Sauk Village.", "Sauk Village"),
-    ("Man Shot In Little Village", "He was shot in the Little Village neighborhood.", None),
-    ("Man shot in Elm Mott", "A boy was shot at home on Beheler Road.", None),
-    ("Doctor shot at Brigham and Women's Hospital", "He was shot at Brigham and Women's Hospital.", None),
-    ("Man shot at Eastridge Mall", "A man was shot at Eastridge Mall in Gastonia.", None),
-    ("Arrest in December homicide", "The shooting happened in December in Hartford.", None),
-    ("Man shot in Texas", "A man was shot in Texas.", None),
+    ("Girl accidentally wounded in Pecan Bend", "A girl was hurt at home in Pecan Bend Friday night.", "Pecan Bend"),
+    ("Woman Shot And Wounded In Blue Island", "A woman was shot in south suburban Blue Island.", "Blue Island"),
+    ("Cab Driver Shot In Elk Grove Village", "He was hurt in northwest suburban Elk Grove Village.", "Elk Grove Village"),
+    ("Woman Shot In Ukrainian Village", "She was shot in the Ukrainian Village neighborhood.", None),
+    ("Girl wounded in Pecan Bend", "A girl was hurt at home on Calloway Road.", None),
+    ("Nurse shot at Hughes and Lindgren's Clinic", "She was shot at Hughes and Lindgren's Clinic.", None),
+    ("Teen shot at Larkmoor Mall", "A teen was shot at Larkmoor Mall in Hickory.", None),
+    ("Charges in October killing", "The killing happened in October in Bridgeport.", None),
+    ("Woman wounded in Ohio", "A woman was wounded in Ohio.", None),
     ("", "", None),
 ])
 def test_town_in_headline_and_body(headline, body, town):
@@ -162,10 +162,10 @@ def test_town_in_headline_and_body(headline, body, town):
 
 
 @pytest.mark.parametrize(("body", "expected"), [
-    ("(Cincinnati, OH)--A 27-year-old man was shot and killed.", ("Cincinnati", "OH")),
-    ("Monday, December 15, 2014 AUBURN, Alabama --Auburn freshman Jakell Mitchell was shot.", ("Auburn", "AL")),
-    ("UPDATE TUESDAY, JANUARY 19: Police identified the man. GARLAND (CBSDFW.COM) – A shooting at a home.",
-     ("Garland", None)),
+    ("(Louisville, KY)--A 33-year-old woman was shot and wounded.", ("Louisville", "KY")),
+    ("Friday, March 6, 2015 FLORENCE, Alabama --Florence sophomore Trey Caldwell was wounded.", ("Florence", "AL")),
+    ("UPDATE THURSDAY, APRIL 7: Officers named the victim. PLANO (KDFX.COM) – A shooting at an apartment.",
+     ("Plano", None)),
     ("(Police say) -- nothing here.", None),
     ("Police said. NOTHING HERE but words.", None),
 ])
@@ -176,36 +176,36 @@ def test_datelines_after_a_date_or_an_update_line_and_in_brackets(body, expected
 
 @pytest.mark.model
 def test_a_town_beats_a_state_dateline_only_in_that_state(parse):
-    doc = parse("WAYNE COUNTY, MO (KTVI) - A fisherman found the body of a man with a gunshot wound "
-                "in the Black River on Saturday morning.")
+    doc = parse("DAVIESS COUNTY, KY (WKYX) - A hunter came upon the body of a woman with a gunshot wound "
+                "in the Elk River on Sunday morning.")
     incidents.run(doc)
-    assert (doc.incidents[0].location.name, doc.incidents[0].location.admin1) == ("Wayne County", "MO")
-    doc = parse("SPRINGFIELD, Ill. (AP) - A man was shot and killed in Decatur on Saturday.")
+    assert (doc.incidents[0].location.name, doc.incidents[0].location.admin1) == ("Daviess County", "KY")
+    doc = parse("PEORIA, Ill. (AP) - A woman was shot and killed in Bloomington on Sunday.")
     incidents.run(doc)
-    assert (doc.incidents[0].location.name, doc.incidents[0].location.admin1) == ("Decatur", "IL")
+    assert (doc.incidents[0].location.name, doc.incidents[0].location.admin1) == ("Bloomington", "IL")
 
 
 @pytest.mark.model
 def test_suburban_and_bearings_are_not_the_town(nlp):
-    doc = nlp("Authorities say an officer fatally shot a man at a complex in suburban Detroit.")
-    detroit = next(ent for ent in doc.ents if ent.text == "Detroit")
-    assert not incident_places.is_town_choice(detroit, "Dearborn Heights")
-    doc = nlp("Two boys were watching TV at a paintball facility in Forney, east of Dallas Saturday night.")
-    dallas = next(ent for ent in doc.ents if ent.text == "Dallas")
-    assert incident_places.place_rank(dallas, 0)[0] >= 4
-    doc = nlp("She was listed in serious condition at the hospital in Evanston.")
-    evanston = next(ent for ent in doc.ents if ent.text == "Evanston")
-    assert incident_places.place_rank(evanston, 0)[0] >= 4
-    doc = nlp("A woman was shot in Evanston on Saturday.")
-    evanston = next(ent for ent in doc.ents if ent.text == "Evanston")
-    assert incident_places.place_rank(evanston, 0)[0] == 0
+    doc = nlp("Authorities say a deputy fatally shot a woman at a motel in suburban Atlanta.")
+    atlanta = next(ent for ent in doc.ents if ent.text == "Atlanta")
+    assert not incident_places.is_town_choice(atlanta, "Marietta")
+    doc = nlp("Two teens were playing pool at a bowling alley in Katy, west of Houston Friday night.")
+    houston = next(ent for ent in doc.ents if ent.text == "Houston")
+    assert incident_places.place_rank(houston, 0)[0] >= 4
+    doc = nlp("He was listed in stable condition at the hospital in Naperville.")
+    naperville = next(ent for ent in doc.ents if ent.text == "Naperville")
+    assert incident_places.place_rank(naperville, 0)[0] >= 4
+    doc = nlp("A man was shot in Naperville on Friday.")
+    naperville = next(ent for ent in doc.ents if ent.text == "Naperville")
+    assert incident_places.place_rank(naperville, 0)[0] == 0
 
 
 @pytest.mark.parametrize(("headline", "body", "name"), [
-    ("Man hospitalized after Feltonville shooting", "A man is hurt after a shooting in the city's Feltonville "
-     "section.", "Feltonville"),
-    ("Man, 29, shot outside Irving Park restaurant", "He was shot in the Irving Park neighborhood.", "Irving Park"),
-    ("Man shot on the North Side", "He was shot in the Irving Park neighborhood.", None),
+    ("Woman hospitalized after Frankford shooting", "A woman is injured after a shooting in the city's Frankford "
+     "section.", "Frankford"),
+    ("Woman, 34, shot outside Albany Park bakery", "She was shot in the Albany Park neighborhood.", "Albany Park"),
+    ("Woman shot on the Northwest Side", "She was shot in the Albany Park neighborhood.", None),
     ("", "", None),
 ])
 def test_neighbourhood_in_headline_and_body(headline, body, name):
