@@ -15,9 +15,9 @@ def test_weapons_kept_as_written_and_not_repeated():
 
 @pytest.mark.model
 def test_victim_named_without_title_and_weapon_phrase(parse):
-    doc = parse("Gunmen killed Governor Antonio Roldan Betancur with rockets in Medellin on Tuesday.")
+    doc = parse("Gunmen killed Governor Ernesto Valdivia Ocampo with rockets in Cali on Tuesday.")
     incidents.run(doc)
     (incident,) = doc.incidents
-    assert incident.victims == ["Antonio Roldan Betancur"]
+    assert incident.victims == ["Ernesto Valdivia Ocampo"]
     assert incident.perpetrators == ["Gunmen"]
     assert incident.weapons == ["rockets"]
