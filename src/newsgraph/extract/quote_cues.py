@@ -59,12 +59,12 @@ _CUE_ADVERBS = {"also", "later", "previously", "repeatedly", "publicly", "privat
 # ask", "added to the pressure"); every other cue verb takes one ("vowed to punish").
 _NO_INFINITIVE_VERBS = frozenset({"say", "write", "add", "report", "post", "continue", "tweet"})
 # Verbs of impression: in PolNeAR train 173 of 179 of their attributions have no source
-# ("Melania seems to have vanished"), and the content is the subject with the complement.
+# ("Rosalind seems to have vanished"), and the content is the subject with the complement.
 RAISING_VERBS = frozenset({"seem", "appear"})
 # Verbs whose direct object is the addressee, not the content ("told reporters").
 _RECIPIENT_VERBS = {"tell", "ask", "inform", "assure", "urge", "advise", "warn", "remind", "order", "answer"}
-# Prepositions after a stance verb's object that carry the stance ("blasted the media for
-# being dishonest", "dismissed the deal as toothless", "accused him of lying", "likened
+# Prepositions after a stance verb's object that carry the stance ("blasted the council for
+# being lazy", "dismissed the plan as hollow", "accused him of lying", "likened
 # the rules to ...", "charged him with ..."). In PolNeAR train the object and such a
 # phrase make one content ("accuse ... of": 54 of 60; "compare ... to": 6 of 7).
 _PREDICATE_PREPOSITIONS = frozenset({"as", "for", "of", "to", "with"})
@@ -175,7 +175,7 @@ def subtree_span(token, text: str, exclude: set[int] | None = None) -> Span:
 
 
 # Clauses that, set off by a comma after the source's head, describe the source rather
-# than name it ("Mr. Kamin, who emphasized that ...", "Trump, speaking to veterans"):
+# than name it ("Ms. Brandt, who stressed that ...", "Okafor, speaking to nurses"):
 # PolNeAR sources stop before them.
 _SOURCE_ASIDE_DEPS = frozenset({"relcl", "acl"})
 
@@ -184,7 +184,7 @@ def _before_source_aside(token, start: int, end: int, text: str) -> int:
     for child in token.children:
         if child.i > token.i and child.dep_ in _SOURCE_ASIDE_DEPS and child.left_edge.i > 0 and (
                 _is_cue_verb(child.lemma_.lower()) or cue_probability(child) >= MODEL_CUE_THRESHOLD
-                # a participle set off by a comma ("Rubio, speaking at a rally,"): left out
+                # a participle set off by a comma ("Okafor, speaking at a market,"): left out
                 # of 37 of 38 PolNeAR train sources
                 or (child.dep_ == "acl" and child.tag_ == "VBG")):
             before = token.doc[child.left_edge.i - 1]
@@ -197,11 +197,11 @@ def _before_source_aside(token, start: int, end: int, text: str) -> int:
 
 def source_span(token, text: str, exclude: set[int] | None = None, verb=None) -> Span | None:
     """A source's words: its subtree, kept inside the paragraph of its head word (the parse
-    sometimes joins a headline or a time stamp above: "7 p.m.\n\nDonald Trump").
+    sometimes joins a headline or a time stamp above: "9 p.m.\n\nEllen Voss").
 
     When the head word lies in an earlier paragraph than the cue ``verb`` (a dateline
-    parsed as the subject of the story's first verb: "WASHINGTON (AP) — The Latest ...
-    \n\n7 p.m.\n\nDonald Trump is questioning"), the source is the part of the subtree in
+    parsed as the subject of the story's first verb: "HARTFORD (HPA) — Updates ...
+    \n\n9 p.m.\n\nEllen Voss is questioning"), the source is the part of the subtree in
     the verb's paragraph before the verb, or None when there is none."""
     if verb is not None and token.i < verb.i and "\n" in text[token.idx:verb.idx]:
         paragraph_start = text.rfind("\n", 0, verb.idx) + 1
@@ -223,7 +223,7 @@ def source_span(token, text: str, exclude: set[int] | None = None, verb=None) ->
 def _subject(verb):
     """The subject of a cue verb; shared subjects of conjoined or embedded verbs are followed up."""
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head, False  # "a statement condemning the attack": the noun speaks
+        return verb.head, False  # "a statement condemning the raid": the noun speaks
     current = verb
     if _conjoined_to_reporting(verb):
         current = verb.head.head  # "said she would go and warned ...": the sayer warned
@@ -231,7 +231,7 @@ def _subject(verb):
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
             # the nearest of two: a headline or dateline above may be parsed as a second
-            # subject ("The Latest: ...\n\n2:45 p.m.\n\nConnecticut's tax commissioner says")
+            # subject ("The Latest: ...\n\n2:45 p.m.\n\nOhio's budget director says")
             return min(subjects, key=lambda c: abs(c.i - current.i)), False
         for child in current.children:
             if child.dep_ == "nsubjpass":
@@ -242,9 +242,9 @@ def _subject(verb):
         shares_subject = current.dep_ in ("conj", "xcomp") or (
             current.dep_ == "advcl" and current.tag_ == "VBG")  # "he said, adding that ..."
         if current.dep_ == "acomp" and current.pos_ == "ADJ":
-            shares_subject = True  # "Trump will be unable to ... accuse": the copula's subject
+            shares_subject = True  # "Voss will be unable to ... accuse": the copula's subject
         if current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
-            shares_subject = True  # "leaders gathered Friday to discuss ...": a purpose
+            shares_subject = True  # "mayors met Tuesday to discuss ...": a purpose
         if (current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep"
                 and current.head.head.pos_ in ("VERB", "AUX") and current.head.head.i != current.head.i):
             current = current.head  # "pitched himself by telling them ...": the verb's subject tells
@@ -346,7 +346,7 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
         if found.source is None:
             found.source_token = None
         elif not found.source[0] <= subject.idx < found.source[1]:
-            # re-anchored in the verb's paragraph: its last word heads it ("Donald Trump")
+            # re-anchored in the verb's paragraph: its last word heads it ("Ellen Voss")
             words = verb.doc.char_span(*found.source, alignment_mode="expand")
             found.source_token = words.root.i if words is not None else None
     if complement is not None:
@@ -359,8 +359,8 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
             objects = [c for c in complement.children if c.dep_ in ("pobj", "pcomp")]
             start, end = subtree_span(objects[0], text)
         if complement.dep_ in ("dobj", "oprd"):
-            # "called it a “historic” day", "mocked Romney for not releasing ...", "dismissed
-            # Estonia as being ...": the object with its predicate or the charge against it
+            # "called it a “shameful” day", "mocked Reyes for not filing ...", "dismissed
+            # the port as being ...": the object with its predicate or the charge against it
             for sibling in complement.head.children:
                 if sibling.i > complement.i and (sibling.dep_ in ("oprd", "xcomp", "ccomp") or (
                         sibling.dep_ == "prep" and sibling.lower_ in _PREDICATE_PREPOSITIONS)):
@@ -368,11 +368,11 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
         if complement.dep_ == "xcomp":
             # keep the infinitive's "to" ("hopes to become"), which trim would keep anyway
             start = min(start, complement.left_edge.idx)
-            # "urged supporters to monitor polling places": the addressee belongs to the content
+            # "urged volunteers to watch the ferry docks": the addressee belongs to the content
             objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < complement.i]
             if objects:
                 start = min(start, subtree_span(objects[0], text)[0])
-            # "called on Congress to act": the cue takes its preposition (below), the
+            # "called on the council to act": the cue takes its preposition (below), the
             # addressee goes with the content (PolNeAR train: "on" in 31 of 32 such "call on" cues)
             pair = _pair_preposition(verb, found.cue)
             if pair is not None and pair.i < complement.i:
@@ -404,7 +404,7 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
             return found
         if patients and not agents and (modelled or _is_cue_verb(lemma)) and (
                 cue_probability(verb) >= MODEL_CUE_THRESHOLD):
-            # "The plan has been harshly criticized": a stance with no source given; the
+            # "The levy has been widely criticized": a stance with no source given; the
             # passive subject is its content (only where the model finds the frame cue-like)
             found.content = [subtree_span(patients[0], text)]
             return found
@@ -432,7 +432,7 @@ def _is_as_clause(verb) -> bool:
 
 
 def _raised(verb, subject, complement, found: Found, text: str) -> Found | None:
-    """"Melania seems to have vanished": an impression with no source; its content is the
+    """"Rosalind seems to have vanished": an impression with no source; its content is the
     subject with the complement, around the cue."""
     if complement is None or complement.dep_ not in ("xcomp", "ccomp"):
         acomps = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
@@ -448,7 +448,7 @@ def _raised(verb, subject, complement, found: Found, text: str) -> Found | None:
 
 def _according_to(token, text: str) -> Found | None:
     to = next(c for c in token.children if c.lower_ == "to")
-    # "according to show insiders": the parse may read the source as a clause (pcomp)
+    # "according to show crew members": the parse may read the source as a clause (pcomp)
     objects = [c for c in to.children if c.dep_ in ("pobj", "pcomp")]
     if not objects:
         return None

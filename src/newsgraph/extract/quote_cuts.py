@@ -46,7 +46,7 @@ def _before_contrasting_cue(complement, start: int, end: int, text: str) -> int:
 def _before_conjoined_cue(verb, complement, start: int, end: int, text: str) -> int:
     """Cut "... and warned that ..." off the end of a content: a second cue verb of the same
     tense joined by a conjunction, with no subject of its own, is the speaker's next
-    attribution ("said he would order a review and warned against hackers"), though the
+    attribution ("said he would order an audit and warned against thieves"), though the
     parse often hangs it on the content's verb. PolNeAR never nests the two."""
     for token in complement.subtree:
         if (token.i > complement.i and token.dep_ == "conj" and token.pos_ == "VERB"

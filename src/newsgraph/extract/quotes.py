@@ -149,8 +149,8 @@ def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
     return found, warnings
 
 
-# Words between a closing quotation mark and the cue that can name a speaker ("..., Tulsa
-# police Chief Chuck Jordan said"): at most this many.
+# Words between a closing quotation mark and the cue that can name a speaker ("..., Dayton
+# police Chief Rhonda Belvedere said"): at most this many.
 SPEAKER_GAP_WORDS = 8
 _NOT_NAME_OPENERS = frozenset({"CCONJ", "SCONJ", "ADP", "ADV", "PUNCT"})
 
@@ -221,7 +221,7 @@ def _colon_speakers(text: str, parsed, passages: list[QuotedPassage], candidates
         if any(_overlaps(item.source, c.cue) for c in candidates):
             continue  # "X said: ..." is the verb's
         if parsed is not None and not _is_bare_name(parsed, item.source):
-            continue  # a headline or run-in heading ("The Latest: ...", "Obama on Climate: ...")
+            continue  # a headline or run-in heading ("The Latest: ...", "Voss on Tolls: ...")
         # '"WALLACE: ...': a transcript line quoted whole; the speaker is not part of the speech
         line_marks = [i for i, p in enumerate(passages) if any(
             start < item.source[0] < end and not text[start:item.source[0]].strip(DOUBLE_MARKS + "'")
@@ -260,8 +260,8 @@ def _attach_continuations(found: list[Found], passages: list[QuotedPassage], tak
         last_end = previous.content[-1][1]
         if passage.start - last_end > CONTINUATION_REACH:
             continue
-        # no other speaker's cue may stand between the two ("..., said Caddell, speaking of
-        # the polls. “...”" is one speaker throughout)
+        # no other speaker's cue may stand between the two ("..., said Lindqvist, speaking of
+        # the tolls. “...”" is one speaker throughout)
         if any(last_end <= f.cue[0] < passage.start and f is not previous
                and (f.source is None or f.source != previous.source) for f in found):
             continue
@@ -276,8 +276,8 @@ def _cue_inside(item: Found, other: Found) -> bool:
 def _mark_nested(found: list[Found], parsed) -> None:
     """An attribution whose cue lies in another's content is nested (not written to PolNeAR).
 
-    Two that each hold the other's cue ("Those talks are continuing, he said": the
-    parse may make "he said" the content of "continuing") are one misreading: the
+    Two that each hold the other's cue ("Those repairs are continuing, she said": the
+    parse may make "she said" the content of "continuing") are one misreading: the
     more reliable cue (``cue_reliability``) stays on top.
     """
     misread = []
