@@ -31,7 +31,7 @@ from newsgraph.record import Document, Location
 FIELDS = ("date", "city", "state", "killed", "injured")
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)")
-# Other dated URL shapes: "/2016/jan/26/", "...-sunday-01-17-2016", "-20160223-story".
+# Other dated URL shapes: "/2016/mar/09/", "...-friday-02-05-2016", "-20160311-story".
 _URL_MONTH_NAME = re.compile(r"/(20\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(\d{1,2})/",
                              re.I)
 _URL_US_DATE = re.compile(r"[-/_](\d{2})-(\d{2})-(20\d\d)(?:[-/_.]|$)")
@@ -92,8 +92,8 @@ def _url_date(url: str) -> str | None:
 
 def page_text(row: dict) -> str:
     """The scraped text with its title on a line of its own: the dump glues the title to the
-    first words of the page ("...Local NewsMILWAUKEE -- Two..."), which hides the dateline."""
-    # A few pages keep HTML character references ("Philadelphia&#39;s"): the dump is text.
+    first words of the page ("...Local NewsTOLEDO -- Three..."), which hides the dateline."""
+    # A few pages keep HTML character references ("Baltimore&#39;s"): the dump is text.
     text = html.unescape(row.get("Full text") or "")
     title = html.unescape(row.get("Article title") or "").strip()
     if title and text.startswith(title) and len(text) > len(title):
@@ -142,8 +142,8 @@ def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None,
 
     The incident's own town comes first. When it gave none, or only a region or a street, a
     gazetteer town named in the headline replaces it (the headline often names the town the body
-    leaves out: "Woman shot, killed in West Philadelphia"), else the town the page names most
-    often ("Houston police"). The state is the town's; for a town the gazetteer lacks, the single
+    leaves out: "Man shot, wounded in West Baltimore"), else the town the page names most
+    often ("Phoenix police"). The state is the town's; for a town the gazetteer lacks, the single
     state the page names, else the state of the headline's or the page's town.
     """
     from newsgraph.extract import incident_places, incidents, places
@@ -154,7 +154,7 @@ def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None,
     if parsed_headline is not None:
         named_states = named_states | incidents._place_context(parsed_headline)[1]
     outlet_state = incident_places.outlet_state(doc.title)
-    # A namesake town ("Everett", "Lansing") is settled by the page's states, else the outlet's.
+    # A namesake town ("Bloomington", "Springfield") is settled by the page's states, else the outlet's.
     settle = named_states or ({outlet_state} if outlet_state else set())
     # Towns of the headline, then of the page, that the gazetteer places in the US.
     guesses = [places.geocode(town, {"US"}, settle) for town in (
@@ -162,7 +162,7 @@ def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None,
         incident_places.page_town(doc._nlp)) if town]
     guesses = [guess for guess in guesses if guess.country == "US"]
     if location.country not in (None, "US") and location.name:
-        # GVDB is a database of US shootings: a namesake abroad ("Pimlico", London) gives way to
+        # GVDB is a database of US shootings: a namesake abroad ("Kensington", London) gives way to
         # a US town of that name, else to the headline's or the page's US town, if any.
         us_towns = [c for c in places.candidates(location.name) if c.country == "US" and c.kind == "city"]
         if us_towns:
@@ -172,10 +172,10 @@ def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None,
     agreed = incident_places.town_in_headline_and_body(headline, doc.body)
     suburb = agreed and re.search(rf"\bsuburban\s+{re.escape(agreed)}\b", doc.body)
     if agreed and (suburb or not _is_town(location, settle)):
-        # The headline and the body both put the shooting "in Elm Mott": the town, though the
+        # The headline and the body both put the shooting "in Axtell": the town, though the
         # gazetteer is too small to list it (on dev, letting it also beat a town the stage
         # found lost more pages than it gained: those are mostly neighbourhoods), and a suburb
-        # ("in south suburban Dolton") beats the big city's dateline.
+        # ("in south suburban Blue Island") beats the big city's dateline.
         location = places.geocode(agreed, {"US"}, settle)
     elif not _is_town(location, settle) and guesses:
         location = guesses[0]
@@ -198,7 +198,7 @@ def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None,
         # A small town the gazetteer lacks lies, most likely, in the state of the towns around it.
         state = _us_state(guesses[0])
     if state is None:
-        # Last, the outlet's own state or town, named in the page title ("- Los Angeles Times").
+        # Last, the outlet's own state or town, named in the page title ("- Sacramento Ledger").
         state = outlet_state
     # A region (state, country) is not a city, nor is a street; a name the gazetteer lacks is
     # kept as written.
@@ -206,11 +206,11 @@ def _city_and_state(doc: Document, location: Location, nlp) -> tuple[str | None,
     if city and incident_places.is_street_like(city):
         city = None
     if city is None:
-        # A part of town both the headline and the body name ("Feltonville shooting" ... "the
-        # city's Feltonville section"): the crowd gives it as the city when no town is named.
+        # A part of town both the headline and the body name ("Frankford shooting" ... "the
+        # city's Frankford section"): the crowd gives it as the city when no town is named.
         city = incident_places.neighbourhood_in_headline_and_body(headline, doc.body)
     if city is None:
-        # Last, the outlet's own town ("- Los Angeles Times", "« CBS Chicago"): local news is
+        # Last, the outlet's own town ("- Sacramento Ledger", "« WKBC Chicago"): local news is
         # mostly about its own town.
         city = incident_places.outlet_town(doc.title)
     return city, state
@@ -232,7 +232,7 @@ def _day(doc: Document, value: str | None, text: str | None = None) -> str | Non
     ("this year", "last month", "2012" in the lead), or by a day after publication (a page's
     "updated" line read as the date), takes the first day the page names that is not after
     publication, else the publication day. A weekday read forward past publication ("shot at
-    4 a.m. on Tuesday" in a Thursday story) is the same weekday a week earlier."""
+    3 a.m. on Monday" in a Thursday story) is the same weekday a week earlier."""
     if value is None:
         return None
     after_publication = doc.published is not None and value[:10] > doc.published
@@ -266,10 +266,10 @@ def _is_town(location, settle: set[str] | None = None) -> bool:
     if name.lower().split()[-1] in {"county", "parish"}:
         return True  # GVDB's annotators give a county for a shooting outside any town
     if name.lower().split()[-1] in incident_places.DISTRICT_WORDS:
-        # A gazetteer town may end in one ("Dearborn Heights"), if it lies in a state the page
-        # names (New York's Washington Heights is not a Chicago story's town).
+        # A gazetteer town may end in one ("Shaker Heights"), if it lies in a state the page
+        # names (New York's Jackson Heights is not a Chicago story's town).
         return location.lat is not None and bool(settle) and location.admin1 in settle
-    # A name the gazetteer lacks is mostly a small town ("Honesdale", "Brown Deer").
+    # A name the gazetteer lacks is mostly a small town ("Axtell", "Paddock Lake").
     return location.lat is not None or location.geonameid is None
 
 
