@@ -81,6 +81,8 @@ def _extraction_summary(docs: list[Document]) -> Iterator[str]:
     for quantity in claimed[:SHOWN]:
         by = f" — {quantity.claimant_text}" if quantity.claimant_text else ""
         yield f"  {quantity.text} {quantity.unit} [{quantity.qualifier} {quantity.low}-{quantity.high}]{by}"
+
+
 def source_chain(doc: Document) -> list[str]:
     """A page's sources as a tree: each one under the source that relays it ("via")."""
     children: dict[int | None, list[int]] = {}
