@@ -268,14 +268,14 @@ def evaluate_attribution(data_dir: Path, predictions_dir: Path, limit: int | Non
 def kept_in_record(text: str, parsed, found: list[Found]) -> list[Found]:
     """The attributions whose quote the quotes stage keeps in the record (same cue, or for a
     quote without a cue the same content start)."""
-    from newsgraph.extract.quotes import run_quotes
+    from newsgraph.extract.quotes import record_quotes
     from newsgraph.language import entities
     from newsgraph.record import Document
 
     doc = Document(body=text)
     doc._nlp = parsed
     entities.run(doc)  # speakers link to entities; a quote without a speaker is tidied away
-    run_quotes(doc)
+    record_quotes(doc, found)  # the finder's own attributions, not found a second time
     cues = {tuple(q.cue_span) for q in doc.quotes if q.cue_span}
     starts = {q.span[0] for q in doc.quotes}
     return [item for item in found if (tuple(item.cue) in cues if item.cue[1] > item.cue[0]

@@ -303,8 +303,6 @@ def content_text(text: str, content: list[tuple[int, int]]) -> str:
 
 def run_quotes(doc: Document) -> None:
     """Pipeline stage: fill ``doc.quotes`` (needs ``doc._nlp``; falls back to marks only)."""
-    from newsgraph.extract.speakers import resolve_speakers
-
     text = doc.body or ""
     if doc._nlp is None:
         doc.warn("quotes: no parse; only quotation marks used")
@@ -317,6 +315,15 @@ def run_quotes(doc: Document) -> None:
         doc.warn(f"quotes: {message}")
     if len(warnings) > 10:
         doc.warn(f"quotes: {len(warnings) - 10} more quotation mark warnings")
+    record_quotes(doc, found)
+
+
+def record_quotes(doc: Document, found: list[Found]) -> None:
+    """``doc.quotes`` from the attributions ``find_attributions`` gave: speakers resolved, direct
+    quotes split into their segments, then tidied for the record."""
+    from newsgraph.extract.speakers import resolve_speakers
+
+    text = doc.body or ""
     speakers = resolve_speakers(doc, found)
     quotes = []
     for item, speaker in zip(found, speakers, strict=True):
