@@ -37,3 +37,18 @@ def datasets_dir(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"benchmark set {name} not present at {path}")
     return path
+
+
+def build_old_schema(conn, version: int) -> None:
+    """Give an empty SQLite connection the knowledge base's schema as migrations 1..``version``
+    left it (their SQL only, no data steps), recorded in ``schema_migrations``: the starting
+    point of the upgrade tests."""
+    from newsgraph.kb.migrations import SQLITE_MIGRATIONS
+    from newsgraph.kb.sqlite import _statements
+
+    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                 "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))")
+    for number, name, sql in SQLITE_MIGRATIONS[:version]:
+        for statement in _statements(sql):
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (number, name))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import build_old_schema
 from newsgraph.kb import open_kb
 from newsgraph.kb.migrations import SQLITE_MIGRATIONS
 from newsgraph.kb.queries import search
@@ -78,16 +79,9 @@ def test_postgres_url_is_refused_with_a_clear_message(tmp_path):
 def test_a_knowledge_base_at_schema_4_is_brought_up_to_date_with_its_rows(tmp_path):
     import sqlite3
 
-    from newsgraph.kb.sqlite import _statements
-
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                 "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))")
-    for version, name, sql in SQLITE_MIGRATIONS[:4]:
-        for statement in _statements(sql):
-            conn.execute(statement)
-        conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name))
+    build_old_schema(conn, 4)
     body = "Flood water closed the old market and the main bridge to the capital for three days"
     conn.execute("INSERT INTO documents (id, format, published_basis, body, record) "
                  "VALUES ('d1', 'text', 'none', 'x', '{}'), ('d2', 'text', 'none', ?, '{}')", (body,))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 
+from conftest import build_old_schema
 from newsgraph.kb import open_kb
 from newsgraph.kb.bench import Generator
 from newsgraph.kb.index import forget, snapshot
 from newsgraph.kb.migrations import SQLITE_MIGRATIONS
 from newsgraph.kb.queries import decisions
 from newsgraph.kb.reprints import band_keys, gram_set, merge_all_bands, merge_bands, share, shingles
-from newsgraph.kb.sqlite import _statements
 from newsgraph.record import Document, Source
 
 STORY = ("The river burst its banks before dawn and flooded the lower town, where rescue teams "
@@ -126,12 +126,7 @@ def _sha1_band_keys(body: str) -> set[int]:
 def _old_kb(path, version: int, keys_table: str) -> None:
     """A knowledge base at schema ``version`` holding STORY as 'old', with SHA-1 band keys."""
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                 "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))")
-    for number, name, sql in SQLITE_MIGRATIONS[:version]:
-        for statement in _statements(sql):
-            conn.execute(statement)
-        conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (number, name))
+    build_old_schema(conn, version)
     conn.execute("INSERT INTO documents (id, format, published, published_basis, body, record) "
                  "VALUES ('old', 'text', '2020-03-01', 'metadata', ?, '{}')", (STORY,))
     conn.executemany(f"INSERT INTO {keys_table} (key, doc) VALUES (?, 1)", [(k,) for k in _sha1_band_keys(STORY)])

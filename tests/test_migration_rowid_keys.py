@@ -11,14 +11,13 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import asdict, replace
 
+from conftest import build_old_schema
 from newsgraph.export import kb_view
 from newsgraph.export.writers import graph
 from newsgraph.kb import open_kb, queries
 from newsgraph.kb.bench import Generator
 from newsgraph.kb.index import forget, snapshot
-from newsgraph.kb.migrations import SQLITE_MIGRATIONS
 from newsgraph.kb.network import network
-from newsgraph.kb.sqlite import _statements
 from newsgraph.record import Source
 
 # The tables of schema 9, in an order that copies cleanly; the per-document ones are views now.
@@ -33,12 +32,7 @@ FIXED_TIME = "2026-01-01T00:00:00Z"
 def _schema_9_copy(source, target) -> None:
     """A knowledge base at schema 9 holding the rows of the one at ``source``."""
     conn = sqlite3.connect(target)
-    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                 "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))")
-    for version, name, sql in SQLITE_MIGRATIONS[:9]:
-        for statement in _statements(sql):
-            conn.execute(statement)
-        conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name))
+    build_old_schema(conn, 9)
     conn.execute("ATTACH DATABASE ? AS current", (str(source),))
     conn.execute("INSERT INTO documents (rowid, id, uri, path, format, title, published, published_basis, "
                  "language, site_name, body, record, ingested_at) SELECT rowid, id, uri, path, format, title, "
