@@ -9,6 +9,7 @@ running ``newsgraph ingest``. The few reads the KB's query modules do not offer
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -59,10 +60,23 @@ def document_summaries(conn: sqlite3.Connection, ids: list[str]) -> list[dict[st
 
 
 def report_incidents(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, str]]:
-    """Which knowledge-base incident each incident of a document's record was merged into."""
-    rows = conn.execute(
-        "SELECT local_id, incident_id FROM incident_reports WHERE doc_id = ? ORDER BY local_id", (doc_id,))
-    return [{"report": local_id, "incident": incident} for local_id, incident in rows]
+    """Which knowledge-base incident each incident of a document's record was merged into, in the
+    order of the record's numbering ("incident-2" before "incident-10")."""
+    rows = conn.execute("SELECT local_id, incident_id FROM incident_reports WHERE doc_id = ?", (doc_id,))
+    return [{"report": local_id, "incident": incident}
+            for local_id, incident in sorted(rows, key=lambda row: numbered_order(row[0]))]
+
+
+_TRAILING_NUMBER = re.compile(r"(.*?)(\d+)")
+
+
+def numbered_order(local_id: str) -> tuple[str, int, str]:
+    """A sort key reading a trailing number as a number: "incident-2" < "incident-10"; an id
+    without one sorts before the numbered ids of the same stem."""
+    match = _TRAILING_NUMBER.fullmatch(local_id)
+    if match is None:
+        return local_id, -1, local_id
+    return match.group(1), int(match.group(2)), local_id
 
 
 def incident_exists(conn: sqlite3.Connection, incident_id: str) -> bool:
