@@ -17,6 +17,7 @@ from newsgraph.export.writers import graph
 from newsgraph.kb import open_kb, queries
 from newsgraph.kb.bench import Generator
 from newsgraph.kb.index import forget, snapshot
+from newsgraph.kb.migrations import SQLITE_MIGRATIONS
 from newsgraph.kb.network import network
 from newsgraph.record import Source
 
@@ -100,7 +101,7 @@ def test_a_schema_9_knowledge_base_answers_every_query_identically_after_the_upg
         assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == 9
         assert conn.execute("SELECT type FROM sqlite_master WHERE name = 'mentions'").fetchone()[0] == "table"
     with open_kb(tmp_path / "old.db") as kb:
-        assert kb.schema_version() == 10
+        assert kb.schema_version() == SQLITE_MIGRATIONS[-1][0]  # 10, then every later one
         kinds = dict(kb.conn.execute("SELECT name, type FROM sqlite_master WHERE name IN "
                                      f"({','.join('?' * len(SCHEMA_9_TABLES))})", SCHEMA_9_TABLES).fetchall())
         assert {name for name, kind in kinds.items() if kind == "view"} == {

@@ -25,6 +25,11 @@ def _recompute_band_keys(conn: sqlite3.Connection) -> None:
 
 # Steps of a migration that SQL cannot express, run after its statements in its transaction.
 MIGRATION_STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {9: _recompute_band_keys}
+# Migrations that rebuild a table other tables refer to by foreign key (11: `documents`). They run
+# with foreign keys off, as SQLite's documented table rebuild does: dropping the parent table with
+# them on deletes every child row through ON DELETE CASCADE. Before such a migration commits,
+# PRAGMA foreign_key_check must report no violation it did not report before.
+WITHOUT_FOREIGN_KEYS = frozenset({11})
 
 
 class SqliteKB:
@@ -63,20 +68,37 @@ class SqliteKB:
         for version, name, sql in SQLITE_MIGRATIONS:
             if version in done:
                 continue
-            self.conn.execute("BEGIN IMMEDIATE")
+            rebuild = version in WITHOUT_FOREIGN_KEYS
+            if rebuild:  # a no-op inside a transaction: set before it begins
+                self.conn.execute("PRAGMA foreign_keys=OFF")
             try:
-                for statement in _statements(sql):
-                    self.conn.execute(statement)
-                if version in MIGRATION_STEPS:
-                    MIGRATION_STEPS[version](self.conn)
-                self.conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
-                                  (version, name))
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
+                self._apply(version, name, sql, rebuild)
+            finally:
+                if rebuild:
+                    self.conn.execute("PRAGMA foreign_keys=ON")
             applied.append(version)
         return applied
+
+    def _apply(self, version: int, name: str, sql: str, check_keys: bool) -> None:
+        """Run one migration in its own transaction, recorded in ``schema_migrations``."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            before = _key_violations(self.conn) if check_keys else set()
+            for statement in _statements(sql):
+                self.conn.execute(statement)
+            if version in MIGRATION_STEPS:
+                MIGRATION_STEPS[version](self.conn)
+            if check_keys:
+                new = _key_violations(self.conn) - before
+                if new:
+                    raise sqlite3.IntegrityError(
+                        f"migration {version} would leave {len(new)} rows with a broken foreign key, "
+                        f"the first in {min(new, key=repr)[0]}; nothing was changed")
+            self.conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     def schema_version(self) -> int:
         row = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
@@ -141,6 +163,11 @@ class SqliteKB:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _key_violations(conn: sqlite3.Connection) -> set[tuple]:
+    """Rows whose foreign key names no parent row: (table, rowid, parent, constraint number)."""
+    return {tuple(row) for row in conn.execute("PRAGMA foreign_key_check")}
 
 
 _TERM = re.compile(r'"[^"]+"|[\w\'’-]+', re.UNICODE)
