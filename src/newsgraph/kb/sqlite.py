@@ -55,7 +55,11 @@ class SqliteKB:
         # every 10,000 (a WAL of up to about 40 MiB on disk) writes each of them once per ten
         # batches. Readers are unaffected, and memory does not grow (the WAL is a file).
         self.conn.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
-        self.migrate()
+        try:
+            self.migrate()
+        except BaseException:  # a migration refused (rolled back): no connection left open behind it
+            self.conn.close()
+            raise
 
     # -- schema -----------------------------------------------------------------------------
     def migrate(self) -> list[int]:
@@ -72,17 +76,22 @@ class SqliteKB:
             if rebuild:  # a no-op inside a transaction: set before it begins
                 self.conn.execute("PRAGMA foreign_keys=OFF")
             try:
-                self._apply(version, name, sql, rebuild)
+                if self._apply(version, name, sql, rebuild):
+                    applied.append(version)
             finally:
                 if rebuild:
                     self.conn.execute("PRAGMA foreign_keys=ON")
-            applied.append(version)
         return applied
 
-    def _apply(self, version: int, name: str, sql: str, check_keys: bool) -> None:
-        """Run one migration in its own transaction, recorded in ``schema_migrations``."""
+    def _apply(self, version: int, name: str, sql: str, check_keys: bool) -> bool:
+        """Run one migration in its own transaction, recorded in ``schema_migrations``; False when
+        another connection (a second `newsgraph` command opening the same old file) applied it
+        after ``migrate`` read the list, which the write lock taken here makes certain to see."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
+            if self.conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)).fetchone():
+                self.conn.execute("ROLLBACK")
+                return False
             before = _key_violations(self.conn) if check_keys else set()
             for statement in _statements(sql):
                 self.conn.execute(statement)
@@ -99,6 +108,7 @@ class SqliteKB:
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
+        return True
 
     def schema_version(self) -> int:
         row = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
