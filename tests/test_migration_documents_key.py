@@ -108,6 +108,11 @@ def test_a_schema_10_file_gets_the_declared_key_with_every_rowid_and_row_kept(tm
     conn.execute("INSERT INTO doc_mentions VALUES (5, 'e0', 'E1', 'Ali Noor', 'PERSON', '[]', '[]')")
     conn.execute("INSERT INTO doc_mentions VALUES (9, 'e0', 'E1', 'Ali Noor', 'PERSON', '[]', '[]')")
     conn.execute("INSERT INTO reprints VALUES ('b', 'c', 0.95, 'full')")
+    # An analyst's own view, index and trigger on the table: they come through the rebuild too.
+    conn.execute("CREATE VIEW my_titles AS SELECT id, title FROM documents")
+    conn.execute("CREATE INDEX my_uri ON documents (uri)")
+    conn.execute("CREATE TRIGGER my_retitled AFTER UPDATE OF title ON documents BEGIN "
+                 "INSERT INTO decisions (doc_id, kind, detail) VALUES (new.id, 'retitled', new.title); END")
     conn.commit()
     conn.close()
 
@@ -122,10 +127,18 @@ def test_a_schema_10_file_gets_the_declared_key_with_every_rowid_and_row_kept(tm
         assert [tuple(r) for r in kb.conn.execute("SELECT doc_id, name FROM mentions ORDER BY doc_id")] == [
             ("b", "Ali Noor"), ("c", "Ali Noor")]
         assert [hit["id"] for hit in queries.search(kb.conn, "rain")] == ["a"]
-        assert {r[0] for r in kb.conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")} == VIEWS
+        assert {r[0] for r in kb.conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")} == VIEWS | {"my_titles"}
         assert kb.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # back on after the migration
         _checks(kb.conn)
         upgraded = _schema(kb.conn)
+        mine = {name: upgraded.pop(name)[0] for name in list(upgraded) if name.startswith("my_")}
+        assert mine == {"my_titles": "view", "my_uri": "index", "my_retitled": "trigger"}
+        assert kb.conn.execute("EXPLAIN QUERY PLAN SELECT id FROM documents WHERE uri = 'x'").fetchone()[3] == (
+            "SEARCH documents USING INDEX my_uri (uri=?)")
+        kb.conn.execute("UPDATE documents SET title = 'Storm' WHERE id = 'a'")
+        assert queries.decisions(kb.conn, "a") == [{"document": "a", "kind": "retitled", "detail": "Storm"}]
+        assert [tuple(r) for r in kb.conn.execute("SELECT * FROM my_titles ORDER BY id")] == [
+            ("a", "Storm"), ("b", "Market"), ("c", "Market again")]
         # Foreign keys still reach the rebuilt table, and the full-text trigger still fires.
         kb.conn.execute("DELETE FROM documents WHERE id = 'b'")
         assert kb.conn.execute("SELECT COUNT(*) FROM reprints").fetchone()[0] == 0

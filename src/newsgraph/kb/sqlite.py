@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from newsgraph.kb.migrations import SQLITE_MIGRATIONS
+from newsgraph.kb.migrations.rebuild import replace_table
 from newsgraph.kb.records import record_json
 from newsgraph.record import Document
 
@@ -23,8 +24,13 @@ def _recompute_band_keys(conn: sqlite3.Connection) -> None:
     recompute_band_keys(conn)
 
 
+def _swap_in_keyed_documents(conn: sqlite3.Connection) -> None:
+    replace_table(conn, "documents", "documents_keyed")
+
+
 # Steps of a migration that SQL cannot express, run after its statements in its transaction.
-MIGRATION_STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {9: _recompute_band_keys}
+MIGRATION_STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    9: _recompute_band_keys, 11: _swap_in_keyed_documents}
 # Migrations that rebuild a table other tables refer to by foreign key (11: `documents`). They run
 # with foreign keys off, as SQLite's documented table rebuild does: dropping the parent table with
 # them on deletes every child row through ON DELETE CASCADE. Before such a migration commits,

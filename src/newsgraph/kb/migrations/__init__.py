@@ -402,10 +402,10 @@ SQLITE_MIGRATIONS.append((10, "per-document rows keyed by document rowid", """
 # table has an index), and a `.dump` loaded into a new file numbers the rows again from 1, after
 # which every derived row points at another document. Declared, the value is part of the row, and
 # VACUUM, `.dump` and any copy carry it.
-# The table is rebuilt the way SQLite's documentation gives for changes ALTER TABLE cannot make: a
-# new table, the rows copied with their rowids, the old one dropped, the new one renamed, its index
-# and trigger created again. The rename fails while views read a table that is gone, so the views
-# of migration 10 are dropped first and created again (joined on the declared key: same values).
+# The new table is filled here with every row under its rowid; `newsgraph.kb.sqlite.MIGRATION_STEPS`
+# then puts it in the old one's place (`newsgraph.kb.migrations.rebuild.replace_table`: the old
+# table dropped, the new one renamed, its index and full-text trigger created again from their
+# SQL; the views of migration 10 read the new table by name, the same values through `rowid`).
 # `reprints` refers to `documents (id)` by foreign key, and dropping the parent with foreign keys
 # on would cascade-delete every reprint: this migration runs with them off and is checked with
 # PRAGMA foreign_key_check before it commits (`newsgraph.kb.sqlite.WITHOUT_FOREIGN_KEYS`). The
@@ -433,41 +433,4 @@ SQLITE_MIGRATIONS.append((11, "documents keyed by a declared integer primary key
         SELECT rowid, id, uri, path, format, title, published, published_basis,
                language, site_name, body, record, ingested_at
         FROM documents ORDER BY rowid;
-    DROP VIEW doc_sources;
-    DROP VIEW mentions;
-    DROP VIEW incident_reports;
-    DROP VIEW report_actors;
-    DROP VIEW relations;
-    DROP VIEW kb_quotes;
-    DROP VIEW kb_claims;
-    DROP TABLE documents;
-    ALTER TABLE documents_keyed RENAME TO documents;
-    CREATE INDEX documents_published ON documents (published);
-    CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-        INSERT INTO documents_fts (documents_fts, rowid, title, body)
-        VALUES ('delete', old.doc, old.title, old.body);
-    END;
-    CREATE VIEW doc_sources AS
-        SELECT d.id AS doc_id, s.origin, s.uri, s.published, s.site_name
-        FROM doc_origins s JOIN documents d ON d.doc = s.doc;
-    CREATE VIEW mentions AS
-        SELECT d.id AS doc_id, m.local_id, m.entity_id, m.name, m.type, m.forms, m.spans
-        FROM doc_mentions m JOIN documents d ON d.doc = m.doc;
-    CREATE VIEW incident_reports AS
-        SELECT d.id AS doc_id, r.local_id, r.incident_id, r.type, r.date, r.place, r.country,
-               r.published, r.killed, r.injured, r.independent, r.record
-        FROM doc_incident_reports r JOIN documents d ON d.doc = r.doc;
-    CREATE VIEW report_actors AS
-        SELECT a.entity_id, a.date, d.id AS doc_id
-        FROM doc_report_actors a JOIN documents d ON d.doc = a.doc;
-    CREATE VIEW relations AS
-        SELECT r.source, r.target, r.relation, d.id AS doc_id
-        FROM doc_relations r JOIN documents d ON d.doc = r.doc;
-    CREATE VIEW kb_quotes AS
-        SELECT q.id, d.id AS doc_id, q.text, q.kind, q.speaker, q.entity_id
-        FROM doc_quotes q JOIN documents d ON d.doc = q.doc;
-    CREATE VIEW kb_claims AS
-        SELECT c.id, d.id AS doc_id, c.text, c.low, c.high, c.qualifier, c.unit, c.claimant_text,
-               c.entity_id, c.sentence, c.published
-        FROM doc_claims c JOIN documents d ON d.doc = c.doc;
 """))
