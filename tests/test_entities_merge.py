@@ -156,6 +156,22 @@ def test_type_from_full_name_and_title_wins_over_model_label(blank):
     assert summary(doc) == [("Ali Haddad", "PERSON", ["Haddad"], [[0, 10], [20, 26], [49, 55]])]
 
 
+def test_title_after_a_place_is_trimmed_and_the_surname_joins_the_person(blank):
+    # The small model tags "Rivertown Mayor Olu Banjo" as a work of art and a lone "Banjo" as ORG.
+    body = "Rivertown Mayor Olu Banjo visited the site. Banjo said the market would reopen."
+    doc = hand_built(blank, body, [("Rivertown Mayor Olu Banjo", "WORK_OF_ART"), ("Banjo", "ORG")])
+    run(doc)
+    assert summary(doc) == [("Olu Banjo", "PERSON", ["Banjo"], [[16, 25], [44, 49]])]
+
+
+def test_a_title_word_that_starts_a_body_name_is_not_trimmed(blank):
+    body = "The Justice Department opened an inquiry. Judge Ada Obi will hear it."
+    doc = hand_built(blank, body, [("Justice Department", "ORG"), ("Judge Ada Obi", "PERSON")])
+    run(doc)
+    assert summary(doc) == [("Justice Department", "ORG", [], [[4, 22]]),
+                            ("Ada Obi", "PERSON", [], [[48, 55]])]
+
+
 def test_place_named_like_a_surname_stays_a_place(blank):
     body = "Michael Jordan visited Amman. Jordan closed its border."
     doc = hand_built(blank, body, [("Michael Jordan", "PERSON"), ("Amman", "GPE"), ("Jordan", "GPE")])

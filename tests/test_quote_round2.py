@@ -175,7 +175,8 @@ def test_description_is_not_the_place_it_mentions(parse):
     assert quotes == [("the wards were full", "said", "A nurse at Tumaco's hospital",
                        "A nurse at Tumaco's hospital")]
     run_sources(doc)
-    assert [(s.kind, s.anonymous) for s in doc.sources] == [("person", False)]
+    # a nurse the page does not name is an anonymous source
+    assert [(s.kind, s.anonymous) for s in doc.sources] == [("person", True)]
 
 
 @pytest.mark.model

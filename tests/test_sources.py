@@ -81,3 +81,41 @@ def test_outlet_citing_diplomats(parse):
         ("Jane Roe", "official", False, None),
         ("two diplomats", "official", True, 0),
     ]
+
+
+@pytest.mark.model
+def test_unnamed_people_are_anonymous_and_descriptions_take_their_head_nouns_kind(parse):
+    doc = parse("Traders in the old market said prices had doubled since March. The state broadcaster "
+                "reported that the bridge would reopen. Hospitals in the city said they had run out of "
+                "insulin.")
+    doc.site_name = "Daily Ledger"
+    run_quotes(doc)
+    run_sources(doc)
+    assert _chain(doc) == [
+        ("Daily Ledger", "outlet", False, None),
+        ("The state broadcaster", "outlet", False, 0),
+        ("Traders in the old market", "person", True, 0),
+        ("Hospitals in the city", "organisation", False, 0),
+    ]
+
+
+@pytest.mark.model
+def test_pronoun_after_a_name_in_apposition_is_the_named_person(parse):
+    doc = parse("Prices will keep rising, said Ana Ruiz, an economist at a brokerage in Quito. "
+                "She said the central bank would act in June.")
+    doc.site_name = "Daily Ledger"
+    run_quotes(doc)
+    run_sources(doc)
+    assert _chain(doc) == [("Daily Ledger", "outlet", False, None), ("Ana Ruiz", "expert", False, 0)]
+    assert len(doc.sources[1].evidence) == 2
+
+
+@pytest.mark.model
+def test_pronoun_for_the_holder_of_a_definite_office_is_not_anonymous(parse):
+    doc = parse("The national police director said four suspects had been held. "
+                "He said more arrests would follow.")
+    doc.site_name = "Daily Ledger"
+    run_quotes(doc)
+    run_sources(doc)
+    assert _chain(doc) == [("Daily Ledger", "outlet", False, None),
+                           ("The national police director", "official", False, 0)]

@@ -26,6 +26,7 @@ from newsgraph.extract.quote_lexicon import (
     OFFICIAL_NOUNS,
     OUTLET_WORDS,
 )
+from newsgraph.language.entity_words import PERSON_NOUNS
 from newsgraph.record import Attribution, Document, Quote
 
 # Titles that make a named person an official.
@@ -41,6 +42,25 @@ party company group association firm organisation organization union federation 
 coalition alliance movement outfit militia corporation operator business businesses network
 campaign institute foundation
 """.split())
+# More heads of descriptions that name a body: "hospitals in the city", "the health directorate",
+# "intelligence services", "the city" (its council speaking).
+MORE_BODY_HEADS = frozenset("""
+hospital clinic directorate service force team club school university college municipality city
+town province county district opposition management leadership board
+""".split())
+# Heads of descriptions that name a news outlet: "the state broadcaster", "the newspaper".
+OUTLET_HEADS = frozenset(
+    "broadcaster newspaper daily tabloid magazine channel radio television outlet".split())
+# Heads of non-human sources beyond the lexicon's documents: "the Islamic State claim", "the evidence".
+MORE_DOCUMENT_HEADS = frozenset("""
+claim evidence bill law measure image photo picture finding result figure tally count sign message
+note notice order ruling verdict decision announcement advert advertisement
+""".split())
+# Unnamed people who speak for the state's investigation.
+INVESTIGATOR_HEADS = frozenset({"investigator", "detective"})
+# Abstract nouns ("the abduction", "the assessment") are no person: what they say is a document's
+# say. Checked after every list above, so "the opposition" or "the administration" stay bodies.
+_ABSTRACT_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity)$")
 # A dateline naming the agency the page relays: "BAGHDAD (Reuters) -".
 _DATELINE = re.compile(r"\((?P<agency>[A-Za-z][A-Za-z .-]{1,40})\)\s*[-—–]")
 # A wire service not in the agency list, known by its name ("Meridian Press Agency").
@@ -166,13 +186,9 @@ def _kind(doc: Document, quote: Quote) -> str:
         bare = name.removeprefix("the ").removeprefix("The ")
         label = next((e.label_ for e in doc._nlp.ents if e.text.removeprefix("the ") == bare), label)
     if head is not None and head.pos_ == "NOUN" and not entity:
-        # a description is the kind of its head noun: "a senior police officer who ..." is an
-        # official, "a nurse at Tumaco's hospital" a person, whatever else it names
-        lemma = head.lemma_.lower()
-        for nouns, kind in ((OFFICIAL_NOUNS - BODY_NOUNS, "official"), (EXPERT_NOUNS, "expert"),
-                            (BODY_NOUNS | ORGANISATION_HEADS, "organisation"), (DOCUMENT_NOUNS, "document")):
-            if lemma in nouns or head.lower_ in nouns:
-                return kind
+        kind = _description_kind(head)
+        if kind is not None:
+            return kind
     if label in ("ORG",) and is_outlet_name(name):
         return "outlet"
     if words & ANONYMOUS_HEADS:
@@ -192,12 +208,41 @@ def _kind(doc: Document, quote: Quote) -> str:
     return "person"
 
 
+def _description_kind(head) -> str | None:
+    """A description is the kind of its head noun: "a senior police officer who ..." is an
+    official, "a nurse at Tumaco's hospital" a person, whatever else it names."""
+    lemma = head.lemma_.lower()
+    if lemma == "member" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.lower_ in ("parliament", "congress", "senate", "assembly") for g in c.children)
+            for c in head.children):
+        return "official"  # "members of parliament"
+    for nouns, kind in ((OFFICIAL_NOUNS - BODY_NOUNS, "official"), (INVESTIGATOR_HEADS | OFFICIAL_TITLES, "official"),
+                        (EXPERT_NOUNS, "expert"),
+                        (BODY_NOUNS | ORGANISATION_HEADS | MORE_BODY_HEADS, "organisation"),
+                        (PERSON_NOUNS, "person"),
+                        (OUTLET_HEADS, "outlet"), (DOCUMENT_NOUNS | MORE_DOCUMENT_HEADS, "document")):
+        if lemma in nouns or head.lower_ in nouns:
+            return kind
+    return "document" if _ABSTRACT_SUFFIX.search(lemma) else None
+
+
 def _speaker_head(doc: Document, quote: Quote):
     """The head word of the speaker as written, climbing from a name to the noun it is in
     apposition to ("the agency's spokesman, Tunde Lawal" -> spokesman); None without a parse."""
     if doc._nlp is None or not quote.speaker_span:
         return None
-    words = doc._nlp.char_span(*quote.speaker_span, alignment_mode="expand")
+    head = _head_of(doc, *quote.speaker_span)
+    if head is not None and head.pos_ == "PRON" and quote.speaker:
+        # a pronoun stands for the description or name it was resolved to: read that as written
+        # last before it ("the national police director ... he said")
+        at = doc.body.rfind(quote.speaker, 0, quote.speaker_span[0])
+        antecedent = _head_of(doc, at, at + len(quote.speaker)) if at >= 0 else None
+        return antecedent or head
+    return head
+
+
+def _head_of(doc: Document, start: int, end: int):
+    words = doc._nlp.char_span(start, end, alignment_mode="expand")
     if words is None or not len(words):
         return None
     head = words.root
@@ -218,13 +263,12 @@ def _described(doc: Document, quote: Quote) -> str:
 def _holds_named_office(doc: Document, quote: Quote) -> bool:
     """"Turkey's interior minister", "the agency's spokesman": one office of a named body,
     which identifies its holder (unlike "a senior official" or "officials")."""
-    if doc._nlp is None or not quote.speaker_span:
+    head = _speaker_head(doc, quote)
+    if head is None:
         return False
-    words = doc._nlp.char_span(*quote.speaker_span, alignment_mode="expand")
-    if words is None or not len(words):
-        return False
-    head = words.root
-    owner = [c for c in head.children if c.dep_ == "poss" and (c.ent_type_ or c.pos_ == "NOUN")]
+    # "its spokesman" after the body is named is that body's spokesman too
+    owner = [c for c in head.children if c.dep_ == "poss" and (c.ent_type_ or c.pos_ in ("NOUN", "PRON"))
+             and c.lower_ not in ("my", "our", "your")]
     # "the provincial governor": one holder of one office, named by the office itself
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
     return head.tag_ == "NN" and head.lower_ in OFFICIAL_TITLES and (bool(owner) or definite)
@@ -236,6 +280,8 @@ def _spacy_label(doc: Document, quote: Quote) -> str | None:
     head = _speaker_head(doc, quote)
     if head is not None and head.pos_ == "NOUN":
         return head.ent_type_ or None  # a description is not the place or body it mentions
+    if head is not None and head.pos_ == "PROPN" and head.ent_type_:
+        return head.ent_type_
     start, end = quote.speaker_span
     for ent in doc._nlp.ents:
         if start <= ent.start_char and ent.end_char <= end:
@@ -251,6 +297,10 @@ def _anonymous(doc: Document, quote: Quote, kind: str, within: int | None = None
         return False
     if quote.speaker_entity or _spacy_label(doc, quote) == "PERSON" or _holds_named_office(doc, quote):
         return False
+    head = _speaker_head(doc, quote)
+    if head is not None:
+        # with a parse: every person not named is unnamed ("traders", "a man", "my brother")
+        return not _is_named(doc, quote, head)
     written = (quote.speaker or "").lower()
     head_words = set(re.findall(r"\w+", written))
     sentence_end = doc.body.find(".", quote.cue_span[1]) if quote.cue_span else -1
@@ -259,6 +309,18 @@ def _anonymous(doc: Document, quote: Quote, kind: str, within: int | None = None
     around = doc.body[(quote.speaker_span or quote.span)[0]:sentence_end if sentence_end > 0 else None]
     people = ANONYMOUS_HEADS | (OFFICIAL_NOUNS - BODY_NOUNS) | EXPERT_NOUNS
     return bool(head_words & people or any(phrase in around.lower() for phrase in ANONYMITY_PHRASES))
+
+
+def _is_named(doc: Document, quote: Quote, head) -> bool:
+    """Whether the speaker is named: a proper noun heads what was written, or a pronoun stands
+    for a name the page's entities know."""
+    if head.pos_ == "PROPN":
+        return True
+    if head.pos_ == "PRON" and quote.speaker:
+        wanted = _norm(quote.speaker)
+        return any(_norm(form) == wanted
+                   for entity in doc.entities for form in (entity.name, *entity.aliases))
+    return False
 
 
 def _enclosing(quote: Quote, quotes: list[Quote]) -> Quote | None:

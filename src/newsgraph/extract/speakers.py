@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from newsgraph.extract.quote_cues import Found
 from newsgraph.extract.quote_lexicon import AGENCIES, OUTLET_ANAPHORS, OUTLET_WORDS
+from newsgraph.language.entity_words import PERSON_NOUNS
 from newsgraph.record import Document
 
 # Role weights and per-sentence decay of the salience model. Chosen by hand on
@@ -61,22 +62,13 @@ kellyanne huma sheryl marine ursula christine fatima aisha maryam leila sonia in
 """.split())
 
 _PERSON_LIKE_LABELS = {"PERSON"}
-# Role nouns that name people; with the endings below, what makes a description able
-# to be "he" or "she" ("the stall" or "the currency" never is).
-PERSON_NOUNS = frozenset("""
-man woman boy girl child mother father son daughter wife husband brother sister resident witness
-victim survivor official spokesman spokeswoman spokesperson minister officer police chief mayor
-governor president senator lawmaker judge lawyer doctor nurse professor expert analyst guard
-watchman driver owner trader farmer worker teacher student leader commander soldier fighter
-activist reporter journalist editor economist director manager executive vendor shopkeeper
-neighbour neighbor relative friend colleague aide adviser advisor diplomat ambassador secretary
-prosecutor attorney suspect gunman bomber militant rebel member head founder chairman chairwoman
-""".split())
 # Head nouns of descriptions of bodies, which "it" can stand for.
 BODY_HEADS = frozenset("""
 party company group association organisation organization union federation charity bank
 government ministry council committee agency army court commission department authority
 """.split())
+# With the person nouns, what makes a description able to be "he" or "she" ("the stall" or
+# "the currency" never is).
 _PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer")
 _NOT_PEOPLE = frozenset({"no", "every", "each", "any"})
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
@@ -190,6 +182,15 @@ def _mention_for(token, role: str, sentences: dict[int, int], entities: _Entitie
                 appos = list(child.subtree)
                 found = entities.at(appos[0].idx, appos[-1].idx + len(appos[-1]), child.idx)
                 break
+    if found is None and token.pos_ == "NOUN" and token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        # "Carolina Ruiz, an economist at a brokerage": the description stands beside the name,
+        # and a pronoun that goes back to either is the named person
+        named = token.head
+        found = entities.at(named.idx, named.idx + len(named), named.idx, anywhere=False)
+        if found is None and _described_person(named):
+            return _untagged_name(named, role, sentences, text)
+        if found is not None and found[2] not in _PERSON_LIKE_LABELS:
+            found = None
     number = "pl" if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children) else "sg"
     determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
     if found is not None:
@@ -199,7 +200,8 @@ def _mention_for(token, role: str, sentences: dict[int, int], entities: _Entitie
         return _Mention(token.idx, sentences[token.i], name, entity, role, gender, number,
                         token.lemma_.lower(), outlet=_is_outlet(name), person=label in _PERSON_LIKE_LABELS)
     if token.pos_ == "PROPN":
-        return None
+        # a name the tagger missed is still a person when a role noun stands beside it
+        return _untagged_name(token, role, sentences, text) if _described_person(token) else None
     description = text[start:end].strip(" ,")
     lemma = token.lemma_.lower()
     person = (lemma in PERSON_NOUNS or lemma.endswith(_PERSON_ENDINGS)) and not determiners & _NOT_PEOPLE
@@ -208,6 +210,23 @@ def _mention_for(token, role: str, sentences: dict[int, int], entities: _Entitie
     return _Mention(token.idx, sentences[token.i], description, None, role, gender,
                     number, lemma, indefinite=bool(determiners & {"a", "an", "one", "some"})
                     or not determiners, person=person)
+
+
+def _described_person(name) -> bool:
+    """"Ana Ruiz, an economist at ...": a proper noun with a person's role in apposition."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > name.i
+               and (c.lemma_.lower() in PERSON_NOUNS or c.lemma_.lower().endswith(_PERSON_ENDINGS))
+               for c in name.children)
+
+
+def _untagged_name(token, role: str, sentences: dict[int, int], text: str) -> _Mention:
+    """The words of an untagged name ("Ana" "Ruiz"), without the description beside it."""
+    first = token
+    while first.i > 0 and first.doc[first.i - 1].pos_ == "PROPN" and first.doc[first.i - 1].head == token:
+        first = first.doc[first.i - 1]
+    words = list(first.doc[first.i:token.i + 1])
+    return _Mention(token.idx, sentences[token.i], text[first.idx:token.idx + len(token)], None, role,
+                    _gender_of(words), "sg", token.lemma_.lower(), person=True)
 
 
 def _collect_mentions(doc: Document, found: list[Found], entities: _Entities) -> list[_Mention]:

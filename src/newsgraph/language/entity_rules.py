@@ -18,10 +18,13 @@ from typing import Any
 
 from newsgraph.language.aliases import AliasTable, alias_table
 from newsgraph.language.entity_words import (
+    BODY_NAME_ENDS,
     DROPPED_LABELS,
     GROUP_CUE_WORDS,
     LEADING_TITLES,
     NOISE_WORDS,
+    PERSON_NOUNS,
+    QUALIFIED_TITLES,
     REPORTING_VERBS,
     TITLE_ONLY,
     title_before,
@@ -142,9 +145,9 @@ def clean_span(body: str, start: int, end: int, casing: str) -> tuple[int, int, 
         text = text[:-2].rstrip(_TRAILING_CHARS)
     end = start + len(text)
     titled = None
-    title = LEADING_TITLES.match(text)
-    if title and title.end() < len(text):
-        titled = title.group(0).strip()
+    title = LEADING_TITLES.match(text) or QUALIFIED_TITLES.match(text)
+    if title and title.end() < len(text) and text.split()[-1].lower() not in BODY_NAME_ENDS:
+        titled = title.group(0).split()[-1] if title.re is QUALIFIED_TITLES else title.group(0).strip()
         start += title.end()
         text = text[title.end():]
     if not _looks_like_name(text, casing):
@@ -194,7 +197,9 @@ def _model_mentions(ents: list[Any], body: str, casing: str, table: AliasTable) 
         start, end, title = cleaned
         text = body[start:end]
         entry = table.lookup(text)
-        out.append(Mention(start, end, text, ent.label_, titled=title is not None, gender=title_gender(title),
+        # a title before a full name makes it a person, whatever the model tagged
+        label = "PERSON" if title is not None and len(text.split()) >= 2 else ent.label_
+        out.append(Mention(start, end, text, label, titled=title is not None, gender=title_gender(title),
                            canonical=entry.canonical if entry else None,
                            ambiguous=table.is_ambiguous(text) if entry else False))
     return out
@@ -384,6 +389,12 @@ def _mark_cues(mentions: list[Mention], text: ParsedText) -> None:
         if title:
             mention.titled = True
             mention.gender = title_gender(title)
+        if (has_parse and 2 <= len(mention.words) <= 3 and mention.label != "PERSON"
+                and mention.origin == "ner"):
+            span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and any(c.dep_ == "appos" and c.pos_ == "NOUN"
+                                        and c.lemma_.lower() in PERSON_NOUNS for c in span.root.children):
+                mention.label = "PERSON"  # "Ana Ruiz, an economist at a brokerage"
         if has_parse and len(mention.words) == 1 and mention.label != "PERSON":
             span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:

@@ -35,7 +35,7 @@ _TITLE_WORDS = (
     "Judge", "Justice", "Mayor", "Inspector", "Superintendent", "Detective", "Ambassador",
     "Secretary", "Pope", "Father", "Bishop", "Archbishop", "Cardinal", "Rabbi", "Pastor",
     "Speaker", "Chief", "Officer", "Constable", "Marshal", "Field Marshal", "Commissioner",
-    "Attorney General", "Deputy", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Attorney General", "Deputy", "Spokesman", "Spokeswoman", "Spokesperson", "Chief Executive",
 )
 _TITLE = (r"(?:(?:[A-Z][a-z]+\s+)?(?:Minister|Secretary)|"
           + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_TITLE_WORDS, key=len, reverse=True))
@@ -43,6 +43,35 @@ _TITLE = (r"(?:(?:[A-Z][a-z]+\s+)?(?:Minister|Secretary)|"
 # One or more titles at the start of a span ("President Erdogan", "Gen. Haddad").
 LEADING_TITLES = re.compile(rf"^(?:{_TITLE}\s+)+")
 TITLE_ONLY = re.compile(rf"^{_TITLE}$")
+# Nouns for people by role, kin or standing (lemmas). A description headed by one is a person
+# (an unnamed one, for the sources' anonymity); a name with one in apposition ("Ana Ruiz, an
+# economist at ...") is a person whatever label the small model gave it.
+PERSON_NOUNS = frozenset("""
+activist adviser advisor aide ambassador analyst attorney aunt author bomber boy broker brother
+buyer bystander campaigner candidate chairman chairwoman chief child cleric colleague colonel
+commander cousin criminal critic customer daughter demonstrator detainee diplomat director doctor
+driver economist editor elder employee engineer executive expert exporter eyewitness family farmer
+father fighter firefighter founder friend general girl governor guard guerrilla gunman head hostage
+husband imam importer journalist judge lawmaker lawyer leader lecturer local man manager mayor medic
+member merchant migrant militant minister mother mourner neighbor neighbour nurse officer official
+opponent owner paramedic parent passenger pastor patient people person police president priest
+prisoner professor prosecutor protester rebel refugee relative reporter rescuer researcher resident
+scientist secretary seller senator shopkeeper shopper sister soldier son spokesman spokesperson
+spokeswoman staff student supporter surgeon survivor suspect teacher trader uncle vendor victim
+villager volunteer voter watchman widow wife witness woman worker writer youth
+""".split())
+# Last words of a body's name, never of a person's: "Justice Department" keeps its "Justice".
+BODY_NAME_ENDS = frozenset({
+    "department", "ministry", "office", "court", "party", "council", "committee", "commission",
+    "agency", "authority", "bureau", "service", "services", "university", "college", "school",
+    "foundation", "institute", "association", "union", "corporation", "company", "bank", "hospital",
+    "police", "army", "force", "forces", "guard", "command", "directorate", "board", "house", "palace",
+})
+# A title after the place or body it belongs to ("Gaziantep Governor Kemal Aydin", "Lagos State
+# Commissioner Ade Bello"): the small model tags such spans as anything from ORG to WORK_OF_ART.
+# Trimmed only when a full name (two or three capitalised words) ends the span.
+QUALIFIED_TITLES = re.compile(
+    rf"^(?:[A-Z][\w'’-]+\s+){{1,2}}(?:{_TITLE}\s+)+(?=(?:[A-Z][\w'’-]+\s*){{2,3}}$)")
 
 
 def title_before(before: str) -> str | None:
