@@ -13,7 +13,7 @@ import subprocess
 import pytest
 
 from newsgraph.kb import open_kb
-from newsgraph.record import Document
+from newsgraph.record import Attribution, Document
 from test_web_api import COPY, FIRST, Running, build_kb, get_json
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -21,6 +21,12 @@ CHROMIUM = next((path for path in map(shutil.which, CHROMIUM_NAMES) if path), No
 # Virtual time runs only while the page is idle: 5 s of it is ample for a few local fetches.
 VIRTUAL_TIME_MS = 5000
 HOSTILE_TITLE = '<img src=x onerror="document.title=\'pwned\'">Floods'
+RELAYED = Document(body="Two officials told Reuters the dam had held. Reuters also quoted Ada Obi.",
+                   title="Dam holds", published="2016-05-03", published_basis="metadata",
+                   sources=[Attribution("Daily Ledger", "outlet"),
+                            Attribution("Reuters", "agency", via=0, evidence=[[18, 25]]),
+                            Attribution("Two officials", "official", anonymous=True, via=1, evidence=[[0, 13]]),
+                            Attribution("Ada Obi", "person", via=1, evidence=[[64, 71]])])
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary found (apt-get install chromium)")]
@@ -32,7 +38,7 @@ def site(tmp_path_factory):
     path = build_kb(folder / "kb.db")
     with open_kb(path) as kb:  # a record whose title is markup: the page must show it as text
         kb.add_batch([Document(body="Floods hit Lagos on Monday.", title=HOSTILE_TITLE, published="2016-05-02",
-                               published_basis="metadata")])
+                               published_basis="metadata"), RELAYED])
     running = Running(path)
     yield running.url, folder
     running.stop()
@@ -89,6 +95,12 @@ def test_document_view_marks_quotes_and_links_copies_and_search_marks_hits(site)
     search = rendered(site, "#/search?q=reopen")
     assert "1 result Gaziantep toll rises 2016-04-17" in text_of(search)
     assert '<span class="snippet">…Sahin said the market would <mark>reopen</mark>.</span>' in search
+
+
+def test_document_view_shows_the_chain_of_sources(site):
+    main = rendered(site, f"#/document?id={RELAYED.id}")
+    assert ("<h3>Sources</h3><ul><li>Daily Ledger (outlet)<ul><li>Reuters (agency)<ul>"
+            "<li>Two officials (official, anonymous)</li><li>Ada Obi (person)</li></ul></li></ul></li></ul>") in main
 
 
 def test_markup_in_the_data_is_shown_as_text_never_run(site):

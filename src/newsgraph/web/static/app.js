@@ -300,6 +300,32 @@ function speakerOf(quote, byId) {
   return quote.speaker || "unknown speaker";
 }
 
+// The chain of sources as nested lists: each source under the one that relays it (the outlet
+// first), so an analyst reads "the page relays Reuters, which cites two unnamed officials".
+function sourceChain(sources, byId) {
+  if (!sources.length) return el("p", { class: "empty" }, "No sources.");
+  const children = new Map();
+  const roots = [];
+  sources.forEach((source, index) => {
+    const relay = Number.isInteger(source.via) && source.via !== index && sources[source.via] ? source.via : null;
+    if (relay === null) roots.push(index);
+    else children.set(relay, [...(children.get(relay) || []), index]);
+  });
+  const seen = new Set();
+  const branch = (indexes) => el("ul", {}, indexes.filter((i) => !seen.has(i)).map((index) => {
+    seen.add(index);
+    const source = sources[index];
+    const entity = byId.get(source.entity);
+    const label = [source.kind, source.anonymous ? "anonymous" : null].filter(Boolean).join(", ");
+    return el("li", {}, entity ? entityLink(entity.name) : source.name, ` (${label})`,
+      children.has(index) ? branch(children.get(index)) : "");
+  }));
+  const tree = branch(roots);
+  // a relay loop has no root: show its members rather than lose them
+  const rest = sources.map((_, index) => index).filter((index) => !seen.has(index));
+  return rest.length ? [tree, branch(rest)] : tree;
+}
+
 async function documentView(params) {
   const record = await api("documents/" + encodeURIComponent(params.id || ""));
   const [made, reprints, reports] = await Promise.all([api("decisions", { document: record.id }), api("reprints"),
@@ -318,6 +344,7 @@ async function documentView(params) {
       section("Article", annotatedBody(record)),
       section("Quotes", record.quotes.length ? table("Quotes and their speakers", ["Speaker", "Kind", "Quote"],
         record.quotes.map((q) => [speakerOf(q, byId), q.kind, q.text])) : el("p", { class: "empty" }, "No quotes.")),
+      section("Sources", sourceChain(record.sources || [], byId)),
       section("Entities", list(record.entities, (e) => [entityLink(e.name), ` (${e.type})`], "No entities.")),
       section("Incidents", list(record.incidents, (i) => {
         const label = i.type.replace(/_/g, " ");
