@@ -55,8 +55,8 @@ def test_a_failing_migration_leaves_the_file_as_it_was_and_no_connection_open(tm
         return opened[-1]
 
     monkeypatch.setattr(kb_sqlite.sqlite3, "connect", recording_connect)
-    monkeypatch.setattr(kb_sqlite, "SQLITE_MIGRATIONS",
-                        [*SQLITE_MIGRATIONS, (LATEST + 1, "broken", "CREATE TABLE half_done (x);\nSELECT nope;")])
+    broken = (LATEST + 1, "broken", "CREATE TABLE half_done (x);\nSELECT nope;")
+    monkeypatch.setattr(kb_sqlite, "SQLITE_MIGRATIONS", [*SQLITE_MIGRATIONS, broken])
     with pytest.raises(sqlite3.OperationalError, match="no such column: nope"):
         open_kb(path)
     assert len(opened) == 1

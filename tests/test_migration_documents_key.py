@@ -28,7 +28,9 @@ from newsgraph.kb.migrations import SQLITE_MIGRATIONS
 from newsgraph.kb.sqlite import SqliteKB
 from test_migration_rowid_keys import answers
 
-VIEWS = {"doc_sources", "mentions", "incident_reports", "report_actors", "relations", "kb_quotes", "kb_claims"}
+VIEWS = {"doc_sources", "mentions", "incident_reports", "report_actors", "relations", "kb_quotes",
+         "kb_claims"}
+LATEST = SQLITE_MIGRATIONS[-1][0]  # 11 or later
 BODY = "Flood water closed the old market and the main bridge to the capital for three days"
 
 
@@ -92,7 +94,8 @@ def _dump_into(source, target) -> None:
 
 def _schema(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     return {name: (kind, sql) for kind, name, sql in conn.execute(
-        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != 'schema_migrations'")}
+        "SELECT type, name, sql FROM sqlite_master "
+        "WHERE name NOT LIKE 'sqlite_%' AND name != 'schema_migrations'")}
 
 
 def test_a_schema_10_file_gets_the_declared_key_with_every_rowid_and_row_kept(tmp_path):
@@ -117,7 +120,7 @@ def test_a_schema_10_file_gets_the_declared_key_with_every_rowid_and_row_kept(tm
     conn.close()
 
     with open_kb(path) as kb:
-        assert kb.schema_version() == 11 == SQLITE_MIGRATIONS[-1][0]
+        assert kb.schema_version() == LATEST
         columns = kb.conn.execute("PRAGMA table_info(documents)").fetchall()
         assert tuple(columns[0])[1:] == ("doc", "INTEGER", 0, None, 1)  # name, type, notnull, default, pk
         assert [tuple(r) for r in kb.conn.execute("SELECT doc, rowid, id FROM documents ORDER BY doc")] == [
@@ -127,14 +130,15 @@ def test_a_schema_10_file_gets_the_declared_key_with_every_rowid_and_row_kept(tm
         assert [tuple(r) for r in kb.conn.execute("SELECT doc_id, name FROM mentions ORDER BY doc_id")] == [
             ("b", "Ali Noor"), ("c", "Ali Noor")]
         assert [hit["id"] for hit in queries.search(kb.conn, "rain")] == ["a"]
-        assert {r[0] for r in kb.conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")} == VIEWS | {"my_titles"}
+        views = {r[0] for r in kb.conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
+        assert views == VIEWS | {"my_titles"}
         assert kb.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # back on after the migration
         _checks(kb.conn)
         upgraded = _schema(kb.conn)
         mine = {name: upgraded.pop(name)[0] for name in list(upgraded) if name.startswith("my_")}
         assert mine == {"my_titles": "view", "my_uri": "index", "my_retitled": "trigger"}
-        assert kb.conn.execute("EXPLAIN QUERY PLAN SELECT id FROM documents WHERE uri = 'x'").fetchone()[3] == (
-            "SEARCH documents USING INDEX my_uri (uri=?)")
+        plan = kb.conn.execute("EXPLAIN QUERY PLAN SELECT id FROM documents WHERE uri = 'x'").fetchone()
+        assert plan[3] == "SEARCH documents USING INDEX my_uri (uri=?)"
         kb.conn.execute("UPDATE documents SET title = 'Storm' WHERE id = 'a'")
         assert queries.decisions(kb.conn, "a") == [{"document": "a", "kind": "retitled", "detail": "Storm"}]
         assert [tuple(r) for r in kb.conn.execute("SELECT * FROM my_titles ORDER BY id")] == [
@@ -155,7 +159,7 @@ def test_an_upgraded_knowledge_base_answers_alike_after_deletes_and_vacuum(tmp_p
     with _open_at(monkeypatch, path, 10) as kb:
         at_10, numbers = answers(kb.conn), _numbers(kb.conn)
     with open_kb(path) as kb:
-        assert kb.schema_version() == 11
+        assert kb.schema_version() == LATEST
         assert _numbers(kb.conn) == numbers and answers(kb.conn) == at_10
         _checks(kb.conn)
 
@@ -187,15 +191,18 @@ def test_a_dump_reloaded_into_a_new_file_misfiles_rows_at_schema_10_and_none_onc
             assert _misfiled(kb.conn) == []
         _dump_into(path, copy)
         with _open_at(monkeypatch, copy, version) as kb:
-            results[version] = (before, answers(kb.conn), _misfiled(kb.conn), order, min(_numbers(kb.conn)))
-    before, after, misfiled, order, first_number = results[10]
+            unnamed = [doc_id for doc_id in order if not kb.conn.execute(
+                "SELECT 1 FROM mentions WHERE doc_id = ?", (doc_id,)).fetchone()]
+            results[version] = (before, answers(kb.conn), _misfiled(kb.conn), unnamed, order,
+                                min(_numbers(kb.conn)))
+    before, after, misfiled, unnamed, order, first_number = results[10]
     # The dump numbered the 37 remaining documents 1..37: the first three took the numbers of the
-    # forgotten ones and show no mentions at all; the others show another document's.
-    assert first_number == 1
-    assert misfiled[:3] == order[:3] and len(misfiled) > 30
+    # forgotten ones and show no mentions at all; every other one shows another document's.
+    assert first_number == 1 and len(order) == 37
+    assert unnamed == order[:3] and misfiled == order
     assert after != before and after["search"] != before["search"]
-    before, after, misfiled, order, first_number = results[11]
-    assert first_number == 4 and misfiled == []
+    before, after, misfiled, unnamed, order, first_number = results[11]
+    assert first_number == 4 and misfiled == [] and unnamed == []
     assert after == before
 
 
@@ -211,14 +218,14 @@ def test_old_broken_rows_do_not_stop_the_upgrade_and_new_ones_roll_it_back(tmp_p
     conn.commit()
     conn.close()
     with open_kb(path) as kb:
-        assert kb.schema_version() == 11  # the violation was there before: it is reported, not a blocker
+        assert kb.schema_version() == LATEST  # the violation was there before: reported, not a blocker
         assert [tuple(r)[0] for r in kb.conn.execute("PRAGMA foreign_key_check")] == ["reprints"]
         # A later rebuild that itself breaks a reference is refused and leaves everything as it was.
-        monkeypatch.setattr(kb_sqlite, "SQLITE_MIGRATIONS",
-                            [*SQLITE_MIGRATIONS, (12, "drop a referenced row", "DELETE FROM documents WHERE id = 'b';")])
-        monkeypatch.setattr(kb_sqlite, "WITHOUT_FOREIGN_KEYS", frozenset({11, 12}))
-        with pytest.raises(sqlite3.IntegrityError, match="migration 12 would leave 1 rows"):
+        broken = (LATEST + 1, "drop a referenced row", "DELETE FROM documents WHERE id = 'b';")
+        monkeypatch.setattr(kb_sqlite, "SQLITE_MIGRATIONS", [*SQLITE_MIGRATIONS, broken])
+        monkeypatch.setattr(kb_sqlite, "WITHOUT_FOREIGN_KEYS", frozenset({11, LATEST + 1}))
+        with pytest.raises(sqlite3.IntegrityError, match=f"migration {LATEST + 1} would leave 1 rows"):
             kb.migrate()
-        assert kb.schema_version() == 11
+        assert kb.schema_version() == LATEST
         assert [r[0] for r in kb.conn.execute("SELECT id FROM documents ORDER BY doc")] == ["a", "b"]
         assert kb.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
