@@ -41,14 +41,17 @@ def datasets_dir(name: str) -> Path:
 
 def build_old_schema(conn, version: int) -> None:
     """Give an empty SQLite connection the knowledge base's schema as migrations 1..``version``
-    left it (their SQL only, no data steps), recorded in ``schema_migrations``: the starting
-    point of the upgrade tests."""
+    left it (their SQL, then their steps, which do nothing on an empty file but finish a table
+    swap such as migration 11's), recorded in ``schema_migrations``: the starting point of the
+    upgrade tests."""
     from newsgraph.kb.migrations import SQLITE_MIGRATIONS
-    from newsgraph.kb.sqlite import _statements
+    from newsgraph.kb.sqlite import MIGRATION_STEPS, _statements
 
     conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                  "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))")
     for number, name, sql in SQLITE_MIGRATIONS[:version]:
         for statement in _statements(sql):
             conn.execute(statement)
+        if number in MIGRATION_STEPS:
+            MIGRATION_STEPS[number](conn)
         conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (number, name))
