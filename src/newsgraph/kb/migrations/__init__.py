@@ -180,7 +180,7 @@ SQLITE_MIGRATIONS.append((4, "drop the per-document index of LSH bands", """
 # Band rows name their document by its integer rowid instead of its 32-character id: the
 # table is written at random keys on every load, and rows four times smaller keep far more
 # of it in the page cache at 100,000 documents. Rowids of `documents` are already what the
-# full-text index relies on (the knowledge base is never VACUUMed into new rowids). Rows
+# full-text index relies on (migration 11 declares them, so no copy renumbers them). Rows
 # are deleted by key when a document is forgotten (its bands are recomputed from its body).
 SQLITE_MIGRATIONS.append((5, "LSH bands keyed by document rowid", """
     CREATE TABLE lsh_doc_bands (
