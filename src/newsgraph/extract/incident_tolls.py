@@ -26,6 +26,8 @@ def complete_from_headline(doc: Document, main: Incident, sentences: list[Span])
     """The headline, then the lead sentence, complete the main incident's tolls: they sum the
     story up ("Man shot, killed in Trotwood", "3 critical after shooting") where the body may
     only list a victim or leave the toll out."""
+    if _count_value(main.killed) == 0 and _count_value(main.injured) == 0:
+        main.killed, main.injured = _story_cues(doc, main, sentences)
     killed, injured = _count_value(main.killed), _count_value(main.injured)
     new_killed, new_injured = killed, injured
     lead = next((s.text for s in sentences if len(s) >= LEAD_MIN_TOKENS), "")
@@ -41,6 +43,30 @@ def complete_from_headline(doc: Document, main: Incident, sentences: list[Span])
         main.injured = Count(low=new_injured, high=new_injured, qualifier="exact") if new_injured else Count()
 
 
+# The opening sentences that tell the main story: a local report says who was hurt in sentences
+# that name no shooting ("The man was taken to a hospital with life-threatening injuries").
+# Calibrated on GVDB dev: 8 to 15 gave the same tolls; fewer missed the hospital sentence.
+MAIN_STORY_SENTENCES = 12
+
+
+def _story_cues(doc: Document, main: Incident, sentences: list[Span]) -> tuple[Count, Count]:
+    """The main incident's tolls from the single-victim cues of the story's opening sentences,
+    when its own sentences gave none: up to ``MAIN_STORY_SENTENCES``, stopping where another
+    incident's sentences begin."""
+    others = [start for incident in doc.incidents if incident is not main
+              for start, _end in incident.evidence[:1]]
+    start = main.evidence[0][0] if main.evidence else 0
+    stop = min([s for s in others if s > start], default=len(doc.body))
+    story = [s.text for s in sentences if s.start_char < stop][:MAIN_STORY_SENTENCES]
+    texts = [text for text in story if not incident_counts.STATISTIC_CUES.search(text)
+             and not HYPOTHETICAL.search(text)]
+    killed, injured = incident_victims.single_victim_counts(texts, Count(), Count(),
+                                                            injured_from_listing=False)
+    if killed.low is None and injured.low is None and (hurt := _more_cue(_MORE_HURT, texts)):
+        injured = Count(low=1, high=1, qualifier="exact", text=hurt)
+    return killed, injured
+
+
 # The lead sentence has a few words at least: the parser may split a dateline ("RICHMOND, VA
 # (WWBT) -") off as a sentence of its own.
 LEAD_MIN_TOKENS = 8
@@ -52,6 +78,10 @@ def _count_value(count: Count) -> int:
 
 def casualties(doc: Document, sentences: list[Span], roles: incident_roles.Roles) -> tuple[Count, Count]:
     """An incident's killed and injured: stated totals first, else the victims its sentences list."""
+    # A sentence counting over a period ("four officers were fatally shot this year") or telling
+    # what could have happened ("the bullet could have killed him") names no victim of this incident.
+    sentences = [s for s in sentences if not incident_counts.STATISTIC_CUES.search(s.text)
+                 and not HYPOTHETICAL.search(s.text)]
     mentions: list[incident_counts.CasualtyMention] = []
     for sentence in sentences:
         mentions += incident_counts.find_casualties(sentence.text)
@@ -84,7 +114,49 @@ def casualties(doc: Document, sentences: list[Span], roles: incident_roles.Roles
         # was shot": beside a death, a victim only said to be shot is the one who died, not a
         # second victim who was hurt.
         injured = Count()
+    if from_listing["killed"] and (suicide := _shooter_suicide(texts)):
+        killed, injured = _with_shooter_death(killed, injured, suicide, listed and only_shot)
     return killed, _with_shot_total(mentions, killed, injured)
+
+
+# The shooter's own death: "then turned the gun on himself", "killed herself", "a murder-suicide".
+# GVDB's annotators, like the Gun Violence Archive, count it among the dead; a stated total ("three
+# dead in a murder-suicide") already holds it, so only a toll counted from the victims takes it.
+_MURDER_SUICIDE = re.compile(r"\bmurder[- ]suicide\b", re.I)
+_SELF_KILLED = re.compile(r"\b(?:killed|kills|killing) (?:himself|herself)\b|\bturned the (?:gun|weapon) on "
+                          r"(?:himself|herself)\b|\b(?:died|dead) (?:of|from) (?:an? )?(?:apparent )?"
+                          r"self-inflicted\b", re.I)
+
+
+def _shooter_suicide(texts: list[str]) -> str | None:
+    """Which shooter's death the sentences tell: "murder-suicide" or "self" (one who killed
+    himself); an accident ("accidentally shot himself") is the victim's, counted already."""
+    joined = " ".join(texts)
+    if _ACCIDENT.search(joined):
+        return None
+    if _MURDER_SUICIDE.search(joined):
+        return "murder-suicide"
+    if any(not _NEGATED.search(text[max(0, m.start() - 40):m.start()])
+           for text in texts for m in _SELF_KILLED.finditer(text)):
+        return "self"
+    return None
+
+
+def _with_shooter_death(killed: Count, injured: Count, suicide: str,
+                        hurt_only_shot: bool) -> tuple[Count, Count]:
+    """Add the shooter's death to a toll counted from the victims. In a murder-suicide the
+    victims only said to be shot ("the man shot the woman, then himself") are the murdered."""
+    dead = _count_value(killed)
+    if suicide == "murder-suicide":
+        moved = _count_value(injured) if hurt_only_shot else 0
+        dead, injured = max(dead + moved, 1), (Count() if moved else injured)
+    return _exact(dead + 1), injured
+
+
+# Harm that did not happen: "came within inches of killing him", "could have been killed".
+HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may) (?:have|well have) (?:been )?(?:killed|hurt|injured|"
+                          r"wounded|died|shot)\b|\b(?:possibly|nearly|almost|narrowly|within inches of) "
+                          r"(?:killing|hitting|striking|killed|hit|struck)\b", re.I)
 
 
 # Deaths said in words the single-victim cues lack ("a deadly Christmas Day shooting", "the

@@ -17,7 +17,9 @@ FATAL_CUES = re.compile(
     r"\b(?:shot and killed|shot to death|shot dead|stabbed to death|beaten to death|"
     r"fatally (?:shot|wounded|injured|struck|stabbed)|fatal shooting|shooting death|"
     r"(?:was|were|been|being) (?:killed|murdered|slain)|killing (?:him|her)|"
-    r"died|dies|pronounced dead|found dead|succumbed|(?:his|her|man's|woman's|boy's|girl's) body|"
+    r"died|dies|pronounced dead|found dead|succumbed|"
+    # "his body was found", not "the left side of his body" nor "her body armor"
+    r"(?<!side of )(?<!part of )(?:his|her|man's|woman's|boy's|girl's) body(?! armor)|"
     r"murder of|homicide victim)\b", re.I)
 INJURY_CUES = re.compile(
     r"\b(?:(?:was|were|been|got|is|are|being) (?:shot|wounded|injured|hurt|grazed|struck by (?:a )?"

@@ -70,6 +70,14 @@ PROCEDURE_LEMMAS = {"arrest", "charge", "arraign", "plead", "sentence", "convict
                     "seek"}
 
 
+# A sentence that opens by announcing another event ("Earlier, two men were shot ...", "In an
+# unrelated shooting, ...", "Separately, ...") does not continue the main incident.
+OTHER_EVENT_OPENING = re.compile(
+    r"^\W*(?:earlier(?: (?:that|this|on|in) [\w ]{1,20}?)?\s*,|separately\b|in (?:an?|another) "
+    r"(?:separate|unrelated|different|earlier|later|second|other)\b|in another (?:incident|shooting|case)\b|"
+    r"(?:a|the) (?:second|third|separate|unrelated) (?:shooting|incident)\b)", re.I)
+
+
 @dataclass
 class _Draft:
     triggers: list[Token]
@@ -151,7 +159,8 @@ def _group(doc: Document, sentences: list[Span], triggers: list[incident_types.T
             drafts.append(draft)
             continue
         main = drafts[0]
-        joins = not _set_apart(doc, main, draft) or _dates_a_vague_lead(doc, main, draft)
+        joins = (not _set_apart(doc, main, draft) or _dates_a_vague_lead(doc, main, draft)) \
+            and not OTHER_EVENT_OPENING.match(sentence.text)
         if _compatible(main, draft) and joins:
             _absorb(main, draft)
             continue

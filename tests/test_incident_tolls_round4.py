@@ -1,0 +1,98 @@
+"""Tolls, fourth round: statistics and near misses name no victim, another event's opening sentence,
+the story's hospital sentence, the shooter's own death (invented sentences of the GVDB shapes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract import incident_tolls, incidents
+from newsgraph.extract.incident_victims import single_victim_counts
+from newsgraph.record import Count
+
+
+def _main_tolls(parse, body: str, published: str = "2016-01-09") -> tuple[int, int]:
+    doc = parse(body, published=published)
+    incidents.run(doc, with_classifier=False)
+    main = doc.incidents[0]
+    return (main.killed.low or 0, main.injured.low or 0)
+
+
+def test_the_side_of_his_body_is_no_death():
+    killed, injured = single_victim_counts(["An 18-year-old was shot twice on the left side of his body."],
+                                           Count(), Count(), injured_from_listing=False)
+    assert (killed.low, injured.low) == (None, 1)
+    killed, _ = single_victim_counts(["Her body was found in a ditch."], Count(), Count(),
+                                     injured_from_listing=False)
+    assert killed.low == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The round came within inches of killing the deputy.", True),
+    ("He could have been killed, the sheriff said.", True),
+    ("They may have been wounded, relatives feared.", True),
+    ("The deputy was shot and killed.", False),
+])
+def test_hypothetical_harm(text, expected):
+    assert bool(incident_tolls.HYPOTHETICAL.search(text)) is expected
+
+
+@pytest.mark.model
+def test_statistics_and_near_misses_name_no_victim(parse):
+    body = ("Someone in a fleeing pickup fired at a deputy during a chase on Route 9 on Friday. "
+            "One round came within inches of killing the deputy. "
+            "Six deputies were fatally shot this year in the state, the sheriff said.")
+    assert _main_tolls(parse, body) == (0, 0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Earlier, two men were shot to death in Elmwood.", True),
+    ("Earlier that night, a woman was wounded on Pine Street.", True),
+    ("In an unrelated shooting, a teenager was hurt.", True),
+    ("Separately, police arrested a man in a robbery.", True),
+    ("Earlier reports said the man had been shot twice.", False),
+    ("The man was shot earlier in the day.", False),
+])
+def test_openings_of_another_event(text, expected):
+    assert bool(incidents.OTHER_EVENT_OPENING.match(text)) is expected
+
+
+@pytest.mark.model
+def test_an_earlier_event_keeps_its_own_dead(parse):
+    body = ("A man was wounded by a police officer Saturday afternoon in Midvale. "
+            "He was shot twice in the leg and taken to a hospital in stable condition. "
+            "Earlier, a man and a woman were shot to death by officers in another part of the city.")
+    assert _main_tolls(parse, body) == (0, 1)
+
+
+@pytest.mark.model
+def test_the_story_sentence_that_names_no_shooting_gives_the_hurt(parse):
+    body = ("The county sheriff's office is investigating a shooting in Elmwood on Sunday. "
+            "One man was taken to a hospital with life-threatening injuries.")
+    assert _main_tolls(parse, body) == (0, 1)
+
+
+@pytest.mark.model
+def test_a_murder_suicide_counts_the_shooter(parse):
+    body = ("Police in Oakdale are investigating an apparent murder-suicide at a home on Friday. "
+            "Officers say the man shot the woman and then used the gun to shoot himself.")
+    assert _main_tolls(parse, body) == (2, 0)
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["The gunman then killed himself."], "self"),
+    (["The suspect was found dead from a self-inflicted gunshot wound."], "self"),
+    (["Detectives called it a murder-suicide."], "murder-suicide"),
+    (["The boy accidentally shot himself with his father's rifle."], None),
+    (["Police said the man did not kill himself."], None),
+])
+def test_shooter_suicide_cues(texts, expected):
+    assert incident_tolls._shooter_suicide(texts) == expected
+
+
+def test_shooter_death_added_to_a_listed_toll():
+    one = Count(1, 1, "exact")
+    killed, injured = incident_tolls._with_shooter_death(one, Count(), "self", False)
+    assert (killed.low, injured.low) == (2, None)
+    # In a murder-suicide, the victim only said to be shot is the one murdered.
+    killed, injured = incident_tolls._with_shooter_death(Count(), one, "murder-suicide", True)
+    assert (killed.low, injured.low) == (2, None)
