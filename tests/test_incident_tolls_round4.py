@@ -79,20 +79,22 @@ def test_a_murder_suicide_counts_the_shooter(parse):
 
 
 @pytest.mark.parametrize("texts, expected", [
-    (["The gunman then killed himself."], "self"),
-    (["The suspect was found dead from a self-inflicted gunshot wound."], "self"),
-    (["Detectives called it a murder-suicide."], "murder-suicide"),
-    (["The boy accidentally shot himself with his father's rifle."], None),
-    (["Police said the man did not kill himself."], None),
+    (["Detectives called it a murder-suicide."], True),
+    (["Police do not believe it was a murder-suicide."], False),
+    # A gunman who killed himself is no casualty of his attack unless the page counts him.
+    (["The gunman then killed himself."], False),
 ])
-def test_shooter_suicide_cues(texts, expected):
-    assert incident_tolls._shooter_suicide(texts) == expected
+def test_murder_suicide_cue(texts, expected):
+    assert incident_tolls._shooter_suicide(texts) is expected
 
 
 def test_shooter_death_added_to_a_listed_toll():
     one = Count(1, 1, "exact")
-    killed, injured = incident_tolls._with_shooter_death(one, Count(), "self", False)
+    killed, injured = incident_tolls._with_shooter_death(one, Count(), False)
     assert (killed.low, injured.low) == (2, None)
-    # In a murder-suicide, the victim only said to be shot is the one murdered.
-    killed, injured = incident_tolls._with_shooter_death(Count(), one, "murder-suicide", True)
+    # The victim only said to be shot is the one murdered.
+    killed, injured = incident_tolls._with_shooter_death(Count(), one, True)
+    assert (killed.low, injured.low) == (2, None)
+    # With no victim counted, one was murdered.
+    killed, injured = incident_tolls._with_shooter_death(Count(), Count(), False)
     assert (killed.low, injured.low) == (2, None)

@@ -114,43 +114,31 @@ def casualties(doc: Document, sentences: list[Span], roles: incident_roles.Roles
         # was shot": beside a death, a victim only said to be shot is the one who died, not a
         # second victim who was hurt.
         injured = Count()
-    if from_listing["killed"] and (suicide := _shooter_suicide(texts)):
-        killed, injured = _with_shooter_death(killed, injured, suicide, listed and only_shot)
+    if from_listing["killed"] and _shooter_suicide(texts):
+        killed, injured = _with_shooter_death(killed, injured, listed and only_shot)
     return killed, _with_shot_total(mentions, killed, injured)
 
 
-# The shooter's own death: "then turned the gun on himself", "killed herself", "a murder-suicide".
-# GVDB's annotators, like the Gun Violence Archive, count it among the dead; a stated total ("three
-# dead in a murder-suicide") already holds it, so only a toll counted from the victims takes it.
+# "A murder-suicide": the page counts the shooter's own death with the victim's, as GVDB's
+# annotators and the Gun Violence Archive do. A stated total ("three dead in a murder-suicide")
+# holds it already, so only a toll counted from the victims takes it. A gunman who "then killed
+# himself" is otherwise no casualty of his attack.
 _MURDER_SUICIDE = re.compile(r"\bmurder[- ]suicide\b", re.I)
-_SELF_KILLED = re.compile(r"\b(?:killed|kills|killing) (?:himself|herself)\b|\bturned the (?:gun|weapon) on "
-                          r"(?:himself|herself)\b|\b(?:died|dead) (?:of|from) (?:an? )?(?:apparent )?"
-                          r"self-inflicted\b", re.I)
 
 
-def _shooter_suicide(texts: list[str]) -> str | None:
-    """Which shooter's death the sentences tell: "murder-suicide" or "self" (one who killed
-    himself); an accident ("accidentally shot himself") is the victim's, counted already."""
-    joined = " ".join(texts)
-    if _ACCIDENT.search(joined):
-        return None
-    if _MURDER_SUICIDE.search(joined):
-        return "murder-suicide"
-    if any(not _NEGATED.search(text[max(0, m.start() - 40):m.start()])
-           for text in texts for m in _SELF_KILLED.finditer(text)):
-        return "self"
-    return None
+def _shooter_suicide(texts: list[str]) -> bool:
+    """Whether the sentences call the event a murder-suicide (not under a negation: "police do
+    not believe it was a murder-suicide")."""
+    return any(not _NEGATED.search(text[max(0, m.start() - 40):m.start()])
+               for text in texts for m in _MURDER_SUICIDE.finditer(text))
 
 
-def _with_shooter_death(killed: Count, injured: Count, suicide: str,
-                        hurt_only_shot: bool) -> tuple[Count, Count]:
-    """Add the shooter's death to a toll counted from the victims. In a murder-suicide the
-    victims only said to be shot ("the man shot the woman, then himself") are the murdered."""
-    dead = _count_value(killed)
-    if suicide == "murder-suicide":
-        moved = _count_value(injured) if hurt_only_shot else 0
-        dead, injured = max(dead + moved, 1), (Count() if moved else injured)
-    return _exact(dead + 1), injured
+def _with_shooter_death(killed: Count, injured: Count, hurt_only_shot: bool) -> tuple[Count, Count]:
+    """Add the shooter's death to a toll counted from the victims: the victims only said to be
+    shot ("the man shot the woman, then himself") are the murdered, and at least one was."""
+    moved = _count_value(injured) if hurt_only_shot else 0
+    dead = max(_count_value(killed) + moved, 1)
+    return _exact(dead + 1), (Count() if moved else injured)
 
 
 # Harm that did not happen: "came within inches of killing him", "could have been killed".
