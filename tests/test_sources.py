@@ -119,3 +119,12 @@ def test_pronoun_for_the_holder_of_a_definite_office_is_not_anonymous(parse):
     run_sources(doc)
     assert _chain(doc) == [("Daily Ledger", "outlet", False, None),
                            ("The national police director", "official", False, 0)]
+
+
+@pytest.mark.model
+def test_only_descriptions_of_people_are_anonymous(parse):
+    doc = parse("The fee cuts suggest that the bank wants more customers. "
+                "The growers said the harvest was late.")
+    run_quotes(doc)
+    run_sources(doc)
+    assert [(s.name, s.anonymous) for s in doc.sources] == [("The fee cuts", False), ("The growers", True)]

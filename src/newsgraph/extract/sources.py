@@ -216,8 +216,8 @@ def _description_kind(head) -> str | None:
             g.lower_ in ("parliament", "congress", "senate", "assembly") for g in c.children)
             for c in head.children):
         return "official"  # "members of parliament"
-    for nouns, kind in ((OFFICIAL_NOUNS - BODY_NOUNS, "official"), (INVESTIGATOR_HEADS | OFFICIAL_TITLES, "official"),
-                        (EXPERT_NOUNS, "expert"),
+    for nouns, kind in ((OFFICIAL_NOUNS - BODY_NOUNS, "official"),
+                        (INVESTIGATOR_HEADS | OFFICIAL_TITLES, "official"), (EXPERT_NOUNS, "expert"),
                         (BODY_NOUNS | ORGANISATION_HEADS | MORE_BODY_HEADS, "organisation"),
                         (PERSON_NOUNS, "person"),
                         (OUTLET_HEADS, "outlet"), (DOCUMENT_NOUNS | MORE_DOCUMENT_HEADS, "document")):
@@ -299,8 +299,9 @@ def _anonymous(doc: Document, quote: Quote, kind: str, within: int | None = None
         return False
     head = _speaker_head(doc, quote)
     if head is not None:
-        # with a parse: every person not named is unnamed ("traders", "a man", "my brother")
-        return not _is_named(doc, quote, head)
+        # with a parse: every person not named is unnamed ("traders", "a man", "my brother");
+        # a description whose head is not known to be people ("the fee cuts") is no one
+        return not _is_named(doc, quote, head) and (head.pos_ != "NOUN" or _names_people(head))
     written = (quote.speaker or "").lower()
     head_words = set(re.findall(r"\w+", written))
     sentence_end = doc.body.find(".", quote.cue_span[1]) if quote.cue_span else -1
@@ -309,6 +310,17 @@ def _anonymous(doc: Document, quote: Quote, kind: str, within: int | None = None
     around = doc.body[(quote.speaker_span or quote.span)[0]:sentence_end if sentence_end > 0 else None]
     people = ANONYMOUS_HEADS | (OFFICIAL_NOUNS - BODY_NOUNS) | EXPERT_NOUNS
     return bool(head_words & people or any(phrase in around.lower() for phrase in ANONYMITY_PHRASES))
+
+
+# Endings of nouns for people ("growers", "operators", "guardians"), after the word lists.
+_PEOPLE_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer", "er", "or")
+
+
+def _names_people(head) -> bool:
+    lemma = head.lemma_.lower()
+    people = (PERSON_NOUNS | OFFICIAL_NOUNS | EXPERT_NOUNS | ANONYMOUS_HEADS | INVESTIGATOR_HEADS
+              | OFFICIAL_TITLES)
+    return lemma in people or head.lower_ in people or lemma.endswith(_PEOPLE_ENDINGS)
 
 
 def _is_named(doc: Document, quote: Quote, head) -> bool:
