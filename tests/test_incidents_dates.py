@@ -53,3 +53,13 @@ def test_the_bracketed_date_line_does_not_date_the_incident(parse):
     incidents.run(doc)
     assert doc.incidents[0].date == "2016-01-08"
     assert doc.incidents[0].date_text == "early Friday morning"
+
+
+@pytest.mark.model
+def test_a_day_with_its_hour_dates_the_story_before_a_bare_day(parse):
+    # The lead names no day; of the next sentences, the one that tells the hour tells the event.
+    body = ("A holdup at a corner market in Dallas ended with deadly gunfire. The market stayed shut on "
+            "Monday. Police said it was about 8:15 Tuesday night when two men walked in and demanded cash.")
+    doc = _dated(parse, body, "2016-03-09", [("Monday", "2016-03-07"), ("8:15 Tuesday night", "2016-03-08TNI")])
+    incidents.run(doc)
+    assert doc.incidents[0].date == "2016-03-08"

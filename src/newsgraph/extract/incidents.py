@@ -364,6 +364,7 @@ def _set_date(doc: Document, incident: Incident, draft: _Draft, sentences: list[
             mention = _date_in(doc, sentences[index - 1], draft.triggers, follow_ups)
     if mention is None:
         mention = (_first_day_mention(doc, draft.sentences, follow_ups)
+                   or _first_day_mention(doc, sentences[:LEAD_SENTENCES], follow_ups, timed=True)
                    or _first_day_mention(doc, sentences[:LEAD_SENTENCES], follow_ups)
                    or draft.follow_up_date
                    or _first_day_mention(doc, sentences, follow_ups))
@@ -403,16 +404,20 @@ def _says_when(doc: Document, mention: DateMention) -> bool:
 
 
 def _first_day_mention(doc: Document, sentences: list[Span],
-                       skip: set[tuple[int, int]] | None = None) -> DateMention | None:
+                       skip: set[tuple[int, int]] | None = None, timed: bool = False) -> DateMention | None:
     """The first day-level date in ``sentences`` not after publication: "Saturday night" two
     sentences below the lead still dates a shooting. A bare clock time ("11 a.m.") only takes
-    the publication day and says nothing."""
+    the publication day and says nothing. With ``timed``, only a day with its time of day
+    ("around 9:30 Tuesday night", "early Sunday morning"): the lead's sentences that name no
+    shooting tell of an event by its hour, of a statement or a closure by its day."""
     spans = [(s.start_char, s.end_char) for s in sentences]
     for mention in doc.dates:
         value = mention.value or ""
         if not _says_when(doc, mention) or not re.match(r"^\d{4}-\d\d-\d\d", value):
             continue
         if skip and tuple(mention.span) in skip:
+            continue
+        if timed and "T" not in value:
             continue
         if doc.published and value[:10] > doc.published:
             continue
