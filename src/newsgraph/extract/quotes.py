@@ -31,6 +31,7 @@ from newsgraph.extract.quote_layout import find_colon_speakers, find_dash_signat
 from newsgraph.extract.quote_lexicon import SPEECH_VERBS
 from newsgraph.extract.quote_marks import DOUBLE_MARKS, QuotedPassage, find_quoted_passages
 from newsgraph.extract.quote_nouns import find_nominal_cues
+from newsgraph.extract.quote_polls import find_poll_cues
 from newsgraph.extract.quote_spans import quote_segments, speaker_name_span
 from newsgraph.extract.quote_tidy import tidy_quotes
 from newsgraph.extract.quote_vehicles import join_vehicles
@@ -114,7 +115,8 @@ def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
     passages, warnings = find_quoted_passages(text)
     candidates = (join_chains(join_vehicles(find_in_parse(parsed, text), parsed, text), parsed, text)
                   + find_nominal_cues(parsed, text)
-                  + find_adjectival_cues(parsed, text)) if parsed is not None else []
+                  + find_adjectival_cues(parsed, text)
+                  + find_poll_cues(parsed, text)) if parsed is not None else []
     taken: set[int] = set()
     signed = _dash_signatures(text, passages, taken)
     colon_found = _colon_speakers(text, parsed, passages, candidates, taken)
