@@ -98,3 +98,50 @@ def test_shooter_death_added_to_a_listed_toll():
     # With no victim counted, one was murdered.
     killed, injured = incident_tolls._with_shooter_death(Count(), Count(), False)
     assert (killed.low, injured.low) == (2, None)
+
+
+def test_a_murder_suicide_with_only_a_hurt_victim_listed():
+    # "Both had a gunshot wound": the one hurt victim listed is the one murdered.
+    killed, injured = incident_tolls._with_shooter_death(Count(), Count(1, 1, "exact"), False)
+    assert (killed.low, injured.low) == (2, None)
+    # Beside a death already counted, a hurt victim listed is a survivor.
+    killed, injured = incident_tolls._with_shooter_death(Count(1, 1, "exact"), Count(1, 1, "exact"), False)
+    assert (killed.low, injured.low) == (2, 1)
+
+
+@pytest.mark.parametrize("killed, injured, headline, expected", [
+    (0, 2, "Holiday motel double shooting, 1 killed", (1, 1)),
+    (0, 3, "Triple shooting leaves 2 dead on Elm Street", (2, 1)),
+    # Within the count, nothing changes.
+    (1, 1, "Double shooting, 1 killed", (1, 1)),
+])
+def test_a_multiple_shooting_caps_the_victims(killed, injured, headline, expected):
+    from newsgraph.extract import incident_counts
+
+    assert incident_counts.with_headline(killed, injured, headline) == expected
+
+
+@pytest.mark.model
+def test_killed_along_with_another(parse):
+    body = ("Tomas Reyes, 31, was killed along with Mario Quintana, 22, in a double homicide at a home on "
+            "Maple Street in Reseda. Both were shot several times.")
+    assert _main_tolls(parse, body) == (2, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "A clerk was pistol-whipped during the holdup.",
+    "The guard was struck twice with a handgun.",
+])
+def test_a_beating_with_a_gun_hurts(text):
+    killed, injured = single_victim_counts([text], Count(), Count(), injured_from_listing=False)
+    assert (killed.low, injured.low) == (None, 1)
+
+
+@pytest.mark.model
+def test_tolls_of_a_page_with_no_incident(parse):
+    doc = parse("A cashier at a dry cleaner in Camden was injured when a would-be robber hit him twice "
+                "with a handgun. The man fled on foot.")
+    doc.title = "Dry cleaner cashier hurt in attempted holdup | WXYZ"
+    incidents.run(doc, with_classifier=False)
+    assert doc.incidents == []
+    assert incident_tolls.tolls_without_incident(doc, list(doc._nlp.sents)) == (0, 1)

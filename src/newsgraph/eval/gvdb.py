@@ -129,8 +129,13 @@ def predict_page(row: dict, nlp) -> dict:
     incidents.run(doc)
     incident = main_incident(doc)
     if incident is None:
+        from newsgraph.extract import incident_tolls
+
         city, state = _city_and_state(doc, Location(), nlp)
-        return {"date": doc.published, "city": city, "state": state, "killed": 0, "injured": 0}
+        # Every GVDB page reports a shooting: the headline and the opening sentences still say
+        # who was hurt when no sentence gave an incident.
+        killed, injured = incident_tolls.tolls_without_incident(doc, list(doc._nlp.sents))
+        return {"date": doc.published, "city": city, "state": state, "killed": killed, "injured": injured}
     city, state = _city_and_state(doc, incident.location, nlp)
     # The stage completes the main incident's tolls from the headline and the lead sentence.
     return {"date": _day(doc, incident.date, incident.date_text), "city": city, "state": state,

@@ -67,6 +67,23 @@ def _story_cues(doc: Document, main: Incident, sentences: list[Span]) -> tuple[C
     return killed, injured
 
 
+def tolls_without_incident(doc: Document, sentences: list[Span]) -> tuple[int, int]:
+    """Killed and injured of a page known to report violence whose sentences gave no incident
+    ("a worker was injured when a thief hit him with a handgun"): the opening sentences' single
+    victim cues, completed by the headline and the lead."""
+    texts = [s.text for s in sentences[:MAIN_STORY_SENTENCES]]
+    texts = [text for text in texts if not incident_counts.STATISTIC_CUES.search(text)
+             and not HYPOTHETICAL.search(text)]
+    killed, injured = incident_victims.single_victim_counts(texts, Count(), Count(),
+                                                            injured_from_listing=False)
+    dead, hurt = _count_value(killed), _count_value(injured)
+    lead = next((s.text for s in sentences if len(s) >= LEAD_MIN_TOKENS), "")
+    for text in (incident_places.headline_words(doc.title), lead):
+        if text:
+            dead, hurt = incident_counts.with_headline(dead, hurt, text)
+    return dead, hurt
+
+
 # The lead sentence has a few words at least: the parser may split a dateline ("RICHMOND, VA
 # (WWBT) -") off as a sentence of its own.
 LEAD_MIN_TOKENS = 8
@@ -135,8 +152,9 @@ def _shooter_suicide(texts: list[str]) -> bool:
 
 def _with_shooter_death(killed: Count, injured: Count, hurt_only_shot: bool) -> tuple[Count, Count]:
     """Add the shooter's death to a toll counted from the victims: the victims only said to be
-    shot ("the man shot the woman, then himself") are the murdered, and at least one was."""
-    moved = _count_value(injured) if hurt_only_shot else 0
+    shot ("the man shot the woman, then himself"), or all the hurt when no death is counted
+    ("both had a gunshot wound"), are the murdered, and at least one was."""
+    moved = _count_value(injured) if hurt_only_shot or not _count_value(killed) else 0
     dead = max(_count_value(killed) + moved, 1)
     return _exact(dead + 1), (Count() if moved else injured)
 
@@ -257,6 +275,14 @@ def _patients(verb: Token) -> list[Token]:
         found = [c for c in verb.head.children if c.dep_ in {"nsubjpass", "dobj"}]
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found = [verb.head]
+    # "X was killed along with Y": Y shares X's fate.
+    # (The parser hangs "along" on the verb or on "with"; either way it stands just before "with".)
+    found += [pobj for prep in verb.children if prep.lower_ == "with" and prep.i > 0
+              and prep.nbor(-1).lower_ == "along"
+              for pobj in prep.children if pobj.dep_ == "pobj"]
+    found += [pobj for along in verb.children if along.lower_ == "along"
+              for prep in along.children if prep.lower_ == "with"
+              for pobj in prep.children if pobj.dep_ == "pobj"]
     if verb.dep_ == "relcl" and any(t.lower_ in _RELATIVE_PRONOUNS for t in found):
         # "Harris, who had been shot": the relative pronoun stands for the noun it follows
         # (and only for it, not for the names joined to it).

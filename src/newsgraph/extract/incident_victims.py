@@ -26,7 +26,8 @@ INJURY_CUES = re.compile(
     r"(?:bullet|gunfire|a stray bullet))|shot (?:and wounded|and injured|in the (?:leg|arm|chest|back|"
     r"head|stomach|abdomen|hand|foot|shoulder|neck|face|buttocks|side|torso|thigh))|"
     r"gunshot wounds?|(?:critical|stable|serious|fair|good) condition|non-life[- ]threatening|"
-    r"hospitali[sz]ed)\b", re.I)
+    r"hospitali[sz]ed|pistol[- ]whipped|(?:hit|struck|beaten) (?:\w+ )?(?:\w+ )?with (?:a|the|his|her) "
+    r"(?:gun|handgun|pistol|rifle))\b", re.I)
 # A negation shortly before a cue, in the same clause, cancels it.
 _NEGATION_BEFORE = re.compile(r"\b(?:no one|nobody|none|not|n't|never|no|without)\b[^.;,]{0,30}$", re.I)
 _NEGATION_AFTER = re.compile(r"^\s*(?:no one|nobody)\b", re.I)
