@@ -94,11 +94,20 @@ def page_text(row: dict) -> str:
     """The scraped text with its title on a line of its own: the dump glues the title to the
     first words of the page ("...Local NewsTOLEDO -- Three..."), which hides the dateline."""
     # A few pages keep HTML character references ("Baltimore&#39;s"): the dump is text.
-    text = html.unescape(row.get("Full text") or "")
-    title = html.unescape(row.get("Article title") or "").strip()
+    text = _apostrophes(html.unescape(row.get("Full text") or ""))
+    title = _apostrophes(html.unescape(row.get("Article title") or "")).strip()
     if title and text.startswith(title) and len(text) > len(title):
         return title + "\n\n" + text[len(title):].lstrip()
     return text
+
+
+# The dump lost curly apostrophes to "?" ("on Brackford?s east side"): a "?" between a word and
+# a possessive or contracted "s" is an apostrophe.
+_LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=s\b)")
+
+
+def _apostrophes(text: str) -> str:
+    return _LOST_APOSTROPHE.sub("\u2019", text)
 
 
 def main_incident(doc: Document):
@@ -112,8 +121,8 @@ def predict_page(row: dict, nlp) -> dict:
     from newsgraph.ingest.readers import RawPage
 
     url = row.get("Article url") or ""
-    raw = RawPage(content=page_text(row), kind="text", origin="text", uri=url,
-                  published=_url_date(url), title=html.unescape(row.get("Article title") or "") or None)
+    raw = RawPage(content=page_text(row), kind="text", origin="text", uri=url, published=_url_date(url),
+                  title=_apostrophes(html.unescape(row.get("Article title") or "")) or None)
     doc = clean_page(raw)
     if not isinstance(doc, Document) or not doc.body.strip():
         doc = Document(body=raw.content or " ")

@@ -135,9 +135,34 @@ def _only_a_bearing_or_home(ent: Span) -> bool:
     return head.head.lower_ in _BEARINGS or head.head.pos_ == "PROPN" or head.head.ent_type_ == "PERSON"
 
 
+# "near 76th and Concord", "at Concord and Market streets": a corner of two streets.
+_STREETS_AFTER = re.compile(r"^\s*(?:streets|avenues|roads|sts?\b|aves?\b)", re.I)
+_CORNER_BEFORE = re.compile(r"\b(?:near|at|of)\s+(\S+(?:\s+\S+)?)\s+and\s+$", re.I)
+_CORNER_AFTER = re.compile(r"^\s+and\s+(\S+)", re.I)
+
+
+def in_street_corner(ent: Span) -> bool:
+    """A town's name used as one of two streets that meet ("near Quillen and Fond du Lac", "at
+    Concord and Market streets"): the other name is a numbered street or no place at all, or
+    "streets" follows the pair."""
+    text = ent.doc.text
+    after = text[ent.end_char:ent.end_char + 40]
+    before = text[max(0, ent.start_char - 40):ent.start_char]
+    if (first := _CORNER_BEFORE.search(before)) is not None:
+        other, rest = first.group(1), after  # the town's name is the second street
+    elif (second := _CORNER_AFTER.match(after)) is not None and re.search(r"\b(?:near|at)\s+$", before, re.I):
+        other, rest = second.group(1), after[second.end():]  # the town's name is the first street
+    else:
+        return False
+    other = other.strip(".,;")
+    numbered = bool(re.search(r"\d", other))
+    return bool(_STREETS_AFTER.match(rest)) or numbered or not places.is_known_place(other)
+
+
 def sentence_place(sentence: Span, anchor: int) -> Span | None:
     """The best place mention in an incident sentence, or None when it names none."""
-    names = [ent for ent in sentence.ents if ent.label_ in {"GPE", "LOC"} and _looks_like_place(ent)]
+    names = [ent for ent in sentence.ents if ent.label_ in {"GPE", "LOC"} and _looks_like_place(ent)
+             and not in_street_corner(ent)]
     if not names:
         names = [ent for ent in sentence.ents if ent.label_ not in {"GPE", "LOC"} and _mistagged_town(ent)]
     if not names:
@@ -319,7 +344,7 @@ def page_town(parsed) -> str | None:
             words = name.split()
             cut = next((i for i, w in enumerate(words) if w.lower().strip("'s") in _FORCE_WORDS), None)
             name = " ".join(words[:cut]) if cut else ""
-        elif ent.label_ not in {"GPE", "LOC"} or is_district(ent):
+        elif ent.label_ not in {"GPE", "LOC"} or is_district(ent) or in_street_corner(ent):
             continue
         if name and _is_town_name(name) and _own_name(name):
             counts.setdefault(name, []).append(ent.start_char)
