@@ -159,10 +159,21 @@ def in_street_corner(ent: Span) -> bool:
     return bool(_STREETS_AFTER.match(rest)) or numbered or not places.is_known_place(other)
 
 
+def is_persons_name(ent: Span) -> bool:
+    """A place name that no in/at/near introduces and that the page also gives as the last
+    word of a person's name ("officers encountered Henderson" after "Cory Henderson"): the
+    person, not the town."""
+    introduced = ent.start > 0 and ent.doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS - {"of"}
+    if introduced or len(ent) != 1:
+        return False
+    surnames = {person[-1].text for person in ent.doc.ents if person.label_ == "PERSON" and len(person) > 1}
+    return ent.text in surnames
+
+
 def sentence_place(sentence: Span, anchor: int) -> Span | None:
     """The best place mention in an incident sentence, or None when it names none."""
     names = [ent for ent in sentence.ents if ent.label_ in {"GPE", "LOC"} and _looks_like_place(ent)
-             and not in_street_corner(ent)]
+             and not in_street_corner(ent) and not is_persons_name(ent)]
     if not names:
         names = [ent for ent in sentence.ents if ent.label_ not in {"GPE", "LOC"} and _mistagged_town(ent)]
     if not names:
@@ -200,7 +211,12 @@ _TOWN_AUTHORITIES = {"police", "officials", "authorities", "officers", "firefigh
 def _mistagged_town(ent: Span) -> bool:
     """A gazetteer city the tagger labelled otherwise ("in Ceres" as a person, "Cicero
     officials" as an organisation): introduced by in/at/near, or followed by its authorities."""
-    if ent.label_ not in {"PERSON", "ORG", "NORP", "FAC"} or not is_known_city(strip_article(ent.text)):
+    if ent.label_ not in {"PERSON", "ORG", "NORP", "FAC"}:
+        return False
+    before = ent.doc[max(ent.start - 2, 0):ent.start]
+    if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _TOWN_NOUNS:
+        return True  # "in the suburb of Holcomb": a town, however small or mistagged
+    if not is_known_city(strip_article(ent.text)):
         return False
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
@@ -344,7 +360,8 @@ def page_town(parsed) -> str | None:
             words = name.split()
             cut = next((i for i, w in enumerate(words) if w.lower().strip("'s") in _FORCE_WORDS), None)
             name = " ".join(words[:cut]) if cut else ""
-        elif ent.label_ not in {"GPE", "LOC"} or is_district(ent) or in_street_corner(ent):
+        elif ent.label_ not in {"GPE", "LOC"} or is_district(ent) or in_street_corner(ent) \
+                or is_persons_name(ent):
             continue
         if name and _is_town_name(name) and _own_name(name):
             counts.setdefault(name, []).append(ent.start_char)

@@ -450,7 +450,8 @@ def _locate(doc: Document, parsed, draft: _Draft, context: tuple[set[str], set[s
     if name is None:
         first = next((ent for ent in parsed.ents if ent.label_ in {"GPE", "LOC"}
                       and ent.start_char < 400 and places.is_known_place(ent.text)
-                      and not incident_places.in_street_corner(ent)), None)
+                      and not incident_places.in_street_corner(ent)
+                      and not incident_places.is_persons_name(ent)), None)
         name = incident_places.strip_article(first.text) if first is not None else None
     if name is None:
         return Location()
