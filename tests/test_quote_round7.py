@@ -50,3 +50,61 @@ def test_a_poll_after_a_paragraph_break_opens_its_sentence_too(parse):
 def test_a_poll_later_in_the_sentence_is_not_a_source(parse):
     # PolNeAR train: annotated in 21 of 63 such sentences, too seldom to write
     assert _written(parse, "Voss gained three points in the latest poll.") == []
+
+
+def _tagged(words, pos, lemmas, tags=None):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, spaces=[True] * len(words), pos=pos, lemmas=lemmas,
+               tags=tags or [""] * len(words))
+
+
+def test_object_noun_skips_determiners_adjectives_and_possessives_only():
+    from newsgraph.extract.quote_learned import object_noun
+
+    doc = _tagged(["Ann", "threw", "her", "full", "support", "behind", "Bob"],
+                  ["PROPN", "VERB", "PRON", "ADJ", "NOUN", "ADP", "PROPN"],
+                  ["Ann", "throw", "her", "full", "support", "behind", "Bob"],
+                  ["NNP", "VBD", "PRP$", "JJ", "NN", "IN", "NNP"])
+    assert object_noun(doc[1]).text == "support"
+    # a personal pronoun object ("told him") ends the search: no noun of the verb's own
+    told = _tagged(["Ann", "told", "him", "news"], ["PROPN", "VERB", "PRON", "NOUN"],
+                   ["Ann", "tell", "he", "news"], ["NNP", "VBD", "PRP", "NN"])
+    assert object_noun(told[1]) is None
+
+
+def test_verb_and_noun_pairs_are_counted_when_one_gold_cue_holds_both():
+    from newsgraph.extract.quote_learned import count_cues, lexicon_from_counts
+
+    # "Ann made the case . Bob made the case ." : the first "made the case" is a gold cue
+    words = ["Ann", "made", "the", "case", ".", "Bob", "made", "the", "case", "."]
+    doc = _tagged(words, ["PROPN", "VERB", "DET", "NOUN", "PUNCT"] * 2,
+                  ["Ann", "make", "the", "case", ".", "Bob", "make", "the", "case", "."])
+    cue = ((4, 17),)  # "made the case"
+    as_cue, seen = count_cues([doc], [([cue], [])])
+    assert as_cue[("IDIOM", "make case")] == 1
+    assert seen[("IDIOM", "make case")] == 2
+    as_cue[("IDIOM", "make case")] = 3  # as if seen three times as a cue: kept
+    assert lexicon_from_counts(as_cue, seen)["verb_noun"] == {"make case": [3, 3]}
+
+
+@pytest.mark.model
+def test_a_learned_verb_and_object_pair_is_the_cue(parse):
+    # "make case" and "take aim" are pairs of the shipped lexicon
+    assert _written(parse, "Okafor made the case that the levy would pay for the bridge.") == [
+        ("made the case", "Okafor", ["that the levy would pay for the bridge"])]
+    assert _written(parse, "Voss took aim at the port authority over the delays.") == [
+        ("took aim at", "Voss", ["the port authority over the delays"])]
+
+
+@pytest.mark.model
+def test_a_pair_replaces_the_verbs_own_attribution(parse):
+    # "expressed" alone would be the cue with "concern about ..." as its content
+    assert _written(parse, "The union expressed concern about the new shift rules.") == [
+        ("expressed concern about", "The union", ["the new shift rules"])]
+
+
+@pytest.mark.model
+def test_a_verb_and_object_outside_the_lexicon_is_no_cue(parse):
+    assert _written(parse, "Voss made a cake for the fair.") == []

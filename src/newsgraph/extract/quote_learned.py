@@ -13,7 +13,9 @@ their ratio. Cues that end in a preposition after their verb ("responded to",
 (``verb_prep``, "respond to"), counted against every time the verb is followed by
 that preposition within ``PAIR_REACH`` words outside contents. Adjectives after a
 copula ("was critical of", "is confident that", ``adj``) are counted apart: every
-such adjective outside contents is seen, and it is a cue when a gold cue holds it.
+such adjective outside contents is seen, and it is a cue when a gold cue holds it. So are
+a verb and the noun right after it (``verb_noun``, "make case", "take aim"; ``object_noun``):
+seen wherever the verb is, a cue when one gold cue holds both.
 ``newsgraph/data/cue_lexicon.json`` is the shipped result of
 ``build_cue_lexicon`` and ``write_cue_lexicon`` rebuilds it, deterministically
 (sorted files, sorted keys), from the training folder.
@@ -76,6 +78,23 @@ def after_copula(token) -> bool:
     return False
 
 
+# Words that may stand between a verb and its object noun in a verb and noun cue ("made the
+# case", "expressed deep concern", "took a swipe", "threw their support"): at most this many.
+OBJECT_REACH = 3
+_OBJECT_FILLERS = frozenset({"DET", "ADJ", "NUM"})
+
+
+def object_noun(verb):
+    """The noun right after ``verb``, past determiners, adjectives, numbers and possessive
+    pronouns ("raised serious questions"): the tagger alone decides, no parse needed."""
+    for token in verb.doc[verb.i + 1: verb.i + 2 + OBJECT_REACH]:
+        if token.pos_ == "NOUN":
+            return token
+        if token.pos_ not in _OBJECT_FILLERS and token.tag_ != "PRP$":
+            return None
+    return None
+
+
 def count_cues(parsed_docs, gold_spans) -> tuple[Counter, Counter]:
     """Key-word counts of gold cues and of every word outside gold contents.
 
@@ -95,6 +114,9 @@ def count_cues(parsed_docs, gold_spans) -> tuple[Counter, Counter]:
                 if token.pos_ == "VERB":
                     for pair in _pairs_after(token):
                         seen[("PAIR", pair)] += 1
+                    noun = object_noun(token)
+                    if noun is not None:
+                        seen[("IDIOM", f"{token.lemma_.lower()} {noun.lemma_.lower()}")] += 1
             elif token.pos_ == "ADJ" and token.idx not in inside and after_copula(token):
                 seen[("ADJ", token.lemma_.lower())] += 1
         for fragments in cues:
@@ -103,6 +125,11 @@ def count_cues(parsed_docs, gold_spans) -> tuple[Counter, Counter]:
             adjectives = [t for t in span if t.pos_ == "ADJ" and after_copula(t)] if span is not None else []
             if adjectives:
                 as_cue[("ADJ", adjectives[0].lemma_.lower())] += 1
+            idioms = [(t, object_noun(t)) for t in span if t.pos_ == "VERB"] if span is not None else []
+            idioms = [(t, noun) for t, noun in idioms if noun is not None and noun.i <= span[-1].i]
+            if idioms:
+                verb, noun = idioms[0]
+                as_cue[("IDIOM", f"{verb.lemma_.lower()} {noun.lemma_.lower()}")] += 1
             token = key_token(span) if span is not None else None
             if token is None or token.pos_ not in LEXICON_POS:
                 continue
@@ -128,7 +155,8 @@ def _pairs_after(verb) -> list[str]:
 
 def lexicon_from_counts(as_cue: Counter, seen: Counter) -> dict:
     lexicon: dict = {"source": SOURCE_NOTE, "min_cue_count": MIN_CUE_COUNT}
-    for pos, key in (("VERB", "verb"), ("NOUN", "noun"), ("PAIR", "verb_prep"), ("ADJ", "adj")):
+    for pos, key in (("VERB", "verb"), ("NOUN", "noun"), ("PAIR", "verb_prep"), ("ADJ", "adj"),
+                     ("IDIOM", "verb_noun")):
         entries = {lemma: [count, max(seen[(p, lemma)], count)]
                    for (p, lemma), count in as_cue.items() if p == pos and count >= MIN_CUE_COUNT}
         lexicon[key] = dict(sorted(entries.items()))
@@ -211,11 +239,12 @@ def dumps_lexicon(lexicon: dict) -> str:
 @lru_cache(maxsize=1)
 def load_cue_lexicon() -> dict:
     """The shipped lexicon; an empty one (with no entries) if the file is missing."""
-    return read_packaged_json(f"data/{LEXICON_FILE}", {"verb": {}, "noun": {}, "verb_prep": {}, "adj": {}})
+    return read_packaged_json(f"data/{LEXICON_FILE}", {"verb": {}, "noun": {}, "verb_prep": {}, "adj": {},
+                                                       "verb_noun": {}})
 
 
 def learned_cues(pos: str, min_precision: float, min_count: int = MIN_CUE_COUNT) -> frozenset[str]:
-    """Entries of ``pos`` ("verb", "noun", "verb_prep", "adj") that were a cue this often and
+    """Entries of ``pos`` ("verb", "noun", "verb_prep", "adj", "verb_noun") that were a cue this often and
     this precisely."""
     entries = load_cue_lexicon().get(pos, {})
     return frozenset(lemma for lemma, (count, total) in entries.items()

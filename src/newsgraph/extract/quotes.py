@@ -27,6 +27,7 @@ from newsgraph.extract.quote_cues import (
     trim,
 )
 from newsgraph.extract.quote_fallback import sentence_content
+from newsgraph.extract.quote_idioms import find_idiom_cues
 from newsgraph.extract.quote_layout import find_colon_speakers, find_dash_signature
 from newsgraph.extract.quote_lexicon import SPEECH_VERBS
 from newsgraph.extract.quote_marks import DOUBLE_MARKS, QuotedPassage, find_quoted_passages
@@ -117,6 +118,12 @@ def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
                   + find_nominal_cues(parsed, text)
                   + find_adjectival_cues(parsed, text)
                   + find_poll_cues(parsed, text)) if parsed is not None else []
+    if parsed is not None:
+        # a verb and object pair ("made the case that", "expressed concern about") is the cue
+        # in place of the verb's own attribution (its object as content)
+        idioms = find_idiom_cues(parsed, text)
+        paired = {item.cue_token for item in idioms}
+        candidates = [item for item in candidates if item.cue_token not in paired] + idioms
     taken: set[int] = set()
     signed = _dash_signatures(text, passages, taken)
     colon_found = _colon_speakers(text, parsed, passages, candidates, taken)
