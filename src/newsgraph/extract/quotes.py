@@ -10,7 +10,10 @@ is left is a scare quote or title when short, else a quote without a cue.
 
 Before that, cue verbs that PolNeAR reads as one longer cue are joined: a verb
 carried by a produced document ("issued a statement calling", ``quote_vehicles``)
-and a verb chained through an infinitive ("appeared to suggest", ``quote_chains``).
+and a verb chained through an infinitive ("appeared to suggest", ``quote_chains``);
+a learned verb and object pair ("made the case that", ``quote_idioms``) replaces its
+verb's own attribution; a poll opening a sentence ("In a ... poll, ...",
+``quote_polls``) is a source like "according to".
 
 ``run_quotes(doc)`` is the pipeline stage: it fills ``doc.quotes`` and resolves
 speakers (``speakers``).
