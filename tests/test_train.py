@@ -42,3 +42,38 @@ def test_train_cues_reproduces_the_shipped_lexicon(tmp_path):
     # the word-meaning prior is fitted to the same counts and written beside the lexicon
     prior = ROOT / "src" / "newsgraph" / "data" / "cue_prior.json"
     assert (tmp_path / "cue_prior.json").read_bytes() == prior.read_bytes()
+
+
+def _row(text: str, **roles: list[str]) -> dict:
+    return {"doctext": text, "templates": [{"incident_type": "bombing",
+                                            **{role: [[[value, 0]] for value in values]
+                                               for role, values in roles.items()}}]}
+
+
+@pytest.mark.model
+def test_role_classifier_training_is_repeatable_and_ships_folded_dense_weights(nlp):
+    import json
+
+    from newsgraph.extract import incident_classifier, incident_train
+
+    rows = [_row("guerrillas bombed the farm with dynamite.", PerpInd=["guerrillas"], Target=["farm"],
+                 Weapon=["dynamite"]),
+            _row("terrorists bombed the bridge with dynamite.", PerpInd=["terrorists"], Target=["bridge"],
+                 Weapon=["dynamite"]),
+            _row("rebels bombed the station with grenades.", PerpInd=["rebels"], Target=["station"],
+                 Weapon=["grenades"]),
+            _row("the fmln kidnapped the mayor.", PerpOrg=["fmln"], Victim=["mayor"]),
+            _row("the farm grows coffee near the bridge.")]
+    parsed = [nlp(row["doctext"]) for row in rows]
+    first = incident_train.train_classifier(rows, parsed, seed=0)
+    again = incident_train.train_classifier(rows, parsed, seed=0)
+    assert json.dumps(first, sort_keys=True) == json.dumps(again, sort_keys=True)
+    width = parsed[0].tensor.shape[1]
+    dense = first["dense"]
+    assert dense["blocks"] == ["words", "head", "governor", "trigger"]
+    assert len(dense["weights"]) == 4 * width and all(len(row) == 6 for row in dense["weights"])
+    assert dense["vectors_width"] == 0  # the small model has no static vectors
+    # the shipped model reads its own training text: "dynamite" is likelier a weapon than none
+    scored = dict((c.text, p) for c, p in incident_classifier.score_candidates(parsed[0], first))
+    assert scored["dynamite"]["Weapon"] > scored["dynamite"]["none"]
+    assert scored["guerrillas"]["PerpInd"] > scored["guerrillas"]["Target"]
