@@ -108,3 +108,15 @@ def test_a_pair_replaces_the_verbs_own_attribution(parse):
 @pytest.mark.model
 def test_a_verb_and_object_outside_the_lexicon_is_no_cue(parse):
     assert _written(parse, "Voss made a cake for the fair.") == []
+
+
+@pytest.mark.model
+def test_a_hearsay_adverb_credits_its_clause_to_no_one(parse):
+    assert _written(parse, "The mill reportedly cut forty jobs last spring.") == [
+        ("reportedly", None, ["The mill", "cut forty jobs last spring"])]
+
+
+@pytest.mark.model
+def test_a_hearsay_adverb_beside_a_cue_verb_stays_in_that_cue(parse):
+    assert _written(parse, "Voss reportedly said the port would close.") == [
+        ("reportedly said", "Voss", ["the port would close"])]

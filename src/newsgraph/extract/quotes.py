@@ -30,6 +30,7 @@ from newsgraph.extract.quote_cues import (
     trim,
 )
 from newsgraph.extract.quote_fallback import sentence_content
+from newsgraph.extract.quote_hearsay import find_hearsay_cues
 from newsgraph.extract.quote_idioms import find_idiom_cues
 from newsgraph.extract.quote_layout import find_colon_speakers, find_dash_signature
 from newsgraph.extract.quote_lexicon import SPEECH_VERBS
@@ -120,7 +121,8 @@ def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
     candidates = (join_chains(join_vehicles(find_in_parse(parsed, text), parsed, text), parsed, text)
                   + find_nominal_cues(parsed, text)
                   + find_adjectival_cues(parsed, text)
-                  + find_poll_cues(parsed, text)) if parsed is not None else []
+                  + find_poll_cues(parsed, text)
+                  + find_hearsay_cues(parsed, text)) if parsed is not None else []
     if parsed is not None:
         # a verb and object pair ("made the case that", "expressed concern about") is the cue
         # in place of the verb's own attribution (its object as content)
