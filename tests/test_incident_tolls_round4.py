@@ -145,3 +145,37 @@ def test_tolls_of_a_page_with_no_incident(parse):
     incidents.run(doc, with_classifier=False)
     assert doc.incidents == []
     assert incident_tolls.tolls_without_incident(doc, list(doc._nlp.sents)) == (0, 1)
+
+
+@pytest.mark.model
+def test_a_second_man_is_a_second_victim(parse):
+    body = ("A 20-year-old man was shot in the leg on Elm Street in Dayton on Friday night. "
+            "A second man was also wounded, police said.")
+    assert _main_tolls(parse, body) == (0, 2)
+
+
+@pytest.mark.model
+def test_the_stories_stated_toll_completes_the_main_incident(parse):
+    # The toll sits in a sentence with no shooting word of the incident's own.
+    body = ("Two men were named on Sunday as the victims of Friday's shooting at a clinic in Fairhaven. "
+            "What drove a man to kill three people and wound nine others at the clinic is not known.")
+    doc = parse(body, published="2016-01-10")
+    incidents.run(doc, with_classifier=False)
+    main = doc.incidents[0]
+    sentences = list(doc._nlp.sents)
+    killed, injured = incident_tolls.main_casualties(doc, main, sentences)
+    assert (killed.low, injured.low) == (3, 9)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A second man was also wounded.", [("injured", 1, False)]),
+    ("Another woman was hurt in the crossfire.", [("injured", 1, False)]),
+    # No noun after the ordinal, or "another" inside a toll: a total.
+    ("One person died and a second was injured.", [("killed", 1, True), ("injured", 1, True)]),
+    ("The gunfight left one guard dead and another injured.", [("killed", 1, True), ("injured", 1, True)]),
+])
+def test_one_victim_more_is_no_total(text, expected):
+    from newsgraph.extract import incident_counts
+
+    found = incident_counts.find_casualties(text)
+    assert [(m.kind, m.count.low, m.is_total) for m in found] == expected

@@ -46,7 +46,7 @@ INJURED_WORDS = (r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|s
                  r"critical(?=\s+(?:condition|after|following)\b|\s*[,.;]|\s*$))")
 KILL_VERBS = (r"(?:killing|killed|kills|kill|leaving|left|claimed the lives of|murdering|slaying|"
               r"shot dead|shooting dead|gunned down|gunning down|shot and killed)")
-INJURE_VERBS = r"(?:injuring|injured|wounding|wounded|injures|wounds|hurting)"
+INJURE_VERBS = r"(?:injuring|injured|wounding|wounded|injures|wounds|hurting|wound|injure)"
 # Up to four words between a number and its verb ("12 people were"), never across "and"/"or".
 # Nor across a clause opener or a pronoun: "He had turned 21 a week before he was slain".
 NOUN_GAP = (r"(?:(?!and\b|or\b|but\b|before\b|after\b|when\b|while\b|since\b|because\b|until\b|"
@@ -106,7 +106,7 @@ class CasualtyMention:
     count: Count
     start: int  # character offsets in the text given to find_casualties
     end: int
-    is_total: bool  # "death toll", "killing at least 12": explicit totals
+    is_total: bool  # False for one victim more ("a second man was also wounded")
 
 
 def parse_number(text: str) -> int | None:
@@ -191,12 +191,31 @@ def find_casualties(text: str) -> list[CasualtyMention]:
             if count is None:
                 continue
             taken.append((start, end))
-            found.append(CasualtyMention(kind, count, match.start(), match.end(), True))
+            # "A second man was also wounded": one victim more, not the total.
+            is_total = not _one_more_victim(text, match, noun)
+            found.append(CasualtyMention(kind, count, match.start(), match.end(), is_total))
     for match in _ORDINAL_DEATH.finditer(text):
         value = ORDINALS[match.group("n").lower()]
         found.append(CasualtyMention("killed", Count(low=value, high=value, qualifier="exact",
                                                      text=match.group(0)), match.start(), match.end(), True))
     return sorted(found, key=lambda m: m.start)
+
+
+_ORDINAL_START = re.compile(r"^\s*(?:second|third|fourth|fifth|other)\b", re.I)
+
+
+def _one_more_victim(text: str, match: re.Match, noun: str) -> bool:
+    """"A second man was also wounded", "Another woman was hurt" (opening a sentence or clause):
+    a victim beside those already told, which the listing counts; "left one dead and another
+    injured" is a total."""
+    number = match.group("n").lower()
+    if number in {"a", "an"}:
+        # "a second man", not "one died and a second was hurt" (no noun: a total of one).
+        return bool(_ORDINAL_START.match(noun)) and len(noun.split()) > 1
+    if number == "another":
+        before = text[:match.start("n")].rstrip()
+        return bool(noun.strip()) and (not before or before[-1] in ".;:,")
+    return False
 
 
 _LEFT = re.compile(r"^(?:left|leaving)\b", re.I)

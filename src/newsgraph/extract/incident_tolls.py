@@ -49,15 +49,33 @@ def complete_from_headline(doc: Document, main: Incident, sentences: list[Span])
 MAIN_STORY_SENTENCES = 12
 
 
-def _story_cues(doc: Document, main: Incident, sentences: list[Span]) -> tuple[Count, Count]:
-    """The main incident's tolls from the single-victim cues of the story's opening sentences,
-    when its own sentences gave none: up to ``MAIN_STORY_SENTENCES``, stopping where another
+def main_story(doc: Document, main: Incident, sentences: list[Span]) -> list[Span]:
+    """The page's opening sentences, up to ``MAIN_STORY_SENTENCES``, stopping where another
     incident's sentences begin."""
     others = [start for incident in doc.incidents if incident is not main
               for start, _end in incident.evidence[:1]]
     start = main.evidence[0][0] if main.evidence else 0
     stop = min([s for s in others if s > start], default=len(doc.body))
-    story = [s.text for s in sentences if s.start_char < stop][:MAIN_STORY_SENTENCES]
+    return [s for s in sentences if s.start_char < stop][:MAIN_STORY_SENTENCES]
+
+
+def main_casualties(doc: Document, main: Incident, sentences: list[Span]) -> tuple[Count, Count]:
+    """The main incident's tolls over its own sentences and the story's opening ones, which
+    often state a toll or a victim's fate without a word of shooting ("The attack left three
+    dead and nine wounded", "the victim died at the hospital"). Victims are listed one by one
+    from the incident's own sentences only."""
+    own = {tuple(span) for span in main.evidence}
+    story = main_story(doc, main, sentences)
+    own_sentences = [s for s in sentences if (s.start_char, s.end_char) in own]
+    chosen = [s for s in sentences if s in own_sentences or s in story]
+    return casualties(doc, chosen, incident_roles.Roles(), listed_in=own_sentences)
+
+
+def _story_cues(doc: Document, main: Incident, sentences: list[Span]) -> tuple[Count, Count]:
+    """The main incident's tolls from the single-victim cues of the story's opening sentences,
+    when its own sentences gave none: up to ``MAIN_STORY_SENTENCES``, stopping where another
+    incident's sentences begin."""
+    story = [s.text for s in main_story(doc, main, sentences)]
     texts = [text for text in story if not incident_counts.STATISTIC_CUES.search(text)
              and not HYPOTHETICAL.search(text)]
     killed, injured = incident_victims.single_victim_counts(texts, Count(), Count(),
@@ -93,12 +111,18 @@ def _count_value(count: Count) -> int:
     return int(count.low if count.low is not None else count.high or 0)
 
 
-def casualties(doc: Document, sentences: list[Span], roles: incident_roles.Roles) -> tuple[Count, Count]:
-    """An incident's killed and injured: stated totals first, else the victims its sentences list."""
+def casualties(doc: Document, sentences: list[Span], roles: incident_roles.Roles,
+               listed_in: list[Span] | None = None) -> tuple[Count, Count]:
+    """An incident's killed and injured: stated totals first, else the victims its sentences list
+    (those of ``listed_in`` only, when given: one victim named in two ways in sentences far
+    apart, "a 42-year-old woman" and "his mother", would count twice)."""
     # A sentence counting over a period ("four officers were fatally shot this year") or telling
     # what could have happened ("the bullet could have killed him") names no victim of this incident.
     sentences = [s for s in sentences if not incident_counts.STATISTIC_CUES.search(s.text)
                  and not HYPOTHETICAL.search(s.text)]
+    listing = sentences if listed_in is None else [s for s in sentences if s in listed_in]
+    # Beyond ``listed_in``, a victim marked as another ("a second man was also wounded") is new.
+    marked = [s for s in sentences if s not in listing]
     mentions: list[incident_counts.CasualtyMention] = []
     for sentence in sentences:
         mentions += incident_counts.find_casualties(sentence.text)
@@ -109,10 +133,15 @@ def casualties(doc: Document, sentences: list[Span], roles: incident_roles.Roles
         if disagree:
             doc.warn(f"incidents: differing {kind} figures on the page; kept the highest, {total.text!r}")
         from_listing[kind] = total.low is None and total.high is None
-        counts[kind] = _count_listed(sentences, roles, kind) if from_listing[kind] else total
+        counts[kind] = _count_listed(listing, roles, kind, marked) if from_listing[kind] else total
+        if not from_listing[kind] and not any(m.is_total for m in mentions if m.kind == kind):
+            # Only "a second man was also wounded": the victims listed, if more, are the toll.
+            listed_count = _count_listed(listing, roles, kind, marked)
+            if (listed_count.low or 0) > (total.low or 0):
+                counts[kind] = listed_count
     killed, injured = counts["killed"], counts["injured"]
     listed = from_listing["injured"] and injured.low is not None
-    only_shot = listed and _only_shot(sentences, roles)
+    only_shot = listed and _only_shot(listing, roles, marked)
     if only_shot and killed.low and injured.low <= killed.low:
         injured, listed = Count(), False
     texts = [s.text for s in sentences]
@@ -212,27 +241,32 @@ _FATAL_WORDS = {"kill", "dead", "death", "fatally", "die", "murder"}
 _GENERIC_VICTIMS = {"victim", "person", "individual", "someone"}
 
 
-def _count_listed(sentences: list[Span], roles: incident_roles.Roles, kind: str) -> Count:
+def _count_listed(sentences: list[Span], roles: incident_roles.Roles, kind: str,
+                  marked_only: list[Span] = ()) -> Count:
     """No total stated: count the single victims named as killed or hurt ("a soldier was wounded",
     "a 5-year-old was shot and killed"). A victim shot but not said to die counts as injured."""
-    fates = _listed_fates(sentences, roles)
+    fates = _listed_fates(sentences, roles, marked_only)
     number = sum(1 for fate, _verbs in fates.values() if fate == kind)
     if not number:
         return Count()
     return Count(low=number, high=number, qualifier="exact", text=None)
 
 
-def _only_shot(sentences: list[Span], roles: incident_roles.Roles) -> bool:
+def _only_shot(sentences: list[Span], roles: incident_roles.Roles, marked_only: list[Span] = ()) -> bool:
     """Every victim listed as hurt was only said to be shot (not wounded, injured or hurt)."""
-    hurt = [verbs for fate, verbs in _listed_fates(sentences, roles).values() if fate == "injured"]
+    fates = _listed_fates(sentences, roles, marked_only)
+    hurt = [verbs for fate, verbs in fates.values() if fate == "injured"]
     return bool(hurt) and all(verbs == {"shoot"} for verbs in hurt)
 
 
-def _listed_fates(sentences: list[Span], roles: incident_roles.Roles) -> dict[str, tuple[str, set[str]]]:
-    """Each single victim named as harmed: "killed" or "injured", and the harm verbs used of them."""
+def _listed_fates(sentences: list[Span], roles: incident_roles.Roles,
+                  marked_only: list[Span] = ()) -> dict[str, tuple[str, set[str]]]:
+    """Each single victim named as harmed: "killed" or "injured", and the harm verbs used of them;
+    from the ``marked_only`` sentences, only victims marked as another ("a second man")."""
     fates: dict[str, str] = {}
     verbs: dict[str, set[str]] = {}
-    for sentence in sentences:
+    marked_starts = {s.start for s in marked_only}
+    for sentence in sorted([*sentences, *marked_only], key=lambda s: s.start):
         for token in sentence:
             lemma = token.lemma_.lower()
             if lemma not in _HARM_LEMMAS or incident_types.is_irrealis(token):
@@ -250,9 +284,11 @@ def _listed_fates(sentences: list[Span], roles: incident_roles.Roles) -> dict[st
                 # A common noun is keyed by its head ("a 20-year-old man" and "the man" are one),
                 # a name by its surname ("Edgar Fabian" and "Fabian" are one).
                 key = _surname(incident_roles.noun_phrase(patient)) if patient.tag_ == "NNP" \
-                    else patient.lemma_.lower()
+                    else patient.lemma_.lower() + _ordinal_mark(patient)
                 if not key:
                     continue  # a name's suffix parsed apart ("Sr."): the name is counted already
+                if sentence.start in marked_starts and "#" not in key:
+                    continue
                 fatal = lemma in _KILLED_LEMMAS or lemma == "die" or _fatal_context(token)
                 verbs.setdefault(key, set()).add(lemma)
                 if fatal or fates.get(key) != "killed":
@@ -264,6 +300,17 @@ def _listed_fates(sentences: list[Span], roles: incident_roles.Roles) -> dict[st
         if "killed" in generic.values() and len(fates) == 1:
             fates = dict.fromkeys(fates, "killed")
     return {key: (fate, verbs[key]) for key, fate in fates.items()}
+
+
+# Words that set a victim apart from one already described: "a second man was also wounded",
+# "another woman was hurt" ("the man ... a second man" are two victims, not one).
+_OTHER_VICTIM_WORDS = {"second", "third", "fourth", "fifth", "another", "other"}
+
+
+def _ordinal_mark(noun: Token) -> str:
+    """"#second" for "a second man", "" for "a man" (the key that tells two victims apart)."""
+    marks = [t.lower_ for t in noun.lefts if t.lower_ in _OTHER_VICTIM_WORDS]
+    return "#" + marks[0] if marks else ""
 
 
 def _patients(verb: Token) -> list[Token]:

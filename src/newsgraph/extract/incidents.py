@@ -123,7 +123,9 @@ def run(doc: Document, *, with_classifier: bool = True) -> None:
         context[1].add(dateline.state)
     for number, draft in enumerate(drafts, start=1):
         doc.incidents.append(_build(doc, parsed, sentences, draft, number, context, dateline, follow_ups))
-    incident_tolls.complete_from_headline(doc, doc.incidents[0], sentences)
+    main = doc.incidents[0]
+    main.killed, main.injured = incident_tolls.main_casualties(doc, main, sentences)
+    incident_tolls.complete_from_headline(doc, main, sentences)
     if with_classifier:
         incident_classifier.attach_fillers(doc.incidents, parsed)
 
