@@ -120,3 +120,18 @@ def test_a_hearsay_adverb_credits_its_clause_to_no_one(parse):
 def test_a_hearsay_adverb_beside_a_cue_verb_stays_in_that_cue(parse):
     assert _written(parse, "Voss reportedly said the port would close.") == [
         ("reportedly said", "Voss", ["the port would close"])]
+
+
+@pytest.mark.model
+def test_made_it_clear_is_one_cue_whatever_the_parse_hangs_the_clause_on(parse):
+    # "clear" read as the verb's clausal complement, the clause hanging on it
+    assert _written(parse, "Okafor has made it very clear she will not resign.") == [
+        ("has made it very clear", "Okafor", ["she will not resign"])]
+    # "clear" read as a predicate, the clause hanging on the verb
+    assert _written(parse, "The council made clear on Monday that it has no plans to sell the port.") == [
+        ("made clear", "The council", ["that it has no plans to sell the port"])]
+
+
+@pytest.mark.model
+def test_making_something_clear_of_a_thing_is_no_cue(parse):
+    assert _written(parse, "The rain made the road clear of dust.") == []

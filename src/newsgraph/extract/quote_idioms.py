@@ -1,5 +1,5 @@
 """Cues made of a verb and its object noun: "made the case that ...", "expressed concern
-about ...", "took aim at ...", "raised questions about ...".
+about ...", "took aim at ...", "raised questions about ..."; and "made (it) clear that ...".
 
 Neither word is a cue by itself often enough for the lexicons ("make", "take", "case"),
 but together they are. The pairs come from the learned lexicon (``quote_learned``,
@@ -61,16 +61,39 @@ def _content(verb, noun):
     return None, None
 
 
+# Verbs that with "clear" make a cue of their clause: "made it clear that ...", "made clear
+# Monday they ...". In PolNeAR train "make it clear" outside contents was a cue 12 times in 13.
+CLEAR_VERBS = frozenset({"make"})
+
+
+def _made_clear(verb):
+    """"clear" as the verb's predicate and the clause it makes clear, or (None, None)."""
+    clear = [c for c in verb.children
+             if c.lower_ == "clear" and c.i > verb.i and c.dep_ in ("ccomp", "oprd", "acomp")]
+    if verb.lemma_.lower() not in CLEAR_VERBS or not clear:
+        return None, None
+    for owner in (clear[0], verb):
+        for child in owner.children:
+            if child.i > clear[0].i and child.dep_ in ("ccomp", "advcl") and child.pos_ in ("VERB", "AUX"):
+                return clear[0], child
+    return None, None
+
+
 def find_idiom_cues(parsed, text: str) -> list[Found]:
-    """Attributions whose cue is a learned verb and object pair, in text order."""
+    """Attributions whose cue is a learned verb and object pair, or a verb that makes its
+    clause clear, in text order."""
     found = []
     for token in parsed:
         if token.pos_ != "VERB":
             continue
         noun = _idiom_object(token)
-        if noun is None:
+        clear, clause = _made_clear(token)
+        if noun is not None:
+            content, preposition = _content(token, noun)
+        elif clear is not None:
+            noun, content, preposition = clear, clause, None
+        else:
             continue
-        content, preposition = _content(token, noun)
         if content is None:
             continue
         start = verb_group(token)[0]
