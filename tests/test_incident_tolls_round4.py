@@ -111,6 +111,8 @@ def test_a_murder_suicide_with_only_a_hurt_victim_listed():
 
 @pytest.mark.parametrize("killed, injured, headline, expected", [
     (0, 2, "Holiday motel double shooting, 1 killed", (1, 1)),
+    # The body told the death too ("the 19-year-old victim died"): still one of the two.
+    (1, 2, "Holiday motel double shooting, 1 killed", (1, 1)),
     (0, 3, "Triple shooting leaves 2 dead on Elm Street", (2, 1)),
     # Within the count, nothing changes.
     (1, 1, "Double shooting, 1 killed", (1, 1)),

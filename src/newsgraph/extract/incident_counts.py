@@ -278,7 +278,7 @@ def with_headline(killed: int, injured: int, headline: str) -> tuple[int, int]:
     head_injured = stated["injured"].low or stated["injured"].high or 0
     # A headline figure beats a lower body count: the body's listing finds one victim where
     # the headline sums them up ("3 critical after gunfire").
-    death_from_headline = head_killed > killed
+    toll_in_headline = head_killed > 0
     killed, injured = max(killed, head_killed), max(injured, head_injured)
     if not (head_killed or head_injured):
         killed, injured = _with_headline_cues(killed, injured, headline)
@@ -290,7 +290,7 @@ def with_headline(killed: int, injured: int, headline: str) -> tuple[int, int]:
         # "Three shot, one dead after vigil": the victims not said to have died were hurt.
         injured = shot - killed
     victims = _HEADLINE_VICTIMS.search(headline)
-    if victims and death_from_headline and killed <= MULTIPLE[victims.group(1).lower()] < killed + injured:
+    if victims and toll_in_headline and killed <= MULTIPLE[victims.group(1).lower()] < killed + injured:
         # "Double shooting, 1 killed" over a body that counts two wounded: one of the two died
         # (a body that counts more victims than a plain "double shooting" keeps its count).
         injured = MULTIPLE[victims.group(1).lower()] - killed
