@@ -42,6 +42,19 @@ def test_the_official_goes_back_to_the_anonymous_description(parse):
 
 
 @pytest.mark.model
+def test_a_bare_definite_description_goes_back_to_its_fuller_form(parse):
+    doc = parse("The provincial health directorate said 40 people were treated. "
+                "The directorate said later that ten remained in hospital. "
+                "This government said it would pay. The government said the bill was large.")
+    assert _speakers(doc) == [
+        ("The provincial health directorate", "The provincial health directorate"),
+        ("The directorate", "The provincial health directorate"),
+        ("This government", "This government"),
+        ("The government", "The government"),  # "this government" is no fuller form of it
+    ]
+
+
+@pytest.mark.model
 def test_descriptive_speaker_keeps_its_description(parse):
     doc = parse("A senior police officer said the road was closed. She said it would reopen on Friday.")
     assert _speakers(doc) == [("A senior police officer", "A senior police officer"),

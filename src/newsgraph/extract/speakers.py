@@ -333,6 +333,11 @@ def _resolve(head, written: str, item: Found, earlier: list[_Mention], sentences
         return Speaker(written), None
     if head.pos_ == "NOUN" and determiners & {"the", "this", "that"} and mention.entity is None:
         same = [m for m in earlier if m.head_lemma == mention.head_lemma and m.indefinite]
+        if not same and all(c.dep_ == "det" for c in head.children):
+            # a bare "the directorate" goes back to "the provincial health directorate"
+            same = [m for m in earlier if m.head_lemma == mention.head_lemma and m.entity is None
+                    and m.name.lower().startswith("the ") and len(m.name) > len(mention.name)
+                    and m.number == mention.number and _score(m, sentences[head.i]) > 0]
         if same:
             best = max(same, key=lambda m: m.pos)
             return Speaker(best.name, best.entity), _copy(best, None)
