@@ -181,3 +181,23 @@ def test_one_victim_more_is_no_total(text, expected):
 
     found = incident_counts.find_casualties(text)
     assert [(m.kind, m.count.low, m.is_total) for m in found] == expected
+
+
+@pytest.mark.model
+def test_both_died(parse):
+    body = ("Rosa Vega, 16, and Luis Ortiz, 17, were shot outside a party in Compton on Saturday night. "
+            "Both teens were taken to a hospital, where they died the next day.")
+    assert _main_tolls(parse, body) == (2, 0)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", [
+    ("Both teens were taken to a hospital, where they died the next day.", "both"),
+    ("All three men died at the scene.", "all"),
+    ("They died at the scene.", None),
+    ("The man died at the scene.", None),
+])
+def test_who_all_died(nlp, sentence, expected):
+    doc = nlp(sentence)
+    died = next(t for t in doc if t.lemma_ == "die")
+    assert incident_tolls._all_of_them(died, doc[:]) == expected

@@ -271,6 +271,15 @@ def _listed_fates(sentences: list[Span], roles: incident_roles.Roles,
             lemma = token.lemma_.lower()
             if lemma not in _HARM_LEMMAS or incident_types.is_irrealis(token):
                 continue
+            if lemma == "die" and fates and (collective := _all_of_them(token, sentence)):
+                # "Both were taken to a hospital, where they died": every victim listed so far,
+                # and "both" says there were two (the parse may have lost one of the names).
+                fates = dict.fromkeys(fates, "killed")
+                if collective == "both" and len(fates) < 2:
+                    fates["#both"] = "killed"
+                for key in fates:
+                    verbs.setdefault(key, set()).add("die")
+                continue
             for patient in _patients(token):
                 if _is_reflexive(patient):
                     # "A 6-year-old girl accidentally shot herself": the girl is the victim; a
@@ -305,6 +314,23 @@ def _listed_fates(sentences: list[Span], roles: incident_roles.Roles,
 # Words that set a victim apart from one already described: "a second man was also wounded",
 # "another woman was hurt" ("the man ... a second man" are two victims, not one).
 _OTHER_VICTIM_WORDS = {"second", "third", "fourth", "fifth", "another", "other"}
+
+
+_COLLECTIVE = {"both", "all"}
+
+
+def _all_of_them(verb: Token, sentence: Span) -> str | None:
+    """"both" or "all" when the subject of "died" is every victim: "both", "all", "both men", or
+    "they" in a sentence that says "both" or "all" ("Both teens were taken to a hospital, where
+    they died"); else None."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        words = [subject.lower_] + [c.lower_ for c in subject.children]
+        if subject.lower_ == "they":
+            words = [t.lower_ for t in sentence]
+        found = [w for w in words if w in _COLLECTIVE]
+        if found:
+            return found[0]
+    return None
 
 
 def _ordinal_mark(noun: Token) -> str:
