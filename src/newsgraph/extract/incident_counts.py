@@ -253,7 +253,11 @@ HEADLINE_FATAL = re.compile(r"(?<!non-)\b(?:killed|kills|dies|died|dead|slain|fa
                             r"murdered|homicide)\b", re.I)
 # "Shot at" misses: "Hunt for 2 men after pickup shot at", "driver who shot at deputies"; "shot
 # fired" and "a shot" are no wound.
-HEADLINE_HURT = re.compile(r"\b(?:(?<!\ba )shot(?! at\b| fired\b)|wounded|wounds|injured|injures|hurt|"
+# The shooter's own act is no wound either: "suspects who crash car they shot from", "he shot a
+# round into the house".
+HEADLINE_HURT = re.compile(r"\b(?:(?<!\ba )"
+                           r"shot(?! at\b| fired\b| from\b| (?:a|an|one|two|three|several|multiple|\d+) "
+                           r"(?:[\w-]+ )?(?:rounds?|shots|bullets?)\b)|wounded|wounds|injured|injures|hurt|"
                            r"hospitali[sz]ed|critical|critically|gunshot wound)\b", re.I)
 MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4}
 _HEADLINE_VICTIMS = re.compile(r"\b(double|triple|quadruple)[- ]shooting\b", re.I)
