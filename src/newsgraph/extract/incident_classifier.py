@@ -8,23 +8,16 @@ incident triggers) and scored by a multinomial logistic regression trained on MU
 (``incident_train.train_incidents`` writes ``models/incident_classifier.json``). Scoring is
 plain Python over the shipped weights; scikit-learn is needed only for training.
 
-Beside the sparse features, dense ones (``dense_features``): rows of the parse's ``doc.tensor``,
-the contextual token vectors of the model's shared tok2vec layer, for the candidate's words (their
-mean), its head word, the word governing it and the nearest incident trigger. Their weights are
-shipped folded with the training scaling (``model["dense"]``) and applied with one numpy product
-per story. No sparse feature looks at letter case; the tensor does (the tok2vec layer reads word
-shapes and affixes), and the dense weights were fitted on the lowercased MUC-4 wire text.
+No feature looks at letter case, so the lowercased MUC-4 wire text and cased news read alike.
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import math
 import re
 from dataclasses import dataclass
 
-import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import incident_types
@@ -245,89 +238,16 @@ def features(candidate: Candidate, triggers: TriggerContext) -> list[str]:
     return out
 
 
-# The dense description of a candidate: these rows of the tok2vec tensor, one block each.
-DENSE_BLOCKS = ("words", "head", "governor", "trigger")
-
-
-def _governor(root: Token) -> Token | None:
-    """The word a phrase depends on, through a conjunction ("killed a peasant and a soldier")
-    and a preposition ("killed by the bomb" -> killed); None for a sentence root."""
-    head = root.head
-    if root.dep_ in {"conj", "appos"} and head is not root:
-        root, head = head, head.head
-    if root.dep_ == "pobj" and head is not root:
-        head = head.head
-    return None if head is root else head
-
-
-def dense_features(candidates_: list[Candidate], triggers: TriggerContext, parsed: Doc,
-                   vectors_width: int | None = None) -> np.ndarray | None:
-    """One row per candidate: the mean tensor over its words, then the tensor rows of its head,
-    its governor and the nearest trigger token (zeros for a missing governor or trigger). None
-    when the parse carries no tensor of one row per token (a pipeline without tok2vec), or,
-    given ``vectors_width``, when its vocabulary's static vectors are not that wide (a parse by
-    another model than the one the weights were fitted to)."""
-    tensor = parsed.tensor
-    if not isinstance(tensor, np.ndarray) or tensor.ndim != 2 or tensor.shape[0] != len(parsed):
-        return None
-    if vectors_width is not None and parsed.vocab.vectors.shape[1] != vectors_width:
-        return None  # another model (en_core_web_md has static vectors): its tensor means other things
-    width = tensor.shape[1]
-    out = np.zeros((len(candidates_), width * len(DENSE_BLOCKS)), dtype=np.float32)
-    if not len(candidates_):
-        return out
-    # Prefix sums give every span's mean in constant time.
-    sums = np.vstack([np.zeros((1, width), dtype=np.float64), np.cumsum(tensor, axis=0, dtype=np.float64)])
-    trigger_tokens = sorted(triggers.by_token)
-    for row, candidate in enumerate(candidates_):
-        span = candidate.span
-        root = span.root
-        out[row, :width] = (sums[span.end] - sums[span.start]) / len(span)
-        out[row, width:2 * width] = tensor[root.i]
-        governor = _governor(root)
-        if governor is not None:
-            out[row, 2 * width:3 * width] = tensor[governor.i]
-        nearest = _nearest(trigger_tokens, root.i)
-        if nearest is not None:
-            out[row, 3 * width:] = tensor[nearest]
-    return out
-
-
-def _nearest(sorted_tokens: list[int], index: int) -> int | None:
-    """The token of ``sorted_tokens`` nearest ``index`` (the earlier one on a tie)."""
-    if not sorted_tokens:
-        return None
-    place = bisect.bisect_left(sorted_tokens, index)
-    options = sorted_tokens[max(0, place - 1):place + 1]
-    return min(options, key=lambda t: (abs(t - index), t))
-
-
-def dense_scores(dense: np.ndarray | None, model: dict) -> np.ndarray | None:
-    """Per candidate the dense part of each class's score (``model["dense"]``: weights already
-    divided by the training spread, and the offset that centres them); None without either."""
-    part = model.get("dense")
-    if dense is None or part is None or dense.shape[1] != len(part["weights"]):
-        return None
-    weights = np.asarray(part["weights"], dtype=np.float64)
-    return dense.astype(np.float64) @ weights + np.asarray(part["offset"], dtype=np.float64)
-
-
 @functools.lru_cache(maxsize=1)
 def load_model() -> dict | None:
-    """The shipped weights ({classes, intercept, weights: {feature: [per class]}, dense:
-    {weights: [per dense value: per class], offset}}); None if absent."""
+    """The shipped weights ({classes, weights: {feature: [per class]}, thresholds}); None if absent."""
     return read_packaged_json(MODEL_FILE)
 
 
-def probabilities(feature_list: list[str], model: dict,
-                  dense_part: np.ndarray | None = None) -> dict[str, float]:
-    """Softmax of the intercept, the summed weights of the features and, given, the candidate's
-    dense scores."""
+def probabilities(feature_list: list[str], model: dict) -> dict[str, float]:
     weights = model["weights"]
     classes = model["classes"]
     scores = list(model["intercept"])
-    if dense_part is not None:
-        scores = [s + float(d) for s, d in zip(scores, dense_part, strict=True)]
     for name in feature_list:
         row = weights.get(name)
         if row is not None:
@@ -357,12 +277,7 @@ def score_candidates(parsed: Doc, model: dict | None = None) -> list[tuple[Candi
     # A story without a trigger word is still scored: a MUC-4 report may name its attack only as
     # "the terrorist action"; the document gate decides whether it is an incident report.
     triggers = TriggerContext.of(parsed)
-    found = candidates(parsed)
-    part = model.get("dense")
-    dense = (dense_scores(dense_features(found, triggers, parsed, part.get("vectors_width")), model)
-             if part is not None else None)
-    return [(c, probabilities(features(c, triggers), model, dense[i] if dense is not None else None))
-            for i, c in enumerate(found)]
+    return [(c, probabilities(features(c, triggers), model)) for c in candidates(parsed)]
 
 
 def select_fillers(scored: list[tuple[Candidate, dict[str, float]]],

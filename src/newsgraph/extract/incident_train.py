@@ -9,10 +9,7 @@ target (a thing). Counting only, so the lexicon is deterministic.
 Beside it, ``incident_classifier.json`` (same folder): the role-filler classifier of
 ``incident_classifier``, a multinomial logistic regression (scikit-learn, lbfgs, fixed
 ``seed``) over the candidates of the spaCy parse of every training document, each labelled
-with the role whose gold mention it equals after the scorer's normalisation. Its inputs are
-the sparse string features and the dense tok2vec rows of ``incident_classifier.dense_features``,
-standardised on train and scaled by ``DENSE_SCALE``; the dense weights are shipped folded with
-that scaling.
+with the role whose gold mention it equals after the scorer's normalisation.
 
 And ``incident_relevance.json``: the document gate of ``incident_relevance``, one binary
 logistic regression per label (any template; a template of each MUC-4 kind) over the
@@ -43,15 +40,8 @@ MIN_FEATURE_COUNT = 3
 # among 0.1, 0.3, 1).
 REGULARISATION_C = 0.3
 MAX_ITERATIONS = 300
-# The standardised dense features enter the regression multiplied by this: the shared L2
-# penalty then lets them weigh in against the binary sparse ones. MUC-4 dev template F1 with the
-# thresholds of the sparse model: no dense features 35.3, 0.1: 33.9, 1: 36.5, 3: DENSE3
-# (candidate-level average precision moved little either way).
-DENSE_SCALE = 1.0
 # Weights are shipped rounded; smaller ones are dropped (they move no probability visibly).
 WEIGHT_DIGITS = 3
-# The folded dense weights are divided by the features' spread, so they keep more digits.
-DENSE_DIGITS = 5
 MIN_WEIGHT = 0.005
 ROLES = ("PerpInd", "PerpOrg", "Target", "Weapon")
 _NON_WORD = re.compile(r"[^\w\s]")
@@ -141,28 +131,24 @@ def gold_roles(row: dict) -> dict[str, str]:
     return {key: max(sorted(c), key=lambda r: c[r]) for key, c in counts.items()}
 
 
-def training_rows(rows: list[dict], parsed: list) -> tuple[list[list[str]], list, list[str]]:
-    """Per candidate of every document: sparse features, dense features (one array per
-    document; None for a document whose parse has no tensor) and gold label."""
-    features, dense, labels = [], [], []
+def training_rows(rows: list[dict], parsed: list) -> tuple[list[list[str]], list[str]]:
+    features, labels = [], []
     for row, doc in zip(rows, parsed, strict=True):
         gold = gold_roles(row)
         triggers = incident_classifier.TriggerContext.of(doc)
-        found = incident_classifier.candidates(doc)
-        for candidate in found:
+        for candidate in incident_classifier.candidates(doc):
             features.append(incident_classifier.features(candidate, triggers))
             labels.append(gold.get(candidate.key, incident_classifier.NONE))
-        dense.append(incident_classifier.dense_features(found, triggers, doc))
-    return features, dense, labels
+    return features, labels
 
 
 def train_classifier(rows: list[dict], parsed: list, seed: int = 0) -> dict:
     """Fit the role classifier on parsed training documents; the weights as a JSON-ready dict."""
     import numpy as np
-    from scipy.sparse import csr_matrix, hstack
+    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
-    feature_lists, dense_blocks, labels = training_rows(rows, parsed)
+    feature_lists, labels = training_rows(rows, parsed)
     frequency = Counter(name for names in feature_lists for name in set(names))
     vocabulary = {name: index for index, name in
                   enumerate(sorted(n for n, c in frequency.items() if c >= MIN_FEATURE_COUNT))}
@@ -171,25 +157,12 @@ def train_classifier(rows: list[dict], parsed: list, seed: int = 0) -> dict:
         indices.extend(sorted({vocabulary[n] for n in names if n in vocabulary}))
         indptr.append(len(indices))
     matrix = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(feature_lists), len(vocabulary)))
-    dense = None
-    if dense_blocks and all(block is not None for block in dense_blocks):
-        dense = np.concatenate(dense_blocks).astype(np.float64)
-        mean, spread = dense.mean(axis=0), dense.std(axis=0) + 1e-6
-        matrix = hstack([matrix, csr_matrix((dense - mean) / spread * DENSE_SCALE)]).tocsr()
     classes = list(incident_classifier.CLASSES)
     target = np.array([classes.index(label) for label in labels])
     model = LogisticRegression(C=REGULARISATION_C, max_iter=MAX_ITERATIONS, random_state=seed)
     model.fit(matrix, target)
     order = [list(model.classes_).index(i) for i in range(len(classes))]
     coefficients = model.coef_[order]
-    extra = {}
-    if dense is not None:
-        # score = w . (x - mean) / spread * scale = x . folded - mean . folded
-        folded = coefficients[:, len(vocabulary):].T * (DENSE_SCALE / spread)[:, None]
-        extra["dense"] = {"blocks": list(incident_classifier.DENSE_BLOCKS),
-                          "vectors_width": int(parsed[0].vocab.vectors.shape[1]),
-                          "weights": [[round(float(v), DENSE_DIGITS) for v in row] for row in folded],
-                          "offset": [round(float(v), DENSE_DIGITS) for v in -(mean @ folded)]}
     weights = {}
     for name, index in vocabulary.items():
         row = [round(float(v), WEIGHT_DIGITS) for v in coefficients[:, index]]
@@ -198,7 +171,7 @@ def train_classifier(rows: list[dict], parsed: list, seed: int = 0) -> dict:
     return {"note": "Role-filler classifier trained on MUC-4 train (newsgraph.extract.incident_train).",
             "classes": classes, "candidates": len(labels),
             "intercept": [round(float(v), WEIGHT_DIGITS) for v in model.intercept_[order]],
-            "weights": weights, **extra}
+            "weights": weights}
 
 
 def document_labels(row: dict) -> list[int]:
