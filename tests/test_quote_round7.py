@@ -135,3 +135,11 @@ def test_made_it_clear_is_one_cue_whatever_the_parse_hangs_the_clause_on(parse):
 @pytest.mark.model
 def test_making_something_clear_of_a_thing_is_no_cue(parse):
     assert _written(parse, "The rain made the road clear of dust.") == []
+
+
+@pytest.mark.model
+def test_seeming_with_a_predicate_or_like_phrase_is_an_impression(parse):
+    # "lost" is read as a predicate (oprd), "like ..." as a preposition: both the complement
+    assert _written(parse, "Okafor seemed lost.") == [("seemed", None, ["Okafor", "lost"])]
+    assert _written(parse, "Now the bridge seemed like an impossible task.") == [
+        ("seemed", None, ["the bridge", "like an impossible task"])]
