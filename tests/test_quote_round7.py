@@ -143,3 +143,17 @@ def test_seeming_with_a_predicate_or_like_phrase_is_an_impression(parse):
     assert _written(parse, "Okafor seemed lost.") == [("seemed", None, ["Okafor", "lost"])]
     assert _written(parse, "Now the bridge seemed like an impossible task.") == [
         ("seemed", None, ["the bridge", "like an impossible task"])]
+
+
+@pytest.mark.model
+def test_according_to_inside_an_indirect_content_is_still_written(parse):
+    body = "Okafor said the mill cut forty jobs last spring, according to a union filing."
+    assert _written(parse, body) == [
+        ("said", "Okafor", ["the mill cut forty jobs last spring, according to a union filing"]),
+        ("according to", "a union filing", ["the mill cut forty jobs last spring"])]
+
+
+@pytest.mark.model
+def test_according_to_inside_a_quotation_stays_nested(parse):
+    body = "“The mill cut forty jobs, according to the union,” Okafor said."
+    assert [cue for cue, _source, _content in _written(parse, body)] == ["said"]
