@@ -1,4 +1,4 @@
-"""Reported speech, second round: archive quote marks, transcripts, signed quotations, learned
+"""Reported speech: archive quote marks, transcripts, signed quotations, learned
 cues, quote segments, speaker names and the kind of a described source."""
 
 from __future__ import annotations

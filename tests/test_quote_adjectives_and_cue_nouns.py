@@ -1,4 +1,4 @@
-"""Reported speech, fourth round: adjectival cues, "as X pointed out", cue nouns with a
+"""Reported speech: adjectival cues, "as X pointed out", cue nouns with a
 clause and no possessor, objects with their charge, editors' labels, reader-addressed
 sources, and the adjective counts of the learned lexicon."""
 

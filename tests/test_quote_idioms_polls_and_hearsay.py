@@ -1,4 +1,5 @@
-"""Round 7 of reported speech: a cue preposition the parse read as the mark of a clause."""
+"""Reported speech: a cue preposition the parse read as the mark of a clause, polls opening a
+sentence, verb and object cues, hearsay adverbs, impressions and "according to" inside a content."""
 
 from __future__ import annotations
 

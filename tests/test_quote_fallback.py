@@ -1,4 +1,4 @@
-"""Round 6 of reported speech: a cue the parse left without a content takes its sentence."""
+"""Reported speech: a cue the parse left without a content takes its sentence."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Round 5 of reported speech: cues carried by a produced document ("issued a statement calling")."""
+"""Reported speech: cues carried by a produced document ("issued a statement calling")."""
 
 from __future__ import annotations
 
