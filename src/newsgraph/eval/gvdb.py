@@ -8,8 +8,10 @@ assault type (else the first incident).
 
 Gold, from the crowd JSON:
 - date: "date-and-time"."date", zero-padded to YYYY-MM-DD ("2015-8-23" -> "2015-08-23");
-- city: "date-and-time"."city"."value", empty -> none;
-- state: the two-letter code before " - " in "date-and-time"."state"; "Unclear" or empty -> none;
+- city: "date-and-time"."city"."value", empty -> none; a value that swallowed the page header
+  ("publication date: ...\nMILWAUKEE") keeps its last line, less a glued title or year;
+- state: the two-letter code before " - " in "date-and-time"."state", or of a state written by
+  hand ("California", "Wis."); "Unclear", "Outside the USA" or empty -> none;
 - killed: victims whose "victim-was" includes "killed";
 - injured: victims not killed whose "victim-was" includes "injured" or "hospitalized".
 Comparison: dates exactly; cities after lower-casing, dropping punctuation and a leading "the";
@@ -39,12 +41,11 @@ _URL_COMPACT = re.compile(r"[-/_](20[01]\d)(0[1-9]|1[0-2])([0-2]\d|3[01])(?:[-/_
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def gold_fields(annotation: dict) -> dict:
+def gold_fields(annotation: dict, title: str | None = None) -> dict:
     when = annotation.get("date-and-time") or {}
     date = _pad_date(when.get("date") or "")
-    city = ((when.get("city") or {}).get("value") or "").strip() or None
-    state_text = (when.get("state") or "").strip()
-    state = state_text.split(" - ")[0].strip() if " - " in state_text else None
+    city = _gold_city((when.get("city") or {}).get("value") or "", title)
+    state = _gold_state((when.get("state") or "").strip())
     killed = injured = 0
     for victim in annotation.get("victim-section") or []:
         status = set(victim.get("victim-was") or [])
@@ -53,6 +54,34 @@ def gold_fields(annotation: dict) -> dict:
         elif status & {"injured", "hospitalized"}:
             injured += 1
     return {"date": date, "city": city, "state": state, "killed": killed, "injured": injured}
+
+
+def _gold_state(text: str) -> str | None:
+    """The two-letter code of the crowd's state: "IL - Illinois", and also a state written by
+    hand ("California", "Wis.", "Mo", "SC"), which the annotation tool let through. "Unclear",
+    "Outside the USA" or nothing: none."""
+    from newsgraph.extract import incident_places, places
+
+    if " - " in text:
+        return text.split(" - ")[0].strip()
+    if not text or text.lower() in {"unclear", "outside the usa"}:
+        return None
+    return places.state_code(text) or incident_places.AP_STATES.get(text.lower().rstrip(".").strip())
+
+
+def _gold_city(value: str, title: str | None) -> str | None:
+    """The crowd's city. A selection that swallowed the page's header keeps its last line, less
+    the page title glued before the city ("...armed robberyBELPRE") and a year glued before it
+    ("2016Chicago")."""
+    lines = [line.strip() for line in value.splitlines() if line.strip()]
+    if not lines:
+        return None
+    city = lines[-1]
+    if len(lines) > 1 and title:
+        headline = title.strip()
+        if headline and city.startswith(headline) and len(city) > len(headline):
+            city = city[len(headline):]
+    return re.sub(r"^(?:19|20)\d\d(?=[A-Za-z])", "", city).strip() or None
 
 
 def _pad_date(value: str) -> str | None:
@@ -294,7 +323,7 @@ def _value(count) -> int:
 def score(predictions: dict[str, dict], rows: list[dict]) -> dict:
     correct = dict.fromkeys(FIELDS, 0)
     for row in rows:
-        gold = gold_fields(json.loads(row["Json"]))
+        gold = gold_fields(json.loads(row["Json"]), row.get("Article title"))
         predicted = predictions.get(row["Article id"], {})
         for name in FIELDS:
             if name == "city":
