@@ -351,7 +351,9 @@ def _build(doc: Document, parsed, sentences: list[Span], draft: _Draft, number: 
     incident.targets = roles.targets
     incident.victims = roles.victims
     incident.weapons = roles.weapons
-    incident.killed, incident.injured = incident_tolls.casualties(doc, draft.sentences, roles)
+    if number > 1:
+        # (The main incident's tolls also read the story's opening sentences: see run.)
+        incident.killed, incident.injured = incident_tolls.casualties(doc, draft.sentences, roles)
     incident.evidence = [[s.start_char, s.end_char] for s in draft.sentences]
     return incident
 
