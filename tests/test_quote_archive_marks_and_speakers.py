@@ -196,6 +196,27 @@ def test_found_without_source_keeps_no_speaker_span():
     assert speaker_name_span(doc, Found(cue=(0, 1), source=(0, 1))) == (0, 1)  # no parse: as found
 
 
+def test_a_name_listed_after_the_cue_is_not_the_speakers_name():
+    """"Two senators object: Sen. Ann Lee, ...": the parse may hang the listed name on the
+    subject as an apposition; the speaker stays the subject as written (a span that ran from
+    the name back to the subject's end once broke the sources stage)."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from newsgraph.extract.quote_spans import speaker_name_span
+    from newsgraph.record import Document
+
+    words = ["Two", "senators", "object", ":", "Sen.", "Ann", "Lee"]
+    parsed = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 2, 6, 6, 1],
+                 deps=["nummod", "nsubj", "ROOT", "punct", "compound", "compound", "appos"],
+                 pos=["NUM", "NOUN", "VERB", "PUNCT", "PROPN", "PROPN", "PROPN"])
+    parsed.ents = [Span(parsed, 5, 7, label="PERSON")]
+    doc = Document(body=parsed.text)
+    doc._nlp = parsed
+    found = Found(cue=(13, 19), source=(0, 12), source_token=1)
+    assert speaker_name_span(doc, found) == (0, 12)
+
+
 def test_mark_alone_at_a_paragraph_end_opens_no_fragment():
     text = 'He said: "\n\n“This is all about the money,” he added.'
     assert _passages(text) == [["“This is all about the money,”"]]

@@ -34,8 +34,10 @@ def speaker_name_span(doc: Document, found: Found) -> Span | None:
         return found.source[0], _name_end(parsed, head, found.source[1])
     if head.pos_ == "NOUN":
         # "the agency's spokesman, Tunde Lawal": the name in apposition
+        # only a name inside the source: "four senators claim ...: Sens. Joe Lee (D-WV), ..." lists
+        # names after the cue, and a span from there back to the source's end would run backwards
         names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i
-                 and c.ent_type_ in NAME_LABELS]
+                 and c.ent_type_ in NAME_LABELS and c.idx < found.source[1]]
         if names:
             return names[0].left_edge.idx, _name_end(parsed, names[0], found.source[1])
         return found.source

@@ -242,6 +242,8 @@ def _speaker_head(doc: Document, quote: Quote):
 
 
 def _head_of(doc: Document, start: int, end: int):
+    if end <= start:
+        return None
     words = doc._nlp.char_span(start, end, alignment_mode="expand")
     if words is None or not len(words):
         return None
