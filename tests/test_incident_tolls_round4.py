@@ -72,10 +72,10 @@ def test_the_story_sentence_that_names_no_shooting_gives_the_hurt(parse):
 
 
 @pytest.mark.model
-def test_a_murder_suicide_counts_the_shooter(parse):
+def test_a_murder_suicide_counts_the_murdered_not_the_shooter(parse):
     body = ("Police in Oakdale are investigating an apparent murder-suicide at a home on Friday. "
             "Officers say the man shot the woman and then used the gun to shoot himself.")
-    assert _main_tolls(parse, body) == (2, 0)
+    assert _main_tolls(parse, body) == (1, 0)
 
 
 @pytest.mark.parametrize("texts, expected", [
@@ -88,25 +88,22 @@ def test_murder_suicide_cue(texts, expected):
     assert incident_tolls._shooter_suicide(texts) is expected
 
 
-def test_shooter_death_added_to_a_listed_toll():
+def test_murder_suicide_toll_counted_from_the_victims():
     one = Count(1, 1, "exact")
-    killed, injured = incident_tolls._with_shooter_death(one, Count(), False)
-    assert (killed.low, injured.low) == (2, None)
+    killed, injured = incident_tolls._murdered(one, Count(), False)
+    assert (killed.low, injured.low) == (1, None)  # the shooter is no victim
     # The victim only said to be shot is the one murdered.
-    killed, injured = incident_tolls._with_shooter_death(Count(), one, True)
-    assert (killed.low, injured.low) == (2, None)
+    killed, injured = incident_tolls._murdered(Count(), one, True)
+    assert (killed.low, injured.low) == (1, None)
     # With no victim counted, one was murdered.
-    killed, injured = incident_tolls._with_shooter_death(Count(), Count(), False)
-    assert (killed.low, injured.low) == (2, None)
-
-
-def test_a_murder_suicide_with_only_a_hurt_victim_listed():
+    killed, injured = incident_tolls._murdered(Count(), Count(), False)
+    assert (killed.low, injured.low) == (1, None)
     # "Both had a gunshot wound": the one hurt victim listed is the one murdered.
-    killed, injured = incident_tolls._with_shooter_death(Count(), Count(1, 1, "exact"), False)
-    assert (killed.low, injured.low) == (2, None)
+    killed, injured = incident_tolls._murdered(Count(), one, False)
+    assert (killed.low, injured.low) == (1, None)
     # Beside a death already counted, a hurt victim listed is a survivor.
-    killed, injured = incident_tolls._with_shooter_death(Count(1, 1, "exact"), Count(1, 1, "exact"), False)
-    assert (killed.low, injured.low) == (2, 1)
+    killed, injured = incident_tolls._murdered(one, one, False)
+    assert (killed.low, injured.low) == (1, 1)
 
 
 @pytest.mark.parametrize("killed, injured, headline, expected", [

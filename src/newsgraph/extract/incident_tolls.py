@@ -161,14 +161,14 @@ def casualties(doc: Document, sentences: list[Span], roles: incident_roles.Roles
         # second victim who was hurt.
         injured = Count()
     if from_listing["killed"] and _shooter_suicide(texts):
-        killed, injured = _with_shooter_death(killed, injured, listed and only_shot)
+        killed, injured = _murdered(killed, injured, listed and only_shot)
     return killed, _with_shot_total(mentions, killed, injured)
 
 
-# "A murder-suicide": the page counts the shooter's own death with the victim's, as GVDB's
-# annotators and the Gun Violence Archive do. A stated total ("three dead in a murder-suicide")
-# holds it already, so only a toll counted from the victims takes it. A gunman who "then killed
-# himself" is otherwise no casualty of his attack.
+# "A murder-suicide": the victims the page says were shot are the murdered. The shooter's own
+# death is no victim's (the issue's rule: attackers' deaths are never victims), though GVDB's
+# annotators and the Gun Violence Archive count it; a stated total ("three dead in a
+# murder-suicide") is the page's own figure and is kept as stated.
 _MURDER_SUICIDE = re.compile(r"\bmurder[- ]suicide\b", re.I)
 
 
@@ -179,13 +179,13 @@ def _shooter_suicide(texts: list[str]) -> bool:
                for text in texts for m in _MURDER_SUICIDE.finditer(text))
 
 
-def _with_shooter_death(killed: Count, injured: Count, hurt_only_shot: bool) -> tuple[Count, Count]:
-    """Add the shooter's death to a toll counted from the victims: the victims only said to be
-    shot ("the man shot the woman, then himself"), or all the hurt when no death is counted
-    ("both had a gunshot wound"), are the murdered, and at least one was."""
+def _murdered(killed: Count, injured: Count, hurt_only_shot: bool) -> tuple[Count, Count]:
+    """A murder-suicide's toll counted from the victims: the victims only said to be shot ("the
+    man shot the woman, then himself"), or all the hurt when no death is counted ("both had a
+    gunshot wound"), are the murdered, and at least one was. The shooter is not among them."""
     moved = _count_value(injured) if hurt_only_shot or not _count_value(killed) else 0
     dead = max(_count_value(killed) + moved, 1)
-    return _exact(dead + 1), (Count() if moved else injured)
+    return _exact(dead), (Count() if moved else injured)
 
 
 # Harm that did not happen: "came within inches of killing him", "could have been killed".
