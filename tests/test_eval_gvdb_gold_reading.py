@@ -1,4 +1,5 @@
-"""GVDB eval, fourth round: apostrophes the dump lost to "?"."""
+"""GVDB eval, reading the gold and the pages: apostrophes the dump lost to "?", states typed by
+hand, city selections that swallowed the page header."""
 
 from __future__ import annotations
 

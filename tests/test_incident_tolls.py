@@ -1,4 +1,4 @@
-"""Tolls, fourth round: statistics and near misses name no victim, another event's opening sentence,
+"""Tolls: statistics and near misses name no victim, another event's opening sentence,
 the story's hospital sentence, the shooter's own death (invented sentences of the GVDB shapes)."""
 
 from __future__ import annotations

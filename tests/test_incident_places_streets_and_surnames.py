@@ -1,4 +1,5 @@
-"""A town's name used as one of two streets that meet is no town (invented sentences)."""
+"""A town's name used as one of two streets that meet is no town, a surname is the person, a
+name after "the suburb of" is a town (invented sentences)."""
 
 from __future__ import annotations
 
