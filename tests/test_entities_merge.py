@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import Doc, Span
 
 from newsgraph.language.entities import entity_at, entity_id, run
 from newsgraph.language.entity_merge import is_misspelling
@@ -330,6 +331,7 @@ def test_surname_with_particle_and_gendered_titles(blank):
 
 _SUBPROCESS_RUN = """
 import spacy
+from spacy.tokens import Doc, Span
 from newsgraph.language.entities import run
 from newsgraph.record import Document
 body = "Mohammed Yusuf met ISIS envoys. Yussuf said Daesh and the PKK (KADEK) talked. Ali and Omar Haddad left."
@@ -388,3 +390,28 @@ def test_party_and_state_in_parentheses_is_not_an_alias(blank):
     doc = hand_built(blank, body, [("The Budget Committee", "ORG")])
     run(doc)
     assert summary(doc) == [("Budget Committee", "ORG", [], [[4, 20]])]
+
+
+def test_a_name_with_a_role_noun_in_apposition_is_a_person(blank):
+    # "Ana Ruiz, an economist, said so.": the small model may tag the name ORG.
+    words = ["Ana", "Ruiz", ",", "an", "economist", ",", "said", "so", "."]
+    heads = [1, 6, 1, 4, 1, 1, 6, 6, 6]
+    deps = ["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT", "advmod", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADV", "PUNCT"]
+    lemmas = ["Ana", "Ruiz", ",", "an", "economist", ",", "say", "so", "."]
+    parsed = Doc(blank.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+                 spaces=[True, False, True, True, False, True, True, False, False])
+    parsed.ents = [Span(parsed, 0, 2, label="ORG")]
+    doc = Document(body=parsed.text)
+    doc._nlp = parsed
+    run(doc)
+    assert summary(doc) == [("Ana Ruiz", "PERSON", [], [[0, 8]])]
+    # without the apposition the model's label stands
+    plain = Doc(blank.vocab, words=["Ana", "Ruiz", "said", "so", "."], heads=[1, 2, 2, 2, 2],
+                deps=["compound", "nsubj", "ROOT", "advmod", "punct"], pos=["PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
+                spaces=[True, True, True, False, False])
+    plain.ents = [Span(plain, 0, 2, label="ORG")]
+    doc = Document(body=plain.text)
+    doc._nlp = plain
+    run(doc)
+    assert summary(doc) == [("Ana Ruiz", "ORG", [], [[0, 8]])]
