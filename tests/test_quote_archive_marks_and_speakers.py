@@ -255,3 +255,21 @@ def test_same_speakers_participle_does_not_break_a_continued_quote(parse):
     found = _found(parse, body)
     assert found[0] == ("said", "Lindqvist", ["“This is all about the money,”",
                                               "“It is one of the things keeping them awake.”"], False)
+
+
+def test_a_dateline_the_parse_took_into_the_speaker_is_cut():
+    from newsgraph.extract.quote_tidy import _trim_dateline
+    from newsgraph.record import Quote
+
+    body = "BOGOTA, May 17 (Meridian) - Colombian prosecutors said four suspects were charged."
+    written = body[8:49]
+    quote = Quote("four suspects were charged", [55, 81], "indirect", cue="said", speaker=written,
+                  speaker_span=[8, 49], speaker_text=written)
+    _trim_dateline(quote)
+    assert (quote.speaker, quote.speaker_text, quote.speaker_span) == (
+        "Colombian prosecutors", "Colombian prosecutors", [28, 49])
+    # a parenthesis without the dateline's dash is part of the speaker
+    aside = Quote("it was over", [30, 41], "indirect", cue="said", speaker="Ali Haddad (left)",
+                  speaker_span=[0, 17], speaker_text="Ali Haddad (left)")
+    _trim_dateline(aside)
+    assert (aside.speaker, aside.speaker_span) == ("Ali Haddad (left)", [0, 17])

@@ -249,6 +249,23 @@ def _trim_description(quote: Quote) -> None:
         quote.speaker = name.strip(" ,")
 
 
+# A dateline the parse took into the subject: "May 17 (Meridian) - Colombian prosecutors said".
+_DATELINE_PREFIX = re.compile(r"^[^()\n]{0,40}\([A-Za-z][A-Za-z .-]{1,40}\)\s*[-—–]+\s*")
+
+
+def _trim_dateline(quote: Quote) -> None:
+    """A speaker written after a dateline is the words after it."""
+    written = quote.speaker_text or ""
+    match = _DATELINE_PREFIX.match(written)
+    if match is None or not quote.speaker_span or match.end() >= len(written):
+        return
+    cut = match.end()
+    quote.speaker_span = [quote.speaker_span[0] + cut, quote.speaker_span[1]]
+    if quote.speaker and quote.speaker.startswith(written[:cut]):
+        quote.speaker = quote.speaker[cut:]
+    quote.speaker_text = written[cut:]
+
+
 # Titles and offices that the entity tagger sometimes takes into a person's name
 # ("Councillor Ricardo Ortega", "Gaziantep Governor Kemal Aydin"): the name is what follows.
 TITLE_WORDS = frozenset("""
@@ -349,6 +366,7 @@ def tidy_quotes(doc: Document) -> None:
             and not _expletive_infinitive(q) and not _swallows_another(q, kept)]
     for quote in kept:
         _keep_written_name(doc, quote)
+        _trim_dateline(quote)
         _trim_description(quote)
         _drop_title(doc, quote)
         written = (quote.speaker_text or "").lower()
