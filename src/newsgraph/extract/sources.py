@@ -228,7 +228,8 @@ def _description_kind(head) -> str | None:
 
 def _speaker_head(doc: Document, quote: Quote):
     """The head word of the speaker as written, climbing from a name to the noun it is in
-    apposition to ("the agency's spokesman, Tunde Lawal" -> spokesman); None without a parse."""
+    apposition to ("the agency's spokesman, Tunde Lawal" -> spokesman); for a pronoun, the head
+    of what it was resolved to, as written last before it; None without a parse."""
     if doc._nlp is None or not quote.speaker_span:
         return None
     head = _head_of(doc, *quote.speaker_span)
@@ -314,15 +315,15 @@ def _anonymous(doc: Document, quote: Quote, kind: str, within: int | None = None
     return bool(head_words & people or any(phrase in around.lower() for phrase in ANONYMITY_PHRASES))
 
 
-# Endings of nouns for people ("growers", "operators", "guardians"), after the word lists.
+# Nouns for people, and the endings of more of them ("growers", "operators", "guardians").
+_PEOPLE_WORDS = (PERSON_NOUNS | OFFICIAL_NOUNS | EXPERT_NOUNS | ANONYMOUS_HEADS | INVESTIGATOR_HEADS
+                 | OFFICIAL_TITLES)
 _PEOPLE_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer", "er", "or")
 
 
 def _names_people(head) -> bool:
     lemma = head.lemma_.lower()
-    people = (PERSON_NOUNS | OFFICIAL_NOUNS | EXPERT_NOUNS | ANONYMOUS_HEADS | INVESTIGATOR_HEADS
-              | OFFICIAL_TITLES)
-    return lemma in people or head.lower_ in people or lemma.endswith(_PEOPLE_ENDINGS)
+    return lemma in _PEOPLE_WORDS or head.lower_ in _PEOPLE_WORDS or lemma.endswith(_PEOPLE_ENDINGS)
 
 
 def _is_named(doc: Document, quote: Quote, head) -> bool:
