@@ -10,7 +10,7 @@ from newsgraph.extract import incident_places
 
 @pytest.mark.model
 @pytest.mark.parametrize("sentence, name, expected", [
-    ("It happened near Quillen and Fond du Lac around 3:20 a.m. on Sunday.", "Fond du Lac", True),
+    ("The car stopped near Kessel and Fond du Lac just after 2 a.m.", "Fond du Lac", True),
     ("A second man was found at Concord and Market streets with a wound to the arm.", "Concord", True),
     ("Shots were fired near 52nd and Auburn late Friday.", "Auburn", True),
     ("Police in Dallas and Fort Worth are looking for the gunman.", "Fort Worth", False),
@@ -56,7 +56,7 @@ def test_a_surname_tagged_as_a_town_is_the_person(nlp):
 
 @pytest.mark.model
 def test_a_mistagged_name_after_the_suburb_of_is_a_town(nlp):
-    text = "The deputy was shot shortly before 10 a.m. in the suburb of Wexham."
+    text = "A clerk was wounded on Tuesday night in the suburb of Wexham."
     doc = _with_ents(nlp, text, [("Wexham", "PERSON", 0)])
     sentence = next(iter(doc.sents))
     place = incident_places.sentence_place(sentence, sentence.start)

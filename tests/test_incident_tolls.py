@@ -66,14 +66,14 @@ def test_an_earlier_event_keeps_its_own_dead(parse):
 
 @pytest.mark.model
 def test_the_story_sentence_that_names_no_shooting_gives_the_hurt(parse):
-    body = ("The county sheriff's office is investigating a shooting in Elmwood on Sunday. "
+    body = ("Deputies were called to a shooting in Elmwood early on Sunday. "
             "One man was taken to a hospital with life-threatening injuries.")
     assert _main_tolls(parse, body) == (0, 1)
 
 
 @pytest.mark.model
 def test_a_murder_suicide_counts_the_murdered_not_the_shooter(parse):
-    body = ("Police in Oakdale are investigating an apparent murder-suicide at a home on Friday. "
+    body = ("Oakdale detectives called Friday's deaths at a farmhouse a murder-suicide. "
             "Officers say the man shot the woman and then used the gun to shoot himself.")
     assert _main_tolls(parse, body) == (1, 0)
 
@@ -157,13 +157,13 @@ def test_a_second_man_is_a_second_victim(parse):
 def test_the_stories_stated_toll_completes_the_main_incident(parse):
     # The toll sits in a sentence with no shooting word of the incident's own.
     body = ("Two men were named on Sunday as the victims of Friday's shooting at a clinic in Fairhaven. "
-            "What drove a man to kill three people and wound nine others at the clinic is not known.")
+            "Nobody knows why a man set out to kill four people and wound six others at the clinic.")
     doc = parse(body, published="2016-01-10")
     incidents.run(doc, with_classifier=False)
     main = doc.incidents[0]
     sentences = list(doc._nlp.sents)
     killed, injured = incident_tolls.main_casualties(doc, main, sentences)
-    assert (killed.low, injured.low) == (3, 9)
+    assert (killed.low, injured.low) == (4, 6)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -183,13 +183,13 @@ def test_one_victim_more_is_no_total(text, expected):
 @pytest.mark.model
 def test_both_died(parse):
     body = ("Rosa Vega, 16, and Luis Ortiz, 17, were shot outside a party in Compton on Saturday night. "
-            "Both teens were taken to a hospital, where they died the next day.")
+            "Both teens later died at the county hospital.")
     assert _main_tolls(parse, body) == (2, 0)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("sentence, expected", [
-    ("Both teens were taken to a hospital, where they died the next day.", "both"),
+    ("Both teens later died at the county hospital.", "both"),
     ("All three men died at the scene.", "all"),
     ("They died at the scene.", None),
     ("The man died at the scene.", None),
@@ -203,7 +203,7 @@ def test_who_all_died(nlp, sentence, expected):
 @pytest.mark.parametrize("headline, expected", [
     ("Police chase suspects who wreck the car they shot from", (0, 0)),
     ("Ex-player arrested after he shot a round into a house in Carmel", (0, 0)),
-    ("Officer who shot passenger in fleeing car cleared", (0, 1)),
+    ("Trooper who shot a driver at a checkpoint is cleared", (0, 1)),
     ("Teen shot near bus stop in Carmel", (0, 1)),
 ])
 def test_the_shooters_act_is_no_wound(headline, expected):

@@ -253,7 +253,7 @@ HEADLINE_FATAL = re.compile(r"(?<!non-)\b(?:killed|kills|dies|died|dead|slain|fa
                             r"murdered|homicide)\b", re.I)
 # "Shot at" misses: "Hunt for 2 men after pickup shot at", "driver who shot at deputies"; "shot
 # fired" and "a shot" are no wound.
-# The shooter's own act is no wound either: "suspects who crash car they shot from", "he shot a
+# The shooter's own act is no wound either: "the van they shot from was found", "he shot a
 # round into the house".
 HEADLINE_HURT = re.compile(r"\b(?:(?<!\ba )"
                            r"shot(?! at\b| fired\b| from\b| (?:a|an|one|two|three|several|multiple|\d+) "

@@ -272,7 +272,7 @@ def _listed_fates(sentences: list[Span], roles: incident_roles.Roles,
             if lemma not in _HARM_LEMMAS or incident_types.is_irrealis(token):
                 continue
             if lemma == "die" and fates and (collective := _all_of_them(token, sentence)):
-                # "Both were taken to a hospital, where they died": every victim listed so far,
+                # "Both later died at the county hospital": every victim listed so far,
                 # and "both" says there were two (the parse may have lost one of the names).
                 fates = dict.fromkeys(fates, "killed")
                 if collective == "both" and len(fates) < 2:
