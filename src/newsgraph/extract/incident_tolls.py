@@ -75,11 +75,8 @@ def _story_cues(doc: Document, main: Incident, sentences: list[Span]) -> tuple[C
     """The main incident's tolls from the single-victim cues of the story's opening sentences,
     when its own sentences gave none: up to ``MAIN_STORY_SENTENCES``, stopping where another
     incident's sentences begin."""
-    story = [s.text for s in main_story(doc, main, sentences)]
-    texts = [text for text in story if not incident_counts.STATISTIC_CUES.search(text)
-             and not HYPOTHETICAL.search(text)]
-    killed, injured = incident_victims.single_victim_counts(texts, Count(), Count(),
-                                                            injured_from_listing=False)
+    texts = [s.text for s in main_story(doc, main, sentences) if _names_victims(s.text)]
+    killed, injured = _single_victims(texts)
     if killed.low is None and injured.low is None and (hurt := _more_cue(_MORE_HURT, texts)):
         injured = Count(low=1, high=1, qualifier="exact", text=hurt)
     return killed, injured
@@ -89,11 +86,8 @@ def tolls_without_incident(doc: Document, sentences: list[Span]) -> tuple[int, i
     """Killed and injured of a page known to report violence whose sentences gave no incident
     ("a worker was injured when a thief hit him with a handgun"): the opening sentences' single
     victim cues, completed by the headline and the lead."""
-    texts = [s.text for s in sentences[:MAIN_STORY_SENTENCES]]
-    texts = [text for text in texts if not incident_counts.STATISTIC_CUES.search(text)
-             and not HYPOTHETICAL.search(text)]
-    killed, injured = incident_victims.single_victim_counts(texts, Count(), Count(),
-                                                            injured_from_listing=False)
+    killed, injured = _single_victims([s.text for s in sentences[:MAIN_STORY_SENTENCES]
+                                       if _names_victims(s.text)])
     dead, hurt = _count_value(killed), _count_value(injured)
     lead = next((s.text for s in sentences if len(s) >= LEAD_MIN_TOKENS), "")
     for text in (incident_places.headline_words(doc.title), lead):
@@ -107,6 +101,17 @@ def tolls_without_incident(doc: Document, sentences: list[Span]) -> tuple[int, i
 LEAD_MIN_TOKENS = 8
 
 
+def _names_victims(text: str) -> bool:
+    """A sentence counting over a period ("four officers were fatally shot this year") or telling
+    what could have happened ("the bullet could have killed him") names no victim of this incident."""
+    return not incident_counts.STATISTIC_CUES.search(text) and not HYPOTHETICAL.search(text)
+
+
+def _single_victims(texts: list[str]) -> tuple[Count, Count]:
+    """Killed and injured from the single-victim cues of ``texts`` alone (no total stated)."""
+    return incident_victims.single_victim_counts(texts, Count(), Count(), injured_from_listing=False)
+
+
 def _count_value(count: Count) -> int:
     return int(count.low if count.low is not None else count.high or 0)
 
@@ -116,10 +121,7 @@ def casualties(doc: Document, sentences: list[Span], roles: incident_roles.Roles
     """An incident's killed and injured: stated totals first, else the victims its sentences list
     (those of ``listed_in`` only, when given: one victim named in two ways in sentences far
     apart, "a 42-year-old woman" and "his mother", would count twice)."""
-    # A sentence counting over a period ("four officers were fatally shot this year") or telling
-    # what could have happened ("the bullet could have killed him") names no victim of this incident.
-    sentences = [s for s in sentences if not incident_counts.STATISTIC_CUES.search(s.text)
-                 and not HYPOTHETICAL.search(s.text)]
+    sentences = [s for s in sentences if _names_victims(s.text)]
     listing = sentences if listed_in is None else [s for s in sentences if s in listed_in]
     # Beyond ``listed_in``, a victim marked as another ("a second man was also wounded") is new.
     marked = [s for s in sentences if s not in listing]
