@@ -71,6 +71,8 @@ ANONYMOUS_HEADS = frozenset("""
 source sources official officials people person witnesses witness residents resident someone
 insiders insider aide aides diplomat diplomats
 """.split())
+# A wire credit after a dateline: "BAGHDAD (Reuters) -", "May 17 (Meridian) --".
+AGENCY_CREDIT = r"\((?P<agency>[A-Za-z][A-Za-z .-]{1,40})\)\s*[-—–]+"
 ANONYMITY_PHRASES = ("condition of anonymity", "on condition that", "declined to be named",
                      "asked not to be named", "not authorized to", "not authorised to",
                      "speaking anonymously", "requested anonymity", "who asked not to be identified",

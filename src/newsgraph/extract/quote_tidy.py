@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from newsgraph.extract.quote_lexicon import SPEECH_VERBS
+from newsgraph.extract.quote_lexicon import AGENCY_CREDIT, SPEECH_VERBS
 from newsgraph.record import Document, Quote
 
 # Indirect and mixed contents shorter than this many words are dropped. Set by reading
@@ -250,7 +250,7 @@ def _trim_description(quote: Quote) -> None:
 
 
 # A dateline the parse took into the subject: "May 17 (Meridian) - Colombian prosecutors said".
-_DATELINE_PREFIX = re.compile(r"^[^()\n]{0,40}\([A-Za-z][A-Za-z .-]{1,40}\)\s*[-—–]+\s*")
+_DATELINE_PREFIX = re.compile(rf"^[^()\n]{{0,40}}{AGENCY_CREDIT}\s*")
 
 
 def _trim_dateline(quote: Quote) -> None:

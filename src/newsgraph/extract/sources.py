@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 
 from newsgraph.extract.quote_lexicon import (
     AGENCIES,
+    AGENCY_CREDIT,
     ANONYMITY_PHRASES,
     ANONYMOUS_HEADS,
     BODY_NOUNS,
@@ -62,7 +63,7 @@ INVESTIGATOR_HEADS = frozenset({"investigator", "detective"})
 # say. Checked after every list above, so "the opposition" or "the administration" stay bodies.
 _ABSTRACT_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity)$")
 # A dateline naming the agency the page relays: "BAGHDAD (Reuters) -".
-_DATELINE = re.compile(r"\((?P<agency>[A-Za-z][A-Za-z .-]{1,40})\)\s*[-—–]")
+_DATELINE = re.compile(AGENCY_CREDIT)
 # A wire service not in the agency list, known by its name ("Meridian Press Agency").
 _AGENCY_WORDS = re.compile(r"\b(?:Press|News) Agency\b")
 # How far into the body a dateline may sit (characters): the first paragraph's start.
