@@ -27,7 +27,7 @@ from newsgraph.extract.quote_lexicon import (
     OFFICIAL_NOUNS,
     OUTLET_WORDS,
 )
-from newsgraph.language.entity_words import PERSON_NOUNS
+from newsgraph.language.entity_words import PERSON_ENDINGS, PERSON_NOUNS
 from newsgraph.record import Attribution, Document, Quote
 
 # Titles that make a named person an official.
@@ -316,10 +316,11 @@ def _anonymous(doc: Document, quote: Quote, kind: str, within: int | None = None
     return bool(head_words & people or any(phrase in around.lower() for phrase in ANONYMITY_PHRASES))
 
 
-# Nouns for people, and the endings of more of them ("growers", "operators", "guardians").
+# Nouns for people, and the endings of more of them: the person endings, and agent nouns
+# ("growers", "operators").
 _PEOPLE_WORDS = (PERSON_NOUNS | OFFICIAL_NOUNS | EXPERT_NOUNS | ANONYMOUS_HEADS | INVESTIGATOR_HEADS
                  | OFFICIAL_TITLES)
-_PEOPLE_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer", "er", "or")
+_PEOPLE_ENDINGS = (*PERSON_ENDINGS, "er", "or")
 
 
 def _names_people(head) -> bool:

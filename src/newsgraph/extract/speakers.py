@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from newsgraph.extract.quote_cues import Found
 from newsgraph.extract.quote_lexicon import AGENCIES, OUTLET_ANAPHORS, OUTLET_WORDS
-from newsgraph.language.entity_words import PERSON_NOUNS
+from newsgraph.language.entity_words import PERSON_ENDINGS, PERSON_NOUNS
 from newsgraph.record import Document
 
 # Role weights and per-sentence decay of the salience model. Chosen by hand on
@@ -67,9 +67,6 @@ BODY_HEADS = frozenset("""
 party company group association organisation organization union federation charity bank
 government ministry council committee agency army court commission department authority
 """.split())
-# With the person nouns, what makes a description able to be "he" or "she" ("the stall" or
-# "the currency" never is).
-_PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer")
 _NOT_PEOPLE = frozenset({"no", "every", "each", "any"})
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 
@@ -204,7 +201,7 @@ def _mention_for(token, role: str, sentences: dict[int, int], entities: _Entitie
         return _untagged_name(token, role, sentences, text) if _described_person(token) else None
     description = text[start:end].strip(" ,")
     lemma = token.lemma_.lower()
-    person = (lemma in PERSON_NOUNS or lemma.endswith(_PERSON_ENDINGS)) and not determiners & _NOT_PEOPLE
+    person = (lemma in PERSON_NOUNS or lemma.endswith(PERSON_ENDINGS)) and not determiners & _NOT_PEOPLE
     # a body ("Turkey's main opposition party") is an "it", like a named organisation
     gender = "n" if lemma in BODY_HEADS and number == "sg" else _gender_of(span_tokens)
     return _Mention(token.idx, sentences[token.i], description, None, role, gender,
@@ -215,7 +212,7 @@ def _mention_for(token, role: str, sentences: dict[int, int], entities: _Entitie
 def _described_person(name) -> bool:
     """"Ana Ruiz, an economist at ...": a proper noun with a person's role in apposition."""
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > name.i
-               and (c.lemma_.lower() in PERSON_NOUNS or c.lemma_.lower().endswith(_PERSON_ENDINGS))
+               and (c.lemma_.lower() in PERSON_NOUNS or c.lemma_.lower().endswith(PERSON_ENDINGS))
                for c in name.children)
 
 

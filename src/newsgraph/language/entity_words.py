@@ -60,6 +60,9 @@ scientist secretary seller senator shopkeeper shopper sister soldier son spokesm
 spokeswoman staff student supporter surgeon survivor suspect teacher trader uncle vendor victim
 villager volunteer voter watchman widow wife witness woman worker writer youth
 """.split())
+# Endings of more nouns for people ("columnist", "guardian", "volunteer"): with the list, what
+# makes a description able to be "he" or "she" ("the stall" or "the currency" never is).
+PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer")
 # Last words of a body's name, never of a person's: "Justice Department" keeps its "Justice".
 BODY_NAME_ENDS = frozenset({
     "department", "ministry", "office", "court", "party", "council", "committee", "commission",
