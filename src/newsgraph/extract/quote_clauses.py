@@ -41,3 +41,19 @@ def _reached_through_objects(noun, verb) -> bool:
             return False
         current = current.head
     return True
+
+
+def clause_beside_citing(verb):
+    """The that-clause of ``verb`` that the parse hung on a "citing" beside it: "the agency
+    reported, citing two officials, that ..." reads the clause as what "citing" took, and the
+    reporting verb is left with no content. The clause is the verb's when "citing" has its
+    own object (the cited) before the clause."""
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.lemma_.lower() != "cite" or child.i < verb.i:
+            continue
+        objects = [c for c in child.children if c.dep_ == "dobj"]
+        for clause in child.children:
+            if (clause.dep_ == "ccomp" and objects and clause.i > objects[0].i
+                    and any(c.lower_ == "that" and c.dep_ in _INTRODUCER_DEPS for c in clause.children)):
+                return clause
+    return None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsgraph.extract.quote_clauses import misattached_clause
+from newsgraph.extract.quote_clauses import clause_beside_citing, misattached_clause
 from newsgraph.extract.quote_cuts import (
     _before_aside,
     _before_conjoined_cue,
@@ -33,6 +33,7 @@ from newsgraph.extract.quote_lexicon import (
     SPEECH_VERBS,
     STANCE_VERBS,
 )
+from newsgraph.extract.quote_marks import DOUBLE_MARKS
 from newsgraph.extract.quote_model import cue_probability
 from newsgraph.extract.quote_verbs import (  # noqa: F401  (re-exported: tests and other modules read them here)
     HAND_LISTED_FLOOR,
@@ -231,8 +232,15 @@ def _subject(verb):
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
             # the nearest of two: a headline or dateline above may be parsed as a second
-            # subject ("The Latest: ...\n\n2:45 p.m.\n\nOhio's budget director says")
-            return min(subjects, key=lambda c: abs(c.i - current.i)), False
+            # subject ("The Latest: ...\n\n2:45 p.m.\n\nOhio's budget director says").
+            # One before the verb wins over one after it: that is the content's own subject
+            # misattached ("Ozturk, who ..., said evidence gathered overnight pointed to ..."),
+            # unless a quotation mark stands between: then the one before is a word of the
+            # quotation ('"..., it will," said Acton') and the speaker follows the verb.
+            text = current.doc.text
+            before = [c for c in subjects if c.i < current.i
+                      and not set(DOUBLE_MARKS).intersection(text[c.idx:current.idx])]
+            return min(before or subjects, key=lambda c: abs(c.i - current.i)), False
         for child in current.children:
             if child.dep_ == "nsubjpass":
                 return None, True
@@ -266,6 +274,15 @@ def _subject(verb):
     return None, False
 
 
+def _subjectless_finite_clause(verb, complement) -> bool:
+    """A finite verb right after the cue, read as its clause but with no subject of its own:
+    the cue is a participle modifying the noun before it ("Volumes offered fell", "the shares
+    sold rose"), which the parse took for the main verb. A reported clause has its subject."""
+    return (complement is not None and complement.dep_ == "ccomp" and complement.i == verb.i + 1
+            and complement.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in complement.children))
+
+
 def _conjoined_to_reporting(verb) -> bool:
     """A cue verb the parse joins to the content's verb rather than to the reporting verb
     above it ("said she would go and warned ..."): it has the reporting verb's tense, not
@@ -278,6 +295,12 @@ def _conjoined_to_reporting(verb) -> bool:
 
 def _complement(verb, modelled: bool = False):
     lemma = verb.lemma_.lower()
+    if lemma == "cite":
+        # "citing two officials, that ...": what is cited is the object; a clause after it
+        # is the content of the reporting verb beside (``clause_beside_citing``)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects:
+            return objects[0]
     for dep in ("ccomp", "xcomp", "dobj", "oprd"):  # oprd: "called Oz a quack" read without an object
         for child in verb.children:
             if child.dep_ != dep:
@@ -300,7 +323,8 @@ def _complement(verb, modelled: bool = False):
         if child.dep_ == "advcl" and child.i > verb.i and _pair_mark(verb, child) is not None:
             return child
     if lemma in SPEECH_VERBS:
-        return misattached_clause(verb)  # "tweeted in the early hours that ..."
+        # "tweeted in the early hours that ...", "reported, citing two officials, that ..."
+        return misattached_clause(verb) or clause_beside_citing(verb)
     return None
 
 
@@ -355,6 +379,8 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
     if subject is None and not passive and lemma not in CUE_VERBS and complement is not None and (
             complement.pos_ == "PRON"):
         return None  # "Thank you": a learned verb with neither source nor content of its own
+    if _subjectless_finite_clause(verb, complement):
+        return None  # "Volumes offered fell 10 per cent": a participle read as the main verb
     found = Found(cue=verb_group(verb), cue_token=verb.i, modelled=modelled)
     if lemma in RAISING_VERBS:
         return _raised(verb, subject, complement, found, text)
@@ -386,6 +412,8 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
             # "called it a “shameful” day", "mocked Reyes for not filing ...", "dismissed
             # the port as being ...": the object with its predicate or the charge against it
             for sibling in complement.head.children:
+                if lemma == "cite" and sibling.dep_ == "ccomp":
+                    continue  # "citing two officials, that ...": the reporting verb's clause
                 if sibling.i > complement.i and (sibling.dep_ in ("oprd", "xcomp", "ccomp") or (
                         sibling.dep_ == "prep" and sibling.lower_ in _PREDICATE_PREPOSITIONS)):
                     end = max(end, subtree_span(sibling, text)[1])

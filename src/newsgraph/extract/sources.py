@@ -27,7 +27,7 @@ from newsgraph.extract.quote_lexicon import (
     OFFICIAL_NOUNS,
     OUTLET_WORDS,
 )
-from newsgraph.language.entity_words import PERSON_ENDINGS, PERSON_NOUNS
+from newsgraph.language.entity_words import ORGANISATION_HEADS, PERSON_ENDINGS, PERSON_NOUNS
 from newsgraph.record import Attribution, Document, Quote
 
 # Titles that make a named person an official.
@@ -37,12 +37,6 @@ OFFICIAL_TITLES = frozenset({"rep.", "rep", "sen.", "sen", "gov.", "gov", "presi
                              "commissioner", "prime", "premier", "chancellor", "sheriff", "commander",
                              "director", "chairman", "chairwoman", "superintendent", "inspector",
                              "justice", "judge", "prosecutor"})
-# Head nouns of descriptions that name a body rather than people ("the distribution company").
-ORGANISATION_HEADS = frozenset("""
-party company group association firm organisation organization union federation charity bank
-coalition alliance movement outfit militia corporation operator business businesses network
-campaign institute foundation
-""".split())
 # More heads of descriptions that name a body: "hospitals in the city", "the health directorate",
 # "intelligence services", "the city" (its council speaking).
 MORE_BODY_HEADS = frozenset("""
@@ -328,6 +322,18 @@ def _names_people(head) -> bool:
     return lemma in _PEOPLE_WORDS or head.lower_ in _PEOPLE_WORDS or lemma.endswith(_PEOPLE_ENDINGS)
 
 
+def _is_thing(doc: Document, quote: Quote) -> bool:
+    """A speaker that is a thing, neither people, a body nor a document: "the speed of the
+    arrests suggested", "the fee cuts showed". Inside another's words such a clause is the
+    speaker's own reasoning, and the story does not rely on the thing."""
+    if quote.speaker_entity:
+        return False
+    head = _speaker_head(doc, quote)
+    if head is None or head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    return not _names_people(head) and _description_kind(head) is None
+
+
 def _is_named(doc: Document, quote: Quote, head) -> bool:
     """Whether the speaker is named: a proper noun heads what was written, or a pronoun stands
     for a name the page's entities know."""
@@ -382,6 +388,8 @@ def run_sources(doc: Document) -> None:
     for quote in quotes:
         if id(quote) in index_of:
             continue
+        if _enclosing(quote, quotes) is not None and _is_thing(doc, quote):
+            continue  # "she said the speed of the arrests suggested ...": her reading, not a source
         kind = _kind(doc, quote)
         via = recipients.get(id(quote))
         if via is None:

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.extract.quote_cues import Found
-from newsgraph.extract.quote_lexicon import AGENCIES, OUTLET_ANAPHORS, OUTLET_WORDS
-from newsgraph.language.entity_words import PERSON_ENDINGS, PERSON_NOUNS
+from newsgraph.extract.quote_lexicon import AGENCIES, BODY_NOUNS, OUTLET_ANAPHORS, OUTLET_WORDS
+from newsgraph.language.entity_words import ORGANISATION_HEADS, PERSON_ENDINGS, PERSON_NOUNS
 from newsgraph.record import Document
 
 # Role weights and per-sentence decay of the salience model. Chosen by hand on
@@ -62,11 +62,10 @@ kellyanne huma sheryl marine ursula christine fatima aisha maryam leila sonia in
 """.split())
 
 _PERSON_LIKE_LABELS = {"PERSON"}
-# Head nouns of descriptions of bodies, which "it" can stand for.
-BODY_HEADS = frozenset("""
-party company group association organisation organization union federation charity bank
-government ministry council committee agency army court commission department authority
-""".split())
+# Head nouns of descriptions of bodies, which "it" can stand for ("the prosecutor's office
+# said ... It said"): the organisation heads and the public bodies that speak, less the
+# plural ones ("police", "authorities" are "they").
+BODY_HEADS = ORGANISATION_HEADS | (BODY_NOUNS - {"police", "authorities"}) | {"directorate", "board"}
 _NOT_PEOPLE = frozenset({"no", "every", "each", "any"})
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 

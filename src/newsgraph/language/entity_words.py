@@ -63,6 +63,13 @@ villager volunteer voter watchman widow wife witness woman worker writer youth
 # Endings of more nouns for people ("columnist", "guardian", "volunteer"): with the list, what
 # makes a description able to be "he" or "she" ("the stall" or "the currency" never is).
 PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer")
+# Head nouns of descriptions that name a body rather than people ("the distribution company"):
+# sources call such a speaker an organisation, and "it" can stand for one.
+ORGANISATION_HEADS = frozenset("""
+party company group association firm organisation organization union federation charity bank
+coalition alliance movement outfit militia corporation operator business businesses network
+campaign institute foundation
+""".split())
 # Last words of a body's name, never of a person's: "Justice Department" keeps its "Justice".
 BODY_NAME_ENDS = frozenset({
     "department", "ministry", "office", "court", "party", "council", "committee", "commission",

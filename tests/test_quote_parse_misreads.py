@@ -1,0 +1,73 @@
+"""Reported speech over parses that misread the sentence: a second subject after the cue, a
+participle taken for the main verb, a that-clause hung on "citing", an "it" for a body's
+office; and sources that are things inside someone's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quotes import find_attributions, run_quotes
+from newsgraph.extract.sources import run_sources
+
+
+def _written(parse, body):
+    found, _ = find_attributions(body, parse(body)._nlp)
+    return [(body[f.cue[0]:f.cue[1]], body[f.source[0]:f.source[1]] if f.source else None,
+             [body[s:e] for s, e in f.content]) for f in found if not f.nested]
+
+
+@pytest.mark.model
+def test_the_subject_before_the_cue_wins_over_the_contents_subject_after_it(parse):
+    # the parse gives "said" two subjects: the minister, and "records" of the clause after it
+    body = ("Transport Minister Ayla Koc, who toured the depot on Monday morning, said records "
+            "gathered overnight pointed to a fault in the signal system.")
+    sources = [source for _cue, source, _content in _written(parse, body)]
+    assert sources and all(source.startswith("Transport Minister Ayla Koc") for source in sources)
+
+
+@pytest.mark.model
+def test_a_speaker_after_the_cue_is_kept_when_a_quotation_stands_before(parse):
+    # the parse hangs the quotation's last words on "said" as a subject ("mode")
+    body = "“The union is in panic mode. Full panic mode,” said Ayla Koc, the president of the caucus."
+    assert [source for _cue, source, _content in _written(parse, body)] == [
+        "Ayla Koc, the president of the caucus"]
+
+
+@pytest.mark.model
+def test_a_participle_read_as_the_main_verb_is_no_cue(parse):
+    # "offered" modifies "Quantities"; the parse makes it the root with "fell" as its clause
+    assert _written(parse, "Quantities offered fell by more than a fifth.") == []
+
+
+@pytest.mark.model
+def test_the_clause_after_citing_belongs_to_the_reporting_verb(parse):
+    body = ("The Harbor Gazette reported, citing three port officials, that the union had between "
+            "200 and 300 members at the docks.")
+    assert sorted(_written(parse, body)) == [
+        ("citing", "The Harbor Gazette", ["three port officials"]),
+        ("reported", "The Harbor Gazette",
+         ["that the union had between 200 and 300 members at the docks"]),
+    ]
+
+
+@pytest.mark.model
+def test_it_after_an_office_that_spoke_is_that_office(parse):
+    doc = parse("The audit found gaps in the port's accounts. “The records show the payments were "
+                "made twice,” the auditor's office said in a statement. It said two clerks would "
+                "be suspended.")
+    run_quotes(doc)
+    it = [q for q in doc.quotes if q.speaker_text == "It"]
+    assert [q.speaker for q in it] == ["the auditor's office"]
+
+
+@pytest.mark.model
+def test_a_thing_inside_someones_words_is_not_a_source_but_a_document_is(parse):
+    doc = parse("Ana Ruiz, an economist at a local bank, said the size of the cuts suggested that "
+                "the board was worried. Ruiz said the central bank's report showed that prices "
+                "were rising.")
+    run_quotes(doc)
+    run_sources(doc)
+    names = [source.name for source in doc.sources]
+    assert "the size of the cuts" not in names
+    assert "Ana Ruiz" in names
+    assert any("report" in name for name in names)
