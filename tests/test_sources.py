@@ -84,6 +84,15 @@ def test_outlet_citing_diplomats(parse):
 
 
 @pytest.mark.model
+def test_cited_reports_are_documents_not_unnamed_people(parse):
+    doc = parse("Harbor police, citing customs reports, said on Friday that the containers had "
+                "been moved twice.")
+    run_quotes(doc)
+    run_sources(doc)
+    assert ("customs reports", "document", False, 0) in _chain(doc)
+
+
+@pytest.mark.model
 def test_unnamed_people_are_anonymous_and_descriptions_take_their_head_nouns_kind(parse):
     doc = parse("Traders in the old market said prices had doubled since March. The state broadcaster "
                 "reported that the bridge would reopen. Hospitals in the city said they had run out of "

@@ -53,6 +53,8 @@ note notice order ruling verdict decision announcement advert advertisement
 """.split())
 # Unnamed people who speak for the state's investigation.
 INVESTIGATOR_HEADS = frozenset({"investigator", "detective"})
+# Kinds of source that are people, and so may be unnamed (anonymous).
+PEOPLE_KINDS = frozenset({"person", "official", "expert"})
 # Abstract nouns ("the abduction", "the assessment") are no person: what they say is a document's
 # say. Checked after every list above, so "the opposition" or "the administration" stay bodies.
 _ABSTRACT_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity)$")
@@ -421,10 +423,15 @@ def _link_citations(doc: Document, quotes: list[Quote], ledger: _Ledger, index_o
         for source in ledger.items:
             if any(quote.span[0] <= s and e <= quote.span[1] for s, e in source.evidence):
                 source.via = citer
-        # the cited words themselves become a source relayed by the citer
-        kind = "official" if set(quote.text.lower().split()) & OFFICIAL_NOUNS else "person"
-        anonymous = not any(ent.label_ == "PERSON" and quote.span[0] <= ent.start_char < quote.span[1]
-                            for ent in doc._nlp.ents)
+        # the cited words themselves become a source relayed by the citer, of the kind of
+        # their head noun ("intelligence reports" are documents, "two officials" officials)
+        head = _head_of(doc, *quote.span)
+        kind = _description_kind(head) if head is not None and head.pos_ == "NOUN" else None
+        if kind is None:
+            kind = "official" if set(quote.text.lower().split()) & OFFICIAL_NOUNS else "person"
+        anonymous = kind in PEOPLE_KINDS and not any(
+            ent.label_ == "PERSON" and quote.span[0] <= ent.start_char < quote.span[1]
+            for ent in doc._nlp.ents)
         ledger.add(f"name:{_norm(quote.text)}", Attribution(
             quote.text, kind, anonymous=anonymous, via=citer, evidence=[list(quote.span)]))
 
