@@ -71,3 +71,22 @@ def test_a_thing_inside_someones_words_is_not_a_source_but_a_document_is(parse):
     assert "the size of the cuts" not in names
     assert "Ana Ruiz" in names
     assert any("report" in name for name in names)
+
+
+@pytest.mark.model
+def test_a_quantifier_opening_a_sentence_is_part_of_the_one_group_before_and_unnamed(parse):
+    # the tagger reads a sentence-initial "Several" as a proper noun
+    doc = parse("The Digest has heard from aid workers in the region. Several told us that the "
+                "withdrawal of the army had left a vacuum.")
+    run_quotes(doc)
+    run_sources(doc)
+    several = [s for s in doc.sources if s.name.startswith("Several")]
+    assert [(s.name, s.anonymous) for s in several] == [("Several of the aid workers in the region", True)]
+
+
+@pytest.mark.model
+def test_a_quantifier_with_two_groups_before_stays_as_written(parse):
+    doc = parse("For the drivers who use the road, the trip was always risky. Since Monday, when "
+                "gunmen attacked a convoy, many say the road is too dangerous.")
+    run_quotes(doc)
+    assert [q.speaker for q in doc.quotes if q.speaker_text == "many"] == ["many"]

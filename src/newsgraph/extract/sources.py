@@ -27,6 +27,7 @@ from newsgraph.extract.quote_lexicon import (
     OFFICIAL_NOUNS,
     OUTLET_WORDS,
 )
+from newsgraph.extract.speakers import PART_OF_GROUP
 from newsgraph.language.entity_words import ORGANISATION_HEADS, PERSON_ENDINGS, PERSON_NOUNS
 from newsgraph.record import Attribution, Document, Quote
 
@@ -340,7 +341,7 @@ def _is_named(doc: Document, quote: Quote, head) -> bool:
     """Whether the speaker is named: a proper noun heads what was written, or a pronoun stands
     for a name the page's entities know."""
     if head.pos_ == "PROPN":
-        return True
+        return head.lower_ not in PART_OF_GROUP  # "Several told us": a quantifier opening a sentence
     if head.pos_ == "PRON" and quote.speaker:
         wanted = _norm(quote.speaker)
         return any(_norm(form) == wanted

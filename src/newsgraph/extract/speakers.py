@@ -36,6 +36,11 @@ PRONOUNS = {
     "they": (None, "pl"), "them": (None, "pl"), "their": (None, "pl"),
     "it": ("n", "sg"), "its": ("n", "sg"),
 }
+# Quantifiers standing alone for part of a group named before ("aid workers ... Several told
+# us"): the speaker is that many of the group.
+PART_OF_GROUP = frozenset({"several", "many", "some", "most", "few", "both", "others", "all"})
+# The group is looked for this many sentences back, and only one group of people may be there.
+GROUP_REACH = 2
 MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince"}
 FEMALE_TITLES = {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "lady", "queen", "princess", "dame"}
 MALE_NOUNS = {"spokesman", "man", "father", "son", "husband", "brother", "boy", "chairman",
@@ -306,6 +311,16 @@ def _resolve(head, written: str, item: Found, earlier: list[_Mention], sentences
              text: str) -> tuple[Speaker, _Mention | None]:
     sentence = sentences[head.i]
     low = head.lower_
+    if low in PART_OF_GROUP and not any(c.dep_ in ("prep", "compound", "amod") for c in head.children):
+        groups = {m.head_lemma: m for m in earlier if m.number == "pl" and m.person
+                  and 0 <= sentence - m.sentence <= GROUP_REACH}
+        if len(groups) != 1:
+            # none, or a choice ("when gunmen ambushed the aid workers, many say"): as written
+            return Speaker(written), None
+        best = next(iter(groups.values()))
+        group = best.name if best.name.lower().startswith(("the ", "these ", "those ")) else (
+            f"the {best.name}")
+        return Speaker(f"{written} of {group}"), None
     if low in PRONOUNS:
         gender, number = PRONOUNS[low]
         candidates = [m for m in earlier if _compatible(m, gender, number)]
