@@ -8,6 +8,7 @@ import pytest
 
 from newsgraph.extract.quotes import find_attributions, run_quotes
 from newsgraph.extract.sources import run_sources
+from newsgraph.language import entities
 
 
 def _written(parse, body):
@@ -90,3 +91,34 @@ def test_a_quantifier_with_two_groups_before_stays_as_written(parse):
                 "gunmen attacked a convoy, many say the road is too dangerous.")
     run_quotes(doc)
     assert [q.speaker for q in doc.quotes if q.speaker_text == "many"] == ["many"]
+
+
+def _speakers(parse, body):
+    doc = parse(body)
+    entities.run(doc)  # the record's entities, as the pipeline gives them to the quotes
+    run_quotes(doc)
+    return [(q.speaker_text, q.speaker) for q in doc.quotes]
+
+
+@pytest.mark.model
+def test_a_place_after_a_bodys_name_is_not_the_speaker(parse):
+    # the tagger finds only the country
+    body = "The independent Press Freedom Forum of Kenya said the new rules would silence reporters."
+    assert _speakers(parse, body) == [("The independent Press Freedom Forum of Kenya",
+                                       "The independent Press Freedom Forum of Kenya")]
+
+
+@pytest.mark.model
+def test_a_definite_description_with_its_own_modifier_is_no_anaphor(parse):
+    body = ("Two guards and three other people were hurt, the mayor said. The people of Ardmore "
+            "have been asking for security on that road for years.")
+    assert ("The people of Ardmore", "The people of Ardmore") in _speakers(parse, body)
+
+
+@pytest.mark.model
+def test_it_after_a_statement_is_the_statement_not_the_country(parse):
+    body = ("Rebels attacked a bridge in Norland on Friday. The statement, posted on a website used "
+            "by the rebels, said the bridge had carried troops. It did not mention the guards who "
+            "were killed.")
+    speakers = dict(_speakers(parse, body))
+    assert speakers["It"].startswith("The statement")

@@ -16,7 +16,13 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.extract.quote_cues import Found
-from newsgraph.extract.quote_lexicon import AGENCIES, BODY_NOUNS, OUTLET_ANAPHORS, OUTLET_WORDS
+from newsgraph.extract.quote_lexicon import (
+    AGENCIES,
+    BODY_NOUNS,
+    DOCUMENT_NOUNS,
+    OUTLET_ANAPHORS,
+    OUTLET_WORDS,
+)
 from newsgraph.language.entity_words import ORGANISATION_HEADS, PERSON_ENDINGS, PERSON_NOUNS
 from newsgraph.record import Document
 
@@ -73,6 +79,7 @@ _PERSON_LIKE_LABELS = {"PERSON"}
 BODY_HEADS = ORGANISATION_HEADS | (BODY_NOUNS - {"police", "authorities"}) | {"directorate", "board"}
 _NOT_PEOPLE = frozenset({"no", "every", "each", "any"})
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+_PLACE_LABELS = {"GPE", "LOC"}
 
 
 @dataclass
@@ -176,6 +183,10 @@ def _mention_for(token, role: str, sentences: dict[int, int], entities: _Entitie
                         "sg", token.lemma_.lower(), outlet=_is_outlet(name),
                         person=label in _PERSON_LIKE_LABELS)
     found = entities.at(start, end, token.idx, anywhere=token.pos_ == "PROPN")
+    if found is not None and found[2] in _PLACE_LABELS and token.pos_ == "PROPN":
+        # a place after the head names where the body is, not the body: "the Human Rights
+        # Forum of Pakistan" is no "Pakistan"
+        found = entities.at(start, token.idx + len(token), token.idx)
     if found is None and token.pos_ == "NOUN":
         # "the agency's spokesman, Tunde Lawal": the name in apposition is the speaker
         for child in token.children:
@@ -206,8 +217,9 @@ def _mention_for(token, role: str, sentences: dict[int, int], entities: _Entitie
     description = text[start:end].strip(" ,")
     lemma = token.lemma_.lower()
     person = (lemma in PERSON_NOUNS or lemma.endswith(PERSON_ENDINGS)) and not determiners & _NOT_PEOPLE
-    # a body ("Turkey's main opposition party") is an "it", like a named organisation
-    gender = "n" if lemma in BODY_HEADS and number == "sg" else _gender_of(span_tokens)
+    # a body ("Turkey's main opposition party") or a document ("the statement") is an "it", like a
+    # named organisation
+    gender = "n" if lemma in BODY_HEADS | DOCUMENT_NOUNS and number == "sg" else _gender_of(span_tokens)
     return _Mention(token.idx, sentences[token.i], description, None, role, gender,
                     number, lemma, indefinite=bool(determiners & {"a", "an", "one", "some"})
                     or not determiners, person=person)
@@ -342,7 +354,12 @@ def _resolve(head, written: str, item: Found, earlier: list[_Mention], sentences
     mention = _mention_for(head, "speaker", sentences, entities, text)
     if mention is None:
         return Speaker(written), None
-    if head.pos_ == "NOUN" and determiners & {"the", "this", "that"} and mention.entity is None:
+    # a modifier right after the noun, with no comma, tells which one is meant: "the people
+    # of Garissa" (not "the officials, who spoke on condition of anonymity")
+    restricted = any(c.dep_ in ("prep", "relcl", "acl") and c.i > head.i
+                     and head.doc[c.left_edge.i - 1].text != "," for c in head.children)
+    if (head.pos_ == "NOUN" and determiners & {"the", "this", "that"} and mention.entity is None
+            and not restricted):  # "the people of Garissa" is no anaphor of "three other people"
         same = [m for m in earlier if m.head_lemma == mention.head_lemma and m.indefinite]
         if not same and all(c.dep_ == "det" for c in head.children):
             # a bare "the directorate" goes back to "the provincial health directorate"
