@@ -122,3 +122,12 @@ def test_it_after_a_statement_is_the_statement_not_the_country(parse):
             "were killed.")
     speakers = dict(_speakers(parse, body))
     assert speakers["It"].startswith("The statement")
+
+
+@pytest.mark.model
+def test_a_tycoon_quoted_inside_someones_words_is_still_a_source(parse):
+    # people nouns beyond the roles of crime news: a nested speaker headed by one is kept
+    doc = parse("Ana Ruiz said the shipping tycoon had told her that the port would close.")
+    run_quotes(doc)
+    run_sources(doc)
+    assert "the shipping tycoon" in [source.name for source in doc.sources]

@@ -59,6 +59,8 @@ prisoner professor prosecutor protester rebel refugee relative reporter rescuer 
 scientist secretary seller senator shopkeeper shopper sister soldier son spokesman spokesperson
 spokeswoman staff student supporter surgeon survivor suspect teacher trader uncle vendor victim
 villager volunteer voter watchman widow wife witness woman worker writer youth
+actress advocate ally attendee billionaire celebrity citizen constituent delegate fan guy incumbent
+magnate millionaire mogul nominee participant rival troop tycoon veteran
 """.split())
 # Endings of more nouns for people ("columnist", "guardian", "volunteer"): with the list, what
 # makes a description able to be "he" or "she" ("the stall" or "the currency" never is).
