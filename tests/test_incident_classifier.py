@@ -109,3 +109,21 @@ def test_shipped_model_reads_a_muc_style_story(parse):
     assert ("PerpOrg", "farabundo marti national liberation front") in fillers
     assert ("PerpInd", "terrorists") in fillers
     assert ("Weapon", "dynamite") in fillers
+
+
+@pytest.mark.model
+def test_the_pipeline_attaches_fillers_at_the_records_thresholds(parse, monkeypatch):
+    # the record asks more of a perpetrator than the MUC-4 template scorer does
+    from newsgraph.extract import dates, incidents
+    from newsgraph.language import entities
+
+    seen = []
+    monkeypatch.setattr(ic, "attach_fillers", lambda found, parsed, model=None, thresholds=None:
+                        seen.append(thresholds))
+
+    doc = parse("Gunmen attacked a police checkpoint on Friday, killing two officers.",
+                published="2016-05-14")
+    entities.run(doc)
+    dates.run(doc)
+    incidents.run(doc)
+    assert seen == [ic.RECORD_THRESHOLDS]

@@ -52,6 +52,14 @@ _ARTICLES = re.compile(r"\b(?:a|an|the)\b")
 # 0.05-0.09, 0.1 falls back to 26.7), PerpOrg 0.1 (27.6), Target 0.25 (28.1; 0.2 27.8, 0.3 28.0);
 # Victim and Weapon stay (0.08 for Victim was +0.1 point, not taken). Dev-tuned: expect less on test.
 ROLE_THRESHOLDS = {"PerpInd": 0.08, "PerpOrg": 0.1, "Target": 0.25, "Victim": 0.15, "Weapon": 0.15}
+# The record is read by people, not scored by template F1: a classifier filler joins a record's
+# incident at the lowest probability (of 0.08/0.1/0.15/0.25/0.35/0.5/0.65) where at least half of
+# a role's fillers were gold fillers of that role on MUC-4 dev (the template F1 thresholds above
+# keep 30-49% for PerpInd, PerpOrg and Victim): PerpInd 0.25 (0.53), PerpOrg 0.5 (0.61), Target
+# 0.25 (0.55), Weapon 0.1 (0.53). Victims are judged on modern news instead, where MUC-4's rules
+# for who counts as a victim do not hold: on GVDB dev 94 of 132 named people the classifier called
+# victims at 0.15 or more were gold victims (0.71; 0.62 at 0.1), so that threshold stays.
+RECORD_THRESHOLDS = {"PerpInd": 0.25, "PerpOrg": 0.5, "Target": 0.25, "Victim": 0.15, "Weapon": 0.1}
 _EDGE_DEPS = {"det", "punct", "poss", "cc", "case"}
 # Leading words of a chunk that MUC-4 fillers leave out ("several electricity poles").
 QUANTITY_WORDS = {"several", "some", "many", "few", "various", "numerous", "other", "two", "three",

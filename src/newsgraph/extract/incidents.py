@@ -127,7 +127,8 @@ def run(doc: Document, *, with_classifier: bool = True) -> None:
     main.killed, main.injured = incident_tolls.main_casualties(doc, main, sentences)
     incident_tolls.complete_from_headline(doc, main, sentences)
     if with_classifier:
-        incident_classifier.attach_fillers(doc.incidents, parsed)
+        incident_classifier.attach_fillers(doc.incidents, parsed,
+                                           thresholds=incident_classifier.RECORD_THRESHOLDS)
 
 
 def _group(doc: Document, sentences: list[Span], triggers: list[incident_types.Trigger],
