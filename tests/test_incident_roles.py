@@ -21,3 +21,36 @@ def test_victim_named_without_title_and_weapon_phrase(parse):
     assert incident.victims == ["Ernesto Valdivia Ocampo"]
     assert incident.perpetrators == ["Gunmen"]
     assert incident.weapons == ["rockets"]
+
+
+def _rule_roles(parse, body):
+    doc = parse(body)
+    sentences = list(doc._nlp.sents)
+    triggers = [token for token in doc._nlp if token.lemma_.lower() in ("attack", "ambush")]
+    roles = incident_roles.Roles()
+    incident_roles.fill_roles(sentences, triggers, roles)
+    return roles
+
+
+@pytest.mark.model
+def test_the_day_of_an_attack_is_not_its_target(parse):
+    roles = _rule_roles(parse, "The rebels claimed the attack on Sunday in a short statement.")
+    assert "Sunday" not in roles.targets
+
+
+@pytest.mark.model
+def test_the_group_an_attack_is_blamed_on_is_not_its_target(parse):
+    roles = _rule_roles(parse, "Police blamed the attack on the Northern Liberation Army.")
+    assert roles.targets == []
+
+
+@pytest.mark.model
+def test_a_platform_an_attack_is_condemned_on_is_not_its_victim(parse):
+    roles = _rule_roles(parse, "The minister condemned the attack on Twitter.")
+    assert roles.targets == [] and roles.victims == []
+
+
+@pytest.mark.model
+def test_what_an_attack_is_on_is_still_its_target(parse):
+    roles = _rule_roles(parse, "The rebels claimed the attack on the power station.")
+    assert roles.targets == ["power station"]

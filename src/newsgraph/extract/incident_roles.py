@@ -181,7 +181,7 @@ def fill_roles(sentences: list[Span], trigger_tokens: list[Token], roles: Roles)
             elif is_person(agent) or _matches_lexicon(agent, "PerpInd") or _ATTACKER.search(agent.text):
                 roles.add("perpetrators", person_text(noun_phrase(agent)))
         for patient in patients:
-            if patient.pos_ == "PRON":
+            if patient.pos_ == "PRON" or _not_a_patient(trigger, patient):
                 continue
             phrase = person_text(noun_phrase(patient))
             if is_person(patient) and lemma in VICTIM_VERBS | {"attack", "ambush", "assassination",
@@ -200,6 +200,23 @@ def fill_roles(sentences: list[Span], trigger_tokens: list[Token], roles: Roles)
             if pattern is not None:
                 for match in pattern.finditer(sentence.text):
                     roles.add(attribute, match.group(0))
+
+
+# Where a statement is posted, not what was attacked: "condemned the attack on Twitter".
+SOCIAL_PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "telegram", "whatsapp",
+                              "tiktok", "x"})
+# Verbs that put an attack "on" its perpetrator: "police blamed the attack on the FRP".
+_BLAME_VERBS = frozenset({"blame", "pin"})
+
+
+def _not_a_patient(trigger: Token, patient: Token) -> bool:
+    """What a trigger's object or "on" phrase names that was not attacked: a day ("the attack
+    on Sunday"), a platform the news came on, or the one an attack is blamed on."""
+    if patient.ent_type_ in ("DATE", "TIME") or patient.lower_ in SOCIAL_PLATFORMS:
+        return True
+    preposition = patient.head
+    return (trigger.pos_ == "NOUN" and preposition.dep_ == "prep" and preposition.lower_ == "on"
+            and trigger.head.lemma_.lower() in _BLAME_VERBS)
 
 
 def _matches_lexicon(token: Token, role: str) -> bool:
