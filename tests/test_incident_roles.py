@@ -54,3 +54,26 @@ def test_a_platform_an_attack_is_condemned_on_is_not_its_victim(parse):
 def test_what_an_attack_is_on_is_still_its_target(parse):
     roles = _rule_roles(parse, "The rebels claimed the attack on the power station.")
     assert roles.targets == ["power station"]
+
+
+def _claimed(parse, body):
+    roles = incident_roles.Roles()
+    incident_roles._claims(parse(body)._nlp[:], roles)
+    return roles.perpetrator_orgs
+
+
+@pytest.mark.model
+def test_a_claim_after_a_dateline_names_the_group_with_its_acronym(parse):
+    body = "MERIDA, Norland — The Southern Liberation Front (SLF) claimed responsibility on Sunday."
+    assert _claimed(parse, body) == ["Southern Liberation Front (SLF)"]
+
+
+@pytest.mark.model
+def test_no_group_claiming_names_no_group(parse):
+    assert _claimed(parse, "No group has claimed responsibility for the blast.") == []
+
+
+@pytest.mark.model
+def test_a_claim_in_a_relative_clause_names_only_the_group(parse):
+    body = "The blast, for which the Northern Front claimed responsibility, killed four."
+    assert _claimed(parse, body) == ["Northern Front"]

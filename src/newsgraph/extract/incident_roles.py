@@ -74,8 +74,12 @@ class Roles:
 
 
 def clean_mention(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:\"'()")
-    return _STRIP.sub("", text).strip()
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:\"'")
+    if text.endswith(")") and "(" not in text:
+        text = text[:-1]
+    if text.startswith("(") and ")" not in text:
+        text = text[1:]  # a bracket left open by the cut, not an acronym's: "Front (FRP)" keeps both
+    return _STRIP.sub("", text.strip()).strip()
 
 
 @functools.lru_cache(maxsize=1)
@@ -238,16 +242,23 @@ def _add_weapons(text: str, roles: Roles) -> None:
 
 
 # "Islamic State claimed responsibility", in any case: the words before the claim verb,
-# back to a clause boundary (at most six words).
-_CLAIM = re.compile(r"(?:^|[,;:.\-]\s*|\b(?:and|but|while|after)\s+)((?:[\w'&-]+\s+){1,6}?)"
+# back to a clause boundary or a dateline's dash (at most six words and a bracketed acronym).
+_CLAIM = re.compile(r"(?:^|[,;:.\-—–]\s*|\b(?:and|but|while|after|which|whom)\s+)"
+                    r"((?:[\w'&-]+\s+|\(\w+\)\s+){1,7}?)"
                     r"(?:has\s+|have\s+|had\s+|later\s+)?(?:claimed|claims|accepted)\s+responsibility", re.I)
+_CLAIM_LEAD = re.compile(r"\b(?:which|whom|later|then|when|after|while)\b", re.I)
 _NOT_ORG = {"no", "nobody", "no one", "no group", "it", "they", "he", "she", "police", "officials"}
 
 
 def _claims(sentence: Span, roles: Roles) -> None:
     """"X claimed responsibility": X is the perpetrating organisation."""
     for match in _CLAIM.finditer(sentence.text):
-        name = clean_mention(match.group(1))
+        written = match.group(1).strip().lower()
+        if written in _NOT_ORG or written.split()[0] in ("no", "none"):
+            return  # "No group has claimed responsibility": nobody, so no subject either
+        # the match starts at the first boundary: "..., for which Islamic State claimed", "Hours
+        # later the Front claimed" keep what follows the last relative or time word
+        name = clean_mention(_CLAIM_LEAD.split(match.group(1))[-1])
         if name and name.lower() not in _NOT_ORG:
             roles.add("perpetrator_orgs", name)
             return
@@ -255,5 +266,6 @@ def _claims(sentence: Span, roles: Roles) -> None:
         if token.lemma_.lower() in {"claim", "accept"} and any(
                 c.lower_ == "responsibility" for c in token.subtree):
             for child in token.children:
-                if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                if child.dep_ == "nsubj" and child.pos_ != "PRON" and child.ent_type_ not in ("GPE", "LOC"):
+                    # a dateline's place read as the subject ("CALI, Colombia — ...") is no group
                     roles.add("perpetrator_orgs", noun_phrase(child).text)
