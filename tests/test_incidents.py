@@ -67,6 +67,14 @@ def test_plans_threats_and_negations_give_no_incident(parse):
 
 
 @pytest.mark.model
+def test_habits_give_no_incident(parse):
+    doc = parse("The council approved the new lanes on Monday. “Every month a rider is killed on "
+                "these roads,” a cycling group said. Bandits routinely rob lorries on the coast road.")
+    incidents.run(doc)
+    assert doc.incidents == []
+
+
+@pytest.mark.model
 def test_page_with_no_incident(parse):
     doc = parse("The weather in Madrid was sunny and the markets rose.")
     incidents.run(doc)

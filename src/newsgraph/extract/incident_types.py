@@ -58,6 +58,8 @@ IRREALIS_HEADS = {
 WANT_WORDS = {"want"}
 MODAL_WORDS = {"will", "would", "could", "may", "might", "shall", "should", "must", "'ll", "wo"}
 SUICIDE_WORDS = {"suicide", "self-immolation", "kamikaze"}
+# Adverbs that make a trigger a habit, not an event ("routinely rob", "often attacked").
+HABITUAL_ADVERBS = {"often", "usually", "routinely", "regularly", "frequently", "typically", "normally"}
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,8 @@ def is_irrealis(token: Token) -> bool:
                 "aux", "attr"}:
             return True
         current = head
+    if _habitual(token) or (token.head is not token and _habitual(token.head)):
+        return True
     # "no attack", "a planned attack", "possible attacks"
     for child in token.children:
         if child.lemma_.lower() in {"plan", "planned", "possible", "potential", "future"} \
@@ -134,6 +138,18 @@ def is_irrealis(token: Token) -> bool:
         # "No one was killed", "nobody was hurt"
         if child.dep_ in {"nsubj", "nsubjpass"} and (child.lower_ in {"nobody", "none"} or any(
                 grandchild.lower_ == "no" for grandchild in child.children)):
+            return True
+    return False
+
+
+def _habitual(token: Token) -> bool:
+    """A trigger told as what keeps happening, not as an event: "Every week a cyclist is killed",
+    "gunmen routinely rob travellers"."""
+    for child in token.children:
+        if child.dep_ not in ("npadvmod", "advmod"):
+            continue
+        if child.lower_ in HABITUAL_ADVERBS or any(
+                g.dep_ == "det" and g.lower_ in ("every", "each") for g in child.children):
             return True
     return False
 
