@@ -210,3 +210,20 @@ def test_suburban_and_bearings_are_not_the_town(nlp):
 ])
 def test_neighbourhood_in_headline_and_body(headline, body, name):
     assert incident_places.neighbourhood_in_headline_and_body(headline, body) == name
+
+
+@pytest.mark.model
+def test_an_event_in_a_part_of_the_country_is_not_in_the_capital_the_wire_files_from(parse):
+    for opening in ("LIMA —", "LIMA, March 3 (Andes Wire) -"):
+        doc = parse(f"{opening} Gunmen ambushed a bus in southern Peru on Tuesday, killing four "
+                    "passengers, police said.", published="2016-03-03")
+        incidents.run(doc)
+        assert (doc.incidents[0].location.name, doc.incidents[0].location.country) == ("Peru", "PE")
+
+
+@pytest.mark.model
+def test_an_event_in_the_capital_stays_there(parse):
+    doc = parse("LIMA — Gunmen ambushed a bus in the city on Tuesday, killing four passengers.",
+                published="2016-03-03")
+    incidents.run(doc)
+    assert doc.incidents[0].location.name == "Lima"

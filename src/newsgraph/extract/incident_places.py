@@ -265,6 +265,26 @@ def is_capital(name: str) -> bool:
     return places.normalise_place_name(name) in _capitals()
 
 
+# "in northeastern Kenya", "across southwestern Colombia": a part of a country by its bearing.
+_COMPASS_PART = re.compile(r"\b(?:in|across|near)\s+(?:the\s+)?(?:far\s+)?"
+                           r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+([A-Z][a-z]+)\b")
+
+
+def far_from_capital(sentences, dateline_city: str) -> str | None:
+    """The country an incident's sentences put it in by a bearing ("in northeastern Kenya") when
+    the dateline is that country's capital: the wire files from the capital, the event is
+    elsewhere. None otherwise."""
+    if not is_capital(dateline_city):
+        return None
+    capital = places.geocode(dateline_city, set(), set())
+    for sentence in sentences:
+        for match in _COMPASS_PART.finditer(sentence.text):
+            code = places.country_code(match.group(1))
+            if code and code == capital.country:
+                return match.group(1)
+    return None
+
+
 # A headline ends with the outlet's name after a bar or a spaced dash ("... | abc13.com",
 # "... - The Homicide Report - Los Angeles Times"): the story's own words come first.
 _HEADLINE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|«)\s+.*$", re.S)

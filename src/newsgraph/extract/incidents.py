@@ -442,6 +442,13 @@ def _locate(doc: Document, parsed, draft: _Draft, context: tuple[set[str], set[s
         # "WAYNE COUNTY, MO - ... in the Black River": a town that beats the dateline lies in the
         # dateline's state (Black River is also a name of Lorain, Ohio).
         span = None
+    elsewhere = incident_places.far_from_capital(draft.sentences, dateline.city) if dateline else None
+    if elsewhere is not None:
+        # "NAIROBI — ... an attack on a convoy in northeastern Kenya": a town the sentences name
+        # if the gazetteer knows it, else the country; not the capital the wire files from
+        own = draft.place if draft.place and not draft.place.isupper() and places.is_known_place(
+            draft.place) else None
+        return places.geocode(own or elsewhere, countries, states, warn=doc.warn)
     if dateline is not None and (span is None or not incident_places.is_town_choice(span, dateline.city)):
         if dateline.region and not dateline.state:
             code = places.country_code(dateline.region)
@@ -458,6 +465,10 @@ def _locate(doc: Document, parsed, draft: _Draft, context: tuple[set[str], set[s
                       and not incident_places.in_street_corner(ent)
                       and not incident_places.is_persons_name(ent)), None)
         name = incident_places.strip_article(first.text) if first is not None else None
+    if name is not None and name.isupper():
+        # a dateline the reader above missed ("NAIROBI, June 8 (Meridian) -"): the capital the
+        # wire files from, while the sentences put the event elsewhere in its country
+        name = incident_places.far_from_capital(draft.sentences, name) or name
     if name is None:
         return Location()
     abbreviation = AP_STATES.get(name.lower().rstrip("."))
