@@ -227,3 +227,16 @@ def test_an_event_in_the_capital_stays_there(parse):
                 published="2016-03-03")
     incidents.run(doc)
     assert doc.incidents[0].location.name == "Lima"
+
+
+@pytest.mark.model
+def test_a_port_of_a_town_and_a_towns_market_place_the_incident(parse):
+    # the small model tags both towns as organisations
+    doc = parse("BOGOTÁ — A fourth soldier has died of wounds from Thursday's attack on a checkpoint "
+                "near the Colombian port of Tumaco, the army said on Sunday.", published="2016-05-15")
+    incidents.run(doc)
+    assert doc.incidents[0].location.name == "Tumaco"
+    doc = parse("Traders at the Gaziantep market hit by a bomb on Saturday reopened their stalls on "
+                "Wednesday, four days after the blast killed nine people.", published="2016-04-20")
+    incidents.run(doc)
+    assert doc.incidents[0].location.name == "Gaziantep"

@@ -220,7 +220,9 @@ def _mistagged_town(ent: Span) -> bool:
         return False
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-    return before in _PLACE_PREPOSITIONS - {"of"} or after in _TOWN_AUTHORITIES
+    # "the Gaziantep market": a city naming a site in it
+    site = ent.root.dep_ == "compound" and ent.root.head.lower_ in SITE_WORDS
+    return before in _PLACE_PREPOSITIONS - {"of"} or after in _TOWN_AUTHORITIES or site
 
 
 def _looks_like_place(ent: Span) -> bool:
@@ -248,7 +250,14 @@ def is_town_choice(ent: Span, dateline_city: str) -> bool:
     return is_known_city(text) or is_capital(dateline_city)
 
 
-_TOWN_NOUNS = {"city", "town", "village", "province", "district", "region", "outskirts", "suburb"}
+_TOWN_NOUNS = {"city", "town", "village", "province", "district", "region", "outskirts", "suburb", "port"}
+# Nouns for sites: the incident's places ("Eastridge Mall", "the Gaziantep market"), and words
+# that end a site's name rather than a town's.
+SITE_WORDS = {"airport", "station", "market", "church", "mosque", "embassy", "hotel", "school", "university",
+              "college", "hospital", "restaurant", "bar", "club", "stadium", "square", "bridge", "base",
+              "barracks", "headquarters", "office", "offices", "bank", "store", "mall", "plant",
+              "substation", "farm", "building", "residence", "home", "house", "apartment", "apartments",
+              "park", "cafe", "theater", "theatre", "center", "centre"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -439,16 +448,14 @@ def town_in_headline_and_body(headline: str, body: str) -> str | None:
         # A suburb may end in a district word ("in far south suburban Sauk Village").
         district = last in DISTRICT_WORDS and not re.search(rf"\bsuburban\s+{re.escape(name)}\b", body or "")
         if len(name) < MIN_TOWN_NAME_CHARS or name.lower() in _HEADLINE_WORDS or is_region(name) \
-                or is_street_like(name) or district or last in _SITE_WORDS or "'" in name or last in _MONTHS:
+                or is_street_like(name) or district or last in SITE_WORDS or "'" in name or last in _MONTHS:
             continue
         if re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}{re.escape(name)}\b", body):
             return name
     return None
 
 
-# Words ending the name of a site, not a town ("Eastridge Mall"), and months ("in December").
-_SITE_WORDS = {"mall", "hotel", "school", "hospital", "center", "centre", "church", "station", "store",
-               "restaurant", "bar", "club", "apartments", "park", "airport", "university", "college"}
+# Months are no towns either ("in December").
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"}
 

@@ -41,11 +41,6 @@ TYPE_FAMILY = {
 GENERIC_TYPES = {"armed_assault", "unarmed_assault", "other"}
 # Kinds that name one event in different words ("abducted ... held hostage").
 SAME_EVENT_KIND = {"hostage_taking": "kidnapping"}
-# Words that show a place is a site, not a town.
-SITE_WORDS = {"airport", "station", "market", "church", "mosque", "embassy", "hotel", "school", "university",
-              "hospital", "restaurant", "bar", "club", "stadium", "square", "bridge", "base", "barracks",
-              "headquarters", "office", "offices", "bank", "store", "mall", "plant", "substation", "farm",
-              "building", "residence", "home", "house", "apartment", "park", "cafe", "theater", "theatre"}
 _TODAY = re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening)\b", re.I)
 AP_STATES = incident_places.AP_STATES
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -499,7 +494,7 @@ def _sites(draft: _Draft) -> list[str]:
             if ent.label_ == "FAC" and ent.text not in found:
                 found.append(ent.text)
         for chunk in sentence.noun_chunks:
-            if chunk.root.lower_ in SITE_WORDS and any(t.pos_ == "PROPN" for t in chunk):
+            if chunk.root.lower_ in incident_places.SITE_WORDS and any(t.pos_ == "PROPN" for t in chunk):
                 text = re.sub(r"^(?:at|in|near|outside)\s+", "", incident_places.strip_article(chunk.text),
                               flags=re.I)
                 if text not in found:
