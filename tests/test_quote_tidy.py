@@ -396,3 +396,17 @@ def test_a_title_in_a_person_entity_name_is_left_out(entity_name, speaker):
     doc.quotes = [quote]
     tidy_quotes(doc)
     assert quote.speaker == speaker
+
+
+def test_a_pronoun_going_on_from_the_quotations_own_earlier_pronoun_is_no_speech():
+    # "they" is the attackers of the quotation's own "They", not the families it names
+    body = ("“They picked a square full of families because they wanted the largest possible "
+            "crowd,” the governor said.")
+    end = body.index("”") + 1
+    doc = Document(body=body)
+    outer = _quote(body, body[:end], kind="direct", speaker="Kemal Aydin", speaker_text="the governor")
+    inner = _quote(body, "the largest possible crowd", cue="wanted", speaker="families",
+                   speaker_text="they", speaker_at="they wanted")
+    doc.quotes = [outer, inner]
+    tidy_quotes(doc)
+    assert [q.speaker for q in doc.quotes] == ["Kemal Aydin"]

@@ -190,6 +190,11 @@ def _misread_inside_quotation(doc: Document, quote: Quote, quotes: list[Quote]) 
         return True  # "That tells you ...", "Everyone knows who they are": no one reported
     if written in THIRD_PERSON:
         inside = doc.body[outer.span[0]:outer.span[1]]
+        if quote.speaker_span and re.search(rf"\b{written}\b", doc.body[outer.span[0]:quote.speaker_span[0]],
+                                            re.IGNORECASE):
+            # "They chose a market full of families because they wanted ...": the pronoun goes
+            # on from the quotation's own earlier "They", whom the quotation does not name
+            return True
         return not quote.speaker or quote.speaker.lower() == written or quote.speaker not in inside
     return False
 
