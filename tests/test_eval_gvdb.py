@@ -35,6 +35,26 @@ def test_score_compares_cities_loosely_and_counts_missing_as_zero():
     assert "| **mean** | **80.0%** |" in gvdb.format_gvdb_report(scores)
 
 
+def test_the_report_says_what_the_gold_puts_beyond_any_reader():
+    import json
+
+    def row(key, text, date, city, state):
+        when = {"date": date, "city": {"value": city}, "state": state}
+        return {"Article id": key, "Full text": text, "Article title": "", "Article url": "",
+                "Json": json.dumps({"date-and-time": when})}
+
+    rows = [row("1", "A man was shot on Friday.", "2016-01-29", "Dayton", "OH - Ohio"),
+            row("2", "Posted 1/29/16. A man was shot.", "2016-01-29", "Dayton", ""),
+            row("3", "In 2016 a man was shot.", "2016-01-29", "", "")]
+    limits = gvdb.gold_limits(rows)
+    assert (limits["undatable"], limits["stateless"]) == (1, 1)
+    assert limits["ceiling"] == pytest.approx((5 - 2 / 3) / 5)
+    report = gvdb.format_gvdb_report(gvdb.score({}, rows))
+    assert report.endswith("on 1 pages the gold date's year appears nowhere on the page, its title or "
+                           "its address; on 1 pages the gold names a city and no state. A reader right "
+                           "on everything else would score a mean of at most 86.7%.")
+
+
 def test_url_dates():
     assert gvdb._url_date("http://wmbx9news.com/2015/11/24/clerk-wounded/") == "2015-11-24"
     assert gvdb._url_date("http://example.com/news/story") is None

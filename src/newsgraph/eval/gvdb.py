@@ -337,7 +337,29 @@ def score(predictions: dict[str, dict], rows: list[dict]) -> dict:
     scores = {name: correct[name] / total for name in FIELDS}
     scores["mean"] = sum(scores[name] for name in FIELDS) / len(FIELDS)
     scores["pages"] = len(rows)
+    scores["limits"] = gold_limits(rows)
     return scores
+
+
+def gold_limits(rows: list[dict]) -> dict:
+    """What the gold itself puts beyond any reader: pages whose gold date has a year that
+    appears nowhere on the page, its title or its address (no reading can find it), and pages
+    whose gold names a city but no state (the crowd left the state out; a reader that names
+    the city's state is marked wrong). ``ceiling`` is the mean a reader would reach that got
+    everything else right."""
+    undatable = stateless = 0
+    for row in rows:
+        gold = gold_fields(json.loads(row["Json"]), row.get("Article title"))
+        page = " ".join((page_text(row), row.get("Article title") or "", row.get("Article url") or ""))
+        year = (gold["date"] or "")[:4]
+        # the year in full, as "'15", or closing a numeric date ("12/10/15")
+        if year and year not in page and not re.search(rf"(?:['’]|\d[/.-]){year[2:]}\b", page):
+            undatable += 1
+        if gold["city"] and not gold["state"]:
+            stateless += 1
+    total = max(len(rows), 1)
+    ceiling = (len(FIELDS) - (undatable + stateless) / total) / len(FIELDS)
+    return {"undatable": undatable, "stateless": stateless, "ceiling": ceiling}
 
 
 def evaluate_gvdb(gold_tsv: Path, predictions_path: Path, limit: int | None = None) -> dict:
@@ -360,4 +382,10 @@ def format_gvdb_report(scores: dict) -> str:
              "| field | accuracy |", "|---|---|"]
     lines += [f"| {name} | {scores[name]:.1%} |" for name in FIELDS]
     lines.append(f"| **mean** | **{scores['mean']:.1%}** |")
+    limits = scores.get("limits")
+    if limits:
+        lines += ["", f"Limits of the gold: on {limits['undatable']} pages the gold date's year appears "
+                  "nowhere on the page, its title or its address; on {stateless} pages the gold names a "
+                  "city and no state. A reader right on everything else would score a mean of at "
+                  f"most {limits['ceiling']:.1%}.".replace("{stateless}", str(limits["stateless"]))]
     return "\n".join(lines)
