@@ -23,6 +23,16 @@ def test_dateline_with_a_country():
     assert (found.city, found.state, found.region) == ("Ankara", None, "Turkey")
 
 
+@pytest.mark.parametrize(("body", "city", "region"), [
+    ("LIMA, March 3 (Andes Wire) - Gunmen ambushed a bus.", "Lima", None),
+    ("QUITO, Ecuador, Sept. 14 (AP) — A bomb exploded.", "Quito", "Ecuador"),
+    ("BOGOTÁ — A tenth officer has died.", "Bogotá", None),
+])
+def test_dateline_with_the_day_or_an_accented_town(body, city, region):
+    found = incident_places.find_dateline(body)
+    assert (found.city, found.region) == (city, region)
+
+
 @pytest.mark.parametrize("body", ["BREAKING NEWS - A shooting downtown.", "A woman was shot in Turlock.", "",
                                   "Police said — again — nothing."])
 def test_no_dateline(body):

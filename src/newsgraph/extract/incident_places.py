@@ -27,10 +27,15 @@ AP_STATES = {"ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO"
              "wis": "WI", "wyo": "WY"}
 # How far into the body a dateline may start (characters): a byline line may precede it.
 DATELINE_ZONE = 200
-# "CITY[, Region] [(Agency)] —": the town in capitals, at most four words.
+# "CITY[, Region][, Month Day] [(Agency)] —": the town in capitals (accented ones too: "BOGOTÁ"),
+# at most four words; a wire's dateline may carry the day ("NAIROBI, June 8 (Meridian) -").
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _DATELINE = re.compile(
-    r"(?:^|\n|(?<=[.:!?] )|(?<=(?:19|20)\d\d ))\s*(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2}))?"
+    r"(?:^|\n|(?<=[.:!?] )|(?<=(?:19|20)\d\d ))\s*"
+    rf"(?P<city>[{_UPPER}][{_UPPER}.'\-]+(?:\s+[{_UPPER}][{_UPPER}.'\-]+){{0,3}})"
+    rf"(?:,\s*(?!{_MONTH_DAY})(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){{0,2}}))?"
+    rf"(?:,\s*{_MONTH_DAY})?"
     r"\s*(?:\([^)\n]{1,30}\))?\s*(?:(?:--|-|:)\s|--(?=[A-Z])|—|–)")
 # Capitalised lead words that are not towns ("BREAKING NEWS -", "UPDATE:").
 _NOT_TOWNS = {"breaking", "update", "updated", "watch", "video", "news", "photos", "developing", "live",
