@@ -70,7 +70,7 @@ def test_a_claim_after_a_dateline_names_the_group_with_its_acronym(parse):
 
 @pytest.mark.model
 def test_no_group_claiming_names_no_group(parse):
-    assert _claimed(parse, "No group has claimed responsibility for the blast.") == []
+    assert _claimed(parse, "No armed group has yet claimed responsibility.") == []
 
 
 @pytest.mark.model

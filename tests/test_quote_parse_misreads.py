@@ -28,8 +28,8 @@ def test_the_subject_before_the_cue_wins_over_the_contents_subject_after_it(pars
 
 @pytest.mark.model
 def test_a_speaker_after_the_cue_is_kept_when_a_quotation_stands_before(parse):
-    # the parse hangs the quotation's last words on "said" as a subject ("mode")
-    body = "“The union is in panic mode. Full panic mode,” said Ayla Koc, the president of the caucus."
+    # the parse hangs the quotation's last words on "said" as a subject ("chaos")
+    body = "“The council is in chaos. Total chaos,” said Ayla Koc, the president of the caucus."
     assert [source for _cue, source, _content in _written(parse, body)] == [
         "Ayla Koc, the president of the caucus"]
 
