@@ -39,3 +39,21 @@ def test_the_md_model_loads_from_its_package_data():
     assert nlp.meta["name"] == "core_web_md" and nlp.meta["version"] == "3.8.0"
     doc = nlp("Maria Lopez said on Tuesday that fighters attacked Ankara.")
     assert ("Maria Lopez", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_doc_text_is_built_once_per_doc():
+    from newsgraph.language.model import doc_text
+
+    class CountingDoc:
+        def __init__(self):
+            self.user_data = {}
+            self.reads = 0
+
+        @property
+        def text(self):
+            self.reads += 1
+            return "Gunmen attacked a convoy."
+
+    doc = CountingDoc()
+    assert [doc_text(doc), doc_text(doc)] == ["Gunmen attacked a convoy."] * 2
+    assert doc.reads == 1

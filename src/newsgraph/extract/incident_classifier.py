@@ -166,7 +166,8 @@ def candidates(parsed: Doc) -> list[Candidate]:
 
     for chunk in parsed.noun_chunks:
         add(chunk, "chunk")
-        add(_of_extension(_trim(chunk)) if len(_trim(chunk)) else None, "of")
+        trimmed = _trim(chunk)
+        add(_of_extension(trimmed) if len(trimmed) else None, "of")
         if len(chunk) > 1:
             add(chunk.doc[chunk.root.i:chunk.root.i + 1], "head")
             for span, variant in _inner_variants(chunk):

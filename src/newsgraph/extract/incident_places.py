@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from newsgraph.extract import places
+from newsgraph.language.model import doc_text
 
 # AP-style state abbreviations used in datelines ("SPRINGFIELD, Ill.").
 AP_STATES = {"ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE",
@@ -150,7 +151,7 @@ def in_street_corner(ent: Span) -> bool:
     """A town's name used as one of two streets that meet ("near Quillen and Fond du Lac", "at
     Concord and Market streets"): the other name is a numbered street or no place at all, or
     "streets" follows the pair."""
-    text = ent.doc.text
+    text = doc_text(ent.doc)
     after = text[ent.end_char:ent.end_char + 40]
     before = text[max(0, ent.start_char - 40):ent.start_char]
     if (first := _CORNER_BEFORE.search(before)) is not None:

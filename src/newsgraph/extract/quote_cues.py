@@ -237,9 +237,9 @@ def _subject(verb):
             # misattached ("Ozturk, who ..., said evidence gathered overnight pointed to ..."),
             # unless a quotation mark stands between: then the one before is a word of the
             # quotation ('"..., it will," said Acton') and the speaker follows the verb.
-            text = current.doc.text
+            # (the words between are read as tokens: ``Doc.text`` rebuilds the page on each read)
             before = [c for c in subjects if c.i < current.i
-                      and not set(DOUBLE_MARKS).intersection(text[c.idx:current.idx])]
+                      and not any(t.text in DOUBLE_MARKS for t in current.doc[c.i:current.i])]
             return min(before or subjects, key=lambda c: abs(c.i - current.i)), False
         for child in current.children:
             if child.dep_ == "nsubjpass":

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from newsgraph.extract.quote_learned import learned_counts, learned_cues
 from newsgraph.extract.quote_lexicon import CUE_VERBS
+from newsgraph.language.model import doc_text
 
 Span = tuple[int, int]
 
@@ -74,7 +75,7 @@ def _pair_preposition(verb, cue: Span):
     """The preposition right after the cue that makes a cue pair with the verb ("call on")."""
     doc = verb.doc
     for child in verb.children:
-        if (child.dep_ == "prep" and child.idx >= cue[1] and not doc.text[cue[1]:child.idx].strip()
+        if (child.dep_ == "prep" and child.idx >= cue[1] and not doc_text(doc)[cue[1]:child.idx].strip()
                 and _is_preposition_cue(verb.lemma_.lower(), child.lower_)):
             return child
     return None
