@@ -131,3 +131,19 @@ def test_a_tycoon_quoted_inside_someones_words_is_still_a_source(parse):
     run_quotes(doc)
     run_sources(doc)
     assert "the shipping tycoon" in [source.name for source in doc.sources]
+
+
+@pytest.mark.model
+def test_a_report_in_a_relative_clause_ends_the_content_before_it(parse):
+    # the relative clause hangs outside the object the content grew from ("for ignoring ...")
+    body = "The council criticised the firm for ignoring the warnings, which its chief said were never sent."
+    assert sorted(_written(parse, body)) == [
+        ("criticised", "The council", ["the firm for ignoring the warnings"]),
+        ("said", "its chief", ["were never sent"]),
+    ]
+    body = ("The mayor said builders had used the grants to put up hotels, amounting to what the "
+            "auditors said was plain waste.")
+    assert sorted(_written(parse, body)) == [
+        ("said", "The mayor", ["builders had used the grants to put up hotels"]),
+        ("said", "the auditors", ["was plain waste"]),
+    ]

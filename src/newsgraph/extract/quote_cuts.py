@@ -81,3 +81,36 @@ def _before_aside(complement, start: int, end: int, text: str) -> int:
             if cut > start:
                 return min(end, cut)
     return end
+
+
+# Punctuation that sets a relative report off from the content before it.
+_ASIDE_MARKS = (",", ";", "—", "–", "--")
+
+
+def cut_before_relative_report(inner, outer, parsed, text: str) -> bool:
+    """Cut ``outer``'s content before ``inner`` when ``inner`` is a report told in a relative
+    clause at its end ("..., which he said were at his side", "..., amounting to what the
+    senators said was gerrymandering", "... -- meddling the congressman said is designed to
+    ..."): a speech verb with its own subject, hanging on a noun or a preposition. PolNeAR
+    annotates such a report on its own and ends the content before it. True when cut."""
+    if inner.cue_token is None or parsed is None:
+        return False
+    verb = parsed[inner.cue_token]
+    if verb.lemma_.lower() not in SPEECH_VERBS or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if not (verb.dep_ in ("relcl", "pcomp", "acl") or (verb.dep_ == "ccomp" and verb.head.pos_ == "NOUN")):
+        return False
+    clause_start = verb.left_edge.idx if verb.dep_ != "ccomp" else verb.head.left_edge.idx
+    for index, (start, end) in enumerate(outer.content):
+        if not start < clause_start < end:
+            continue
+        marks = [text.rfind(mark, start, clause_start) for mark in _ASIDE_MARKS]
+        at = max(marks)
+        if at <= start:
+            return False
+        cut = trim(text, start, at)[1]
+        if len(text[start:cut].split()) < 3:
+            return False
+        outer.content[index:] = [(start, cut)]
+        return True
+    return False

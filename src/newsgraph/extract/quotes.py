@@ -29,6 +29,7 @@ from newsgraph.extract.quote_cues import (
     find_in_parse,
     trim,
 )
+from newsgraph.extract.quote_cuts import cut_before_relative_report
 from newsgraph.extract.quote_fallback import sentence_content
 from newsgraph.extract.quote_hearsay import find_hearsay_cues
 from newsgraph.extract.quote_idioms import find_idiom_cues
@@ -159,7 +160,7 @@ def find_attributions(text: str, parsed) -> tuple[list[Found], list[str]]:
         warnings.append(f"{len(cueless)} quotation(s) with no reporting cue or speaker")
     found.extend(cueless)
     found.sort(key=lambda f: (f.content[0][0], f.cue[0]))
-    _mark_nested(found, parsed)
+    _mark_nested(found, parsed, text)
     return found, warnings
 
 
@@ -293,7 +294,7 @@ def _cue_inside(item: Found, other: Found) -> bool:
     return any(piece[0] <= item.cue[0] and item.cue[1] <= piece[1] for piece in other.content)
 
 
-def _mark_nested(found: list[Found], parsed) -> None:
+def _mark_nested(found: list[Found], parsed, text: str) -> None:
     """An attribution whose cue lies in another's content is nested (not written to PolNeAR).
 
     Two that each hold the other's cue ("Those repairs are continuing, she said": the
@@ -307,6 +308,8 @@ def _mark_nested(found: list[Found], parsed) -> None:
                 continue
             if other.kind == "indirect" and _credits_by_phrase(item, parsed):
                 continue  # "..., according to X" is the sentence's own credit, not speech within
+            if other.kind == "indirect" and cut_before_relative_report(item, other, parsed, text):
+                continue  # "..., which he said were ...": a report of its own after the content
             if _cue_inside(other, item):
                 if cue_reliability(item, parsed) > cue_reliability(other, parsed):
                     continue  # ``other`` is the misreading; it is dropped when its turn comes
