@@ -460,10 +460,6 @@ def _locate(doc: Document, parsed, draft: _Draft, context: tuple[set[str], set[s
                       and not incident_places.in_street_corner(ent)
                       and not incident_places.is_persons_name(ent)), None)
         name = incident_places.strip_article(first.text) if first is not None else None
-    if name is not None and name.isupper():
-        # a dateline the reader above missed ("NAIROBI, June 8 (Meridian) -"): the capital the
-        # wire files from, while the sentences put the event elsewhere in its country
-        name = incident_places.far_from_capital(draft.sentences, name) or name
     if name is None:
         return Location()
     abbreviation = AP_STATES.get(name.lower().rstrip("."))
