@@ -385,7 +385,7 @@ def format_gvdb_report(scores: dict) -> str:
     limits = scores.get("limits")
     if limits:
         lines += ["", f"Limits of the gold: on {limits['undatable']} pages the gold date's year appears "
-                  "nowhere on the page, its title or its address; on {stateless} pages the gold names a "
-                  "city and no state. A reader right on everything else would score a mean of at "
-                  f"most {limits['ceiling']:.1%}.".replace("{stateless}", str(limits["stateless"]))]
+                  f"nowhere on the page, its title or its address; on {limits['stateless']} pages the gold "
+                  "names a city and no state. A reader right on everything else would score a mean of at "
+                  f"most {limits['ceiling']:.1%}."]
     return "\n".join(lines)
