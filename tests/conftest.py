@@ -32,6 +32,19 @@ def parse(nlp):
     return build
 
 
+@pytest.fixture
+def written(parse):
+    """The top-level attributions of ``body`` as written: (cue, source, content pieces)."""
+    from newsgraph.extract.quotes import find_attributions
+
+    def read(body: str) -> list[tuple[str, str | None, list[str]]]:
+        found, _ = find_attributions(body, parse(body)._nlp)
+        return [(body[f.cue[0]:f.cue[1]], body[f.source[0]:f.source[1]] if f.source else None,
+                 [body[s:e] for s, e in f.content]) for f in found if not f.nested]
+
+    return read
+
+
 def datasets_dir(name: str) -> Path:
     path = DATASETS / name
     if not path.exists():
