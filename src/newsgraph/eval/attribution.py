@@ -234,14 +234,17 @@ def score_files(pairs: list[tuple[str, Path, Path]]) -> dict:
     return scores
 
 
-def evaluate_attribution(data_dir: Path, predictions_dir: Path, limit: int | None = None) -> dict:
-    """Extract attributions for ``data_dir/text/*.txt``, write brat predictions, score when gold exists."""
+def evaluate_attribution(data_dir: Path, predictions_dir: Path, limit: int | None = None,
+                         only: set[str] | None = None) -> dict:
+    """Extract attributions for ``data_dir/text/*.txt`` (those named in ``only``, when given), write
+    brat predictions, score when gold exists."""
     from newsgraph.extract.quotes import find_attributions
     from newsgraph.language.model import load_model
 
     data_dir, predictions_dir = Path(data_dir), Path(predictions_dir)
     predictions_dir.mkdir(parents=True, exist_ok=True)
-    text_paths = sorted((data_dir / "text").glob("*.txt"))[:limit]
+    text_paths = [path for path in sorted((data_dir / "text").glob("*.txt"))
+                  if only is None or path.stem in only][:limit]
     texts = []
     for path in text_paths:
         with open(path, encoding="utf-8") as handle:

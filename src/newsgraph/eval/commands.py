@@ -71,6 +71,18 @@ def attribution(data: Path, predictions: Path, limit: int | None) -> None:
 
 
 @eval_group.command()
+@click.option("--data", type=_dir, multiple=True, show_default=True,
+              default=[DATASETS / "polnear" / "train", DATASETS / "polnear" / "dev"])
+@click.option("--predictions", type=_out, default=DEFAULT_OUT / "agreement", show_default=True)
+def agreement(data: tuple[Path, ...], predictions: Path) -> None:
+    """Attribution: PolNeAR annotators against each other, and newsgraph against them, on the
+    articles several people annotated."""
+    from newsgraph.eval.agreement import evaluate_agreement, format_agreement_report
+
+    click.echo(format_agreement_report(evaluate_agreement(list(data), predictions)))
+
+
+@eval_group.command()
 @click.option("--gold", type=_file, default=DATASETS / "muc4" / "dev.jsonl", show_default=True)
 @click.option("--predictions", type=_out, default=DEFAULT_OUT / "muc4.json", show_default=True)
 @click.option("--limit", type=int, default=None, help="Only the first N documents.")
@@ -125,6 +137,12 @@ def _sections(out: Path) -> list[tuple[str, Callable[[], str]]]:
         return format_attribution_report(evaluate_attribution(DATASETS / "polnear" / "dev",
                                                               out / "attribution"))
 
+    def agreement_section() -> str:
+        from newsgraph.eval.agreement import evaluate_agreement, format_agreement_report
+
+        return format_agreement_report(evaluate_agreement(
+            [DATASETS / "polnear" / "train", DATASETS / "polnear" / "dev"], out / "agreement"))
+
     def muc4_section() -> str:
         from newsgraph.eval.muc4 import evaluate_muc4, format_muc4_report
 
@@ -150,6 +168,8 @@ def _sections(out: Path) -> list[tuple[str, Callable[[], str]]]:
         ("Temporal expressions (TempEval-3 TBAQ-cleaned)", timex_section),
         ("Quantities (NewsQuant)", quantities_section),
         ("Attribution (PolNeAR dev)", attribution_section),
+        ("Attribution: annotators' agreement (PolNeAR train and dev, articles with several annotators)",
+         agreement_section),
         ("Incidents (MUC-4 dev)", muc4_section),
         ("Shootings (GVDB dev)", gvdb_section),
         ("Speaker pronoun resolution (demo corpus gold)", pronouns_section),
@@ -165,6 +185,7 @@ def all_tasks(target: Path, predictions: Path) -> None:
     parts = ["# Accuracy", "",
              f"Written by `newsgraph eval all` on {date.today().isoformat()}; do not edit by hand.",
              "Every figure is on the development half in ../shared/datasets; the other half is held out.",
+             "The annotators' agreement also reads PolNeAR train's articles with several annotators.",
              ""]
     for title, section in _sections(predictions):
         started = time.monotonic()
