@@ -66,7 +66,7 @@ def test_a_preposition_before_its_verb_does_not_end_the_cue(parse):
     body = "She repeated the jokes for which she apologized last spring."
     found, _ = find_attributions(body, parse(body)._nlp)
     assert found and all(f.cue[0] < f.cue[1] for f in found)
-    assert "apologized last spring" in [body[f.cue[0]:f.cue[1]] for f in found]
+    assert "apologized" in [body[f.cue[0]:f.cue[1]] for f in found]
 
 
 @pytest.mark.model
