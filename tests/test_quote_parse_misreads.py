@@ -1,6 +1,7 @@
 """Reported speech over parses that misread the sentence: a second subject after the cue, a
 participle taken for the main verb, a that-clause hung on "citing", an "it" for a body's
-office; and sources that are things inside someone's words."""
+office, a dateline run into the subject, a verb tagged as a plural noun; and sources that are
+things inside someone's words."""
 
 from __future__ import annotations
 
@@ -141,3 +142,44 @@ def test_a_report_in_a_relative_clause_ends_the_content_before_it(written):
         ("said", "The mayor", ["builders had used the grants to put up hotels"]),
         ("said", "the auditors", ["was plain waste"]),
     ]
+
+
+@pytest.mark.model
+def test_a_dateline_the_parse_ran_into_the_subject_is_not_the_source(written):
+    body = ("HALDEN -- Mayor Ingrid Sola, opening the new ferry terminal on Saturday, said it would "
+            "carry a million passengers a year.\n\n"
+            "TROMSO (Meridian) - Harbour officials said the ice had closed two berths.\n\n"
+            "NATO - the alliance - said it would act.")
+    assert [source for _cue, source, _content in written(body)] == [
+        "Mayor Ingrid Sola", "Harbour officials", "NATO - the alliance"]
+
+
+
+@pytest.mark.model
+def test_a_described_speaker_after_a_dateline_is_named_without_it(parse):
+    doc = parse("May 4 (Meridian) - Harbour pilots said the ice had closed two berths on the fjord.")
+    entities.run(doc)
+    run_quotes(doc)
+    assert [(q.speaker_text, q.speaker) for q in doc.quotes] == [("Harbour pilots", "Harbour pilots")]
+
+def test_a_subject_or_name_on_a_claim_noun_is_its_source():
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.quote_nouns import find_nominal_cues
+
+    # the tagger read the verb "claims" as a plural noun with a subject; and a name in compound
+    words = ["But", "Ferreira", "claims", "that", "he", "was", "cheated", ".", "Few", "believed",
+             "the", "Pentagon", "claim", "that", "it", "hit", "nothing", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "AUX", "VERB", "PUNCT", "ADJ", "VERB",
+                   "DET", "PROPN", "NOUN", "SCONJ", "PRON", "VERB", "PRON", "PUNCT"],
+              deps=["cc", "nsubj", "ROOT", "mark", "nsubjpass", "auxpass", "ccomp", "punct", "nsubj",
+                    "ROOT", "det", "compound", "dobj", "mark", "nsubj", "acl", "dobj", "punct"],
+              heads=[2, 2, 2, 6, 6, 6, 2, 2, 9, 9, 11, 12, 9, 15, 15, 12, 15, 9],
+              lemmas=["but", "Ferreira", "claim", "that", "he", "be", "cheat", ".", "few", "believe",
+                      "the", "Pentagon", "claim", "that", "it", "hit", "nothing", "."])
+    text = doc.text
+    found = find_nominal_cues(doc, text)
+    assert [(text[slice(*f.cue)], text[slice(*f.source)] if f.source else None) for f in found] == [
+        ("claims", "Ferreira"), ("claim", "the Pentagon")]

@@ -17,6 +17,7 @@ attribution of its own in ``quote_cuts``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsgraph.extract.quote_clauses import clause_beside_citing, misattached_clause
@@ -28,7 +29,9 @@ from newsgraph.extract.quote_cuts import (
 )
 from newsgraph.extract.quote_learned import learned_counts
 from newsgraph.extract.quote_lexicon import (
+    AGENCY_CREDIT,
     CUE_VERBS,
+    DATELINE_PLACE,
     PARENTHETICAL_VERBS,
     SPEECH_VERBS,
     STANCE_VERBS,
@@ -196,6 +199,28 @@ def _before_source_aside(token, start: int, end: int, text: str) -> int:
     return end
 
 
+# A paragraph's dateline that the parse ran into the subject after it ("WASHINGTON -- President
+# Obama, dedicating ..., said"; "ANKARA (Meridian) - Police said"): a dash, never a colon
+# ("SMITH: ..." lines are a transcript's speakers).
+_DATELINE_BEFORE_SUBJECT = re.compile(rf"{DATELINE_PLACE}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[—–]|-{{1,2}})\s+")
+_CREDIT_BEFORE_SUBJECT = re.compile(rf"[^()\n]{{0,40}}{AGENCY_CREDIT}\s*")
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where a source that runs over its paragraph's dateline begins once the dateline is left
+    out (the parse may also start it inside the dateline: ") - Harbour officials")."""
+    paragraph = text.rfind("\n", 0, start) + 1
+    for pattern in (_DATELINE_BEFORE_SUBJECT, _CREDIT_BEFORE_SUBJECT):
+        match = pattern.match(text, paragraph, end)
+        if match is None or not start < match.end() < end:
+            continue
+        # a second dash after it makes the first one open an aside ("NATO - the alliance - said")
+        dash = match.group(0).rstrip()[-1]
+        if dash not in text[match.end():end + 3]:
+            return match.end()
+    return start
+
+
 def source_span(token, text: str, exclude: set[int] | None = None, verb=None) -> Span | None:
     """A source's words: its subtree, kept inside the paragraph of its head word (the parse
     sometimes joins a headline or a time stamp above: "9 p.m.\n\nEllen Voss").
@@ -211,6 +236,7 @@ def source_span(token, text: str, exclude: set[int] | None = None, verb=None) ->
             return None
         return trim(text, words[0].idx, words[-1].idx + len(words[-1]))
     start, end = subtree_span(token, text, exclude)
+    start = after_dateline(text, start, end)
     end = _before_source_aside(token, start, end, text)
     paragraph_start = text.rfind("\n", start, token.idx) + 1
     paragraph_end = text.find("\n", token.idx, end)

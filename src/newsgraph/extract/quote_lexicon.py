@@ -73,6 +73,9 @@ insiders insider aide aides diplomat diplomats
 """.split())
 # A wire credit after a dateline: "BAGHDAD (Reuters) -", "May 17 (Meridian) --".
 AGENCY_CREDIT = r"\((?P<agency>[A-Za-z][A-Za-z .-]{1,40})\)\s*[-—–]+"
+# The place of a dateline: a name in capitals, then an optional region or country ("HOLA,
+# Kenya", "WASHINGTON"); a dash or colon follows it.
+DATELINE_PLACE = r"[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’. -]*?)?"
 ANONYMITY_PHRASES = ("condition of anonymity", "on condition that", "declined to be named",
                      "asked not to be named", "not authorized to", "not authorised to",
                      "speaking anonymously", "requested anonymity", "who asked not to be identified",

@@ -69,8 +69,26 @@ def _from_noun(noun, text: str) -> Found | None:
                 break
     if content is None:
         return None
-    if not possessors:
+    holder = possessors[0] if possessors else _naming_modifier(noun)
+    if holder is None:
         return Found(cue=(cue_start, cue_end), content=[content], cue_token=noun.i)
-    source = subtree_span(possessors[0], text)
+    source = subtree_span(holder, text)
     return Found(cue=(cue_start, cue_end), content=[content], source=source,
-                 source_token=possessors[0].i, cue_token=noun.i)
+                 source_token=holder.i, cue_token=noun.i)
+
+
+# Entity kinds whose name, modifying a cue noun, says whose the claim is.
+_HOLDER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _naming_modifier(noun):
+    """Whose the claim is, without a possessor: a name modifying the noun ("the Kremlin claim
+    that ...", "the White House statement that ..."), or a subject, when the tagger took a verb
+    for a plural noun ("Trump claims that ...", parsed as a compound or as the noun's subject).
+    The head word of the name."""
+    subjects = [c for c in noun.children if c.dep_ == "nsubj" and c.i < noun.i]
+    if subjects:
+        return subjects[-1]
+    names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i
+             and (c.pos_ == "PROPN" or c.ent_type_ in _HOLDER_ENTITIES)]
+    return names[-1] if names else None

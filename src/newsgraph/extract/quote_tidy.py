@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from newsgraph.extract.quote_lexicon import AGENCY_CREDIT, SPEECH_VERBS
+from newsgraph.extract.quote_lexicon import AGENCY_CREDIT, DATELINE_PLACE, SPEECH_VERBS
 from newsgraph.record import Document, Quote
 
 # Indirect and mixed contents shorter than this many words are dropped. Set by reading
@@ -41,8 +41,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # A paragraph-initial dateline: a place in capitals, an optional region or country, then a
 # dash or colon ("HOLA, Kenya —", "PESHAWAR:"). At most this many characters long.
 DATELINE_MAX_CHARS = 60
-_DATELINE = re.compile(r"(?:^|\n)(?P<line>[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*"
-                       r"(?:, [A-Z][\w'’. -]*?)?\s*(?:[—–]|-{1,2}|:)\s*)")
+_DATELINE = re.compile(rf"(?:^|\n)(?P<line>{DATELINE_PLACE}\s*(?:[—–]|-{{1,2}}|:)\s*)")
 _ANONYMITY_REQUEST = re.compile(
     r"^(?:not to be (?:named|identified)|anonymity|(?:speaking )?on condition of anonymity)\b", re.IGNORECASE)
 # Without a parse, a sentence ends between two points of text at a stop, an optional closing

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.extract.quote_cues import Found
+from newsgraph.extract.quote_cues import Found, after_dateline
 from newsgraph.extract.quote_lexicon import (
     AGENCIES,
     BODY_NOUNS,
@@ -214,7 +214,7 @@ def _mention_for(token, role: str, sentences: dict[int, int], entities: _Entitie
     if token.pos_ == "PROPN":
         # a name the tagger missed is still a person when a role noun stands beside it
         return _untagged_name(token, role, sentences, text) if _described_person(token) else None
-    description = text[start:end].strip(" ,")
+    description = text[after_dateline(text, start, end):end].strip(" ,")
     lemma = token.lemma_.lower()
     person = (lemma in PERSON_NOUNS or lemma.endswith(PERSON_ENDINGS)) and not determiners & _NOT_PEOPLE
     # a body ("Turkey's main opposition party") or a document ("the statement") is an "it", like a
