@@ -172,3 +172,10 @@ def test_list_of_quotes_without_cues(parse):
     assert quotes == [("direct", "“We are ready for the storm.”", None, None),
                       ("direct", "“The streets are calm tonight.”", None, None)]
     assert "quotes: 2 quotation(s) with no reporting cue or speaker" in doc.warnings
+
+
+@pytest.mark.model
+def test_a_price_quoted_at_a_number_is_no_speech(written):
+    body = ("Street vendors in Accra quoted the cedi at between 4 and 5 to the dollar on Monday. "
+            "Shares were quoted at $12 in early trading. The paper quoted the minister at length.")
+    assert [(cue, source) for cue, source, _content in written(body)] == [("quoted", "The paper")]

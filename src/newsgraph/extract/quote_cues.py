@@ -309,6 +309,20 @@ def _subjectless_finite_clause(verb, complement) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in complement.children))
 
 
+# Verbs that also state a price: "traders quoted the naira at 345 to the dollar", "shares
+# were quoted at $12". With "at" and a number they report a market, not anyone's words.
+PRICE_VERBS = frozenset({"quote"})
+
+
+def _states_a_price(verb) -> bool:
+    if verb.lemma_.lower() not in PRICE_VERBS:
+        return False
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(p.dep_ == "prep" and p.lower_ == "at" and any(t.like_num or t.ent_type_ == "MONEY"
+                                                             for t in p.subtree)
+               for holder in holders for p in holder.children)
+
+
 def _conjoined_to_reporting(verb) -> bool:
     """A cue verb the parse joins to the content's verb rather than to the reporting verb
     above it ("said she would go and warned ..."): it has the reporting verb's tense, not
@@ -407,6 +421,8 @@ def _from_verb(verb, text: str, modelled: bool = False) -> Found | None:
         return None  # "Thank you": a learned verb with neither source nor content of its own
     if _subjectless_finite_clause(verb, complement):
         return None  # "Volumes offered fell 10 per cent": a participle read as the main verb
+    if _states_a_price(verb):
+        return None
     found = Found(cue=verb_group(verb), cue_token=verb.i, modelled=modelled)
     if lemma in RAISING_VERBS:
         return _raised(verb, subject, complement, found, text)
