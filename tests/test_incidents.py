@@ -75,6 +75,17 @@ def test_habits_give_no_incident(parse):
 
 
 @pytest.mark.model
+def test_what_something_is_used_to_do_is_no_incident(parse):
+    doc = parse("The army said the bridge post had been used to extort and rob traders for years. "
+                "Smugglers used to kidnap ferry passengers, residents said.")
+    incidents.run(doc)
+    assert doc.incidents == []
+    doc = parse("Gunmen used a truck to attack the post on Monday, killing two guards.")
+    incidents.run(doc)
+    assert [incident.type for incident in doc.incidents] == ["armed_assault"]
+
+
+@pytest.mark.model
 def test_page_with_no_incident(parse):
     doc = parse("The weather in Madrid was sunny and the markets rose.")
     incidents.run(doc)

@@ -56,6 +56,9 @@ IRREALIS_HEADS = {
 }
 # Heads that make an event unreal only as a clause ("wants to attack"), not as a participle.
 WANT_WORDS = {"want"}
+# Heads whose infinitive is a purpose or a past habit, not an event: "a checkpoint used to rob
+# farmers", "gangs used to rob travellers" (only the "to" clause, and only without an object).
+PURPOSE_HEADS = {"use"}
 MODAL_WORDS = {"will", "would", "could", "may", "might", "shall", "should", "must", "'ll", "wo"}
 SUICIDE_WORDS = {"suicide", "self-immolation", "kamikaze"}
 # Adverbs that make a trigger a habit, not an event ("routinely rob", "often attacked").
@@ -121,6 +124,10 @@ def is_irrealis(token: Token) -> bool:
             # "wanted in the fatal shooting" is a police phrase about a real event.
             current = head
             continue
+        if head.lemma_.lower() in PURPOSE_HEADS and current.dep_ in {"xcomp", "advcl"} and any(
+                child.dep_ == "aux" and child.lower_ == "to" for child in current.children) and not any(
+                child.dep_ == "dobj" for child in head.children):
+            return True  # with an object it is what was done ("used a truck to attack the post")
         if head.lemma_.lower() in IRREALIS_HEADS and current.dep_ in {
                 "xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "nsubj", "compound", "amod",
                 "aux", "attr"}:
