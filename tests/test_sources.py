@@ -137,3 +137,61 @@ def test_only_descriptions_of_people_are_anonymous(parse):
     run_quotes(doc)
     run_sources(doc)
     assert [(s.name, s.anonymous) for s in doc.sources] == [("The fee cuts", False), ("The growers", True)]
+
+
+def _hand_parsed(words, pos, deps, heads, ents=()):
+    """A Document over a hand-built parse (spaces between all words but before punctuation)."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    parsed = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=pos, deps=deps, heads=heads,
+                 lemmas=[w.lower() for w in words])
+    parsed.ents = [Span(parsed, start, end, label=label) for start, end, label in ents]
+    doc = Document(body=parsed.text)
+    doc._nlp = parsed
+    return doc
+
+
+def _speaker(doc, first: int, last: int, name: str) -> Quote:
+    parsed = doc._nlp
+    span = [parsed[first].idx, parsed[last].idx + len(parsed[last])]
+    return Quote(text="x", span=[0, 1], kind="indirect", cue="said", speaker=name, speaker_span=span,
+                 speaker_text=doc.body[span[0]:span[1]])
+
+
+def test_a_misread_first_name_with_a_clause_about_a_factory_is_a_named_person():
+    from newsgraph.extract.sources import _anonymous, _kind
+
+    # the tagger read "Segun" as a verb; the place in the relative clause is not the speaker
+    words = ["Segun", "Oladipo", ",", "who", "runs", "a", "factory", "in", "Ikeja", ",", "said", "it", "shut", "."]
+    doc = _hand_parsed(
+        words,
+        pos=["VERB", "PROPN", "PUNCT", "PRON", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "PRON",
+             "VERB", "PUNCT"],
+        deps=["nsubj", "dobj", "punct", "nsubj", "relcl", "det", "dobj", "prep", "pobj", "punct", "ROOT",
+              "nsubj", "ccomp", "punct"],
+        heads=[10, 0, 1, 4, 1, 6, 4, 6, 7, 10, 10, 12, 10, 10], ents=[(8, 9, "GPE")])
+    quote = _speaker(doc, 0, 8, "Segun Oladipo, who runs a factory in Ikeja")
+    assert _kind(doc, quote) == "person"
+    assert not _anonymous(doc, quote, "person")
+
+
+def test_one_of_them_takes_the_kind_of_the_group_it_was_resolved_to():
+    from newsgraph.extract.sources import _kind
+
+    words = ["One", "of", "them", "said", "it", "shut", "."]
+    doc = _hand_parsed(words, pos=["NUM", "ADP", "PRON", "VERB", "PRON", "VERB", "PUNCT"],
+                       deps=["nsubj", "prep", "pobj", "ROOT", "nsubj", "ccomp", "punct"],
+                       heads=[3, 0, 1, 3, 5, 3, 3])
+    assert _kind(doc, _speaker(doc, 0, 2, "one of two officials")) == "official"
+
+
+def test_a_bodys_name_the_tagger_missed_is_an_organisation():
+    from newsgraph.extract.sources import _kind
+
+    words = ["The", "Rights", "Forum", "said", "it", "shut", "."]
+    doc = _hand_parsed(words, pos=["DET", "PROPN", "PROPN", "VERB", "PRON", "VERB", "PUNCT"],
+                       deps=["det", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+                       heads=[2, 2, 3, 3, 5, 3, 3])
+    assert _kind(doc, _speaker(doc, 0, 2, "The Rights Forum")) == "organisation"

@@ -28,7 +28,7 @@ from newsgraph.extract.quote_lexicon import (
     OUTLET_WORDS,
 )
 from newsgraph.extract.speakers import PART_OF_GROUP
-from newsgraph.language.entity_words import ORGANISATION_HEADS, PERSON_ENDINGS, PERSON_NOUNS
+from newsgraph.language.entity_words import BODY_NAME_ENDS, ORGANISATION_HEADS, PERSON_ENDINGS, PERSON_NOUNS
 from newsgraph.record import Attribution, Document, Quote
 
 # Titles that make a named person an official.
@@ -173,7 +173,7 @@ def _kind(doc: Document, quote: Quote) -> str:
     words = set(re.findall(r"[\w.]+", written))
     label = entity.type if entity else _spacy_label(doc, quote)
     head = _speaker_head(doc, quote)
-    if head is not None and head.pos_ == "PRON" and not entity and name:
+    if head is not None and (head.pos_ == "PRON" or _part_of_pronoun(head)) and not entity and name:
         # a pronoun resolved to a description or a name ("which" -> "the TNA", "The bill"):
         # the kind of what it stands for, not of the pronoun
         words = set(re.findall(r"[\w.]+", name.lower()))
@@ -187,6 +187,9 @@ def _kind(doc: Document, quote: Quote) -> str:
         kind = _description_kind(head)
         if kind is not None:
             return kind
+    if head is not None and head.pos_ == "PROPN" and not entity and label is None and (
+            head.lower_ in ORGANISATION_HEADS | BODY_NAME_ENDS):
+        return "organisation"  # a body's name the tagger missed: "the Human Rights Forum of ..."
     if label in ("ORG",) and is_outlet_name(name):
         return "outlet"
     if words & ANONYMOUS_HEADS:
@@ -247,7 +250,27 @@ def _head_of(doc: Document, start: int, end: int):
     if words is None or not len(words):
         return None
     head = words.root
+    if head.pos_ in _PART_WORDS_POS:
+        # "one of two officials", "some of the residents": the kind is the group's
+        for preposition in head.children:
+            if preposition.dep_ == "prep" and preposition.lower_ == "of":
+                group = [c for c in preposition.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                if group:
+                    return group[0]
     return head.head if head.dep_ == "appos" else head
+
+
+# Parts of speech of the quantifier heading "one of ...", "some of ...", "many of ...".
+_PART_WORDS_POS = frozenset({"NUM", "PRON", "DET", "ADJ"})
+
+
+def _part_of_pronoun(head) -> bool:
+    """"One of them", "some of them": a part of a group named by a pronoun, which stands, like a
+    pronoun, for the group it was resolved to."""
+    return head.pos_ in _PART_WORDS_POS and any(
+        preposition.dep_ == "prep" and preposition.lower_ == "of"
+        and any(c.dep_ == "pobj" and c.pos_ == "PRON" for c in preposition.children)
+        for preposition in head.children)
 
 
 def _described(doc: Document, quote: Quote) -> str:
@@ -257,8 +280,11 @@ def _described(doc: Document, quote: Quote) -> str:
     head = _speaker_head(doc, quote)
     if head is None:
         return written
-    subtree = list(head.subtree)
-    return doc.body[subtree[0].idx:subtree[-1].idx + len(subtree[-1])]
+    # what a relative clause says they do is no description of them ("Segun Oladipo, who runs a
+    # plastics factory": a person, not the factory)
+    aside = {t.i for c in head.subtree if c.dep_ == "relcl" for t in c.subtree}
+    kept = [t for t in head.subtree if t.i not in aside]
+    return "".join(t.text_with_ws for t in kept).strip()
 
 
 def _holds_named_office(doc: Document, quote: Quote) -> bool:
@@ -285,7 +311,10 @@ def _spacy_label(doc: Document, quote: Quote) -> str | None:
         return head.ent_type_
     start, end = quote.speaker_span
     for ent in doc._nlp.ents:
-        if start <= ent.start_char and ent.end_char <= end:
+        # the name itself, not a place or body the phrase goes on to mention ("Segun Oladipo,
+        # who runs a factory in Ikeja", with "Segun" misread as a verb, is no place)
+        if start <= ent.start_char and ent.end_char <= end and (head is None or ent.start <= head.i < ent.end
+                                                                 or ent.start_char == start):
             return ent.label_
     return None
 
@@ -342,6 +371,10 @@ def _is_named(doc: Document, quote: Quote, head) -> bool:
     for a name the page's entities know."""
     if head.pos_ == "PROPN":
         return head.lower_ not in PART_OF_GROUP  # "Several told us": a quantifier opening a sentence
+    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if head.pos_ != "NOUN" and head.is_title and following is not None and following.pos_ == "PROPN" \
+            and following.is_title:
+        return True  # a first name the tagger misread ("Segun" as a verb) before the surname
     if head.pos_ == "PRON" and quote.speaker:
         wanted = _norm(quote.speaker)
         return any(_norm(form) == wanted

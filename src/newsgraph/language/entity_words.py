@@ -70,7 +70,7 @@ PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer")
 ORGANISATION_HEADS = frozenset("""
 party company group association firm organisation organization union federation charity bank
 coalition alliance movement outfit militia corporation operator business businesses network
-campaign institute foundation
+campaign institute foundation forum
 """.split())
 # Last words of a body's name, never of a person's: "Justice Department" keeps its "Justice".
 BODY_NAME_ENDS = frozenset({
