@@ -195,3 +195,16 @@ def test_a_bodys_name_the_tagger_missed_is_an_organisation():
                        deps=["det", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
                        heads=[2, 2, 3, 3, 5, 3, 3])
     assert _kind(doc, _speaker(doc, 0, 2, "The Rights Forum")) == "organisation"
+
+
+@pytest.mark.model
+def test_a_name_after_a_bodys_name_is_not_the_speaker(parse):
+    # the tagger calls "Nepal" a person; the forum is the one speaking
+    from newsgraph.language import entities
+
+    doc = parse("The independent Human Rights Forum of Nepal said the raids were illegal.")
+    entities.run(doc)
+    run_quotes(doc)
+    run_sources(doc)
+    assert [(s.name, s.kind, s.anonymous) for s in doc.sources] == [
+        ("The independent Human Rights Forum of Nepal", "organisation", False)]

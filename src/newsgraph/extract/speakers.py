@@ -23,7 +23,7 @@ from newsgraph.extract.quote_lexicon import (
     OUTLET_ANAPHORS,
     OUTLET_WORDS,
 )
-from newsgraph.language.entity_words import ORGANISATION_HEADS, PERSON_ENDINGS, PERSON_NOUNS
+from newsgraph.language.entity_words import BODY_NAME_ENDS, ORGANISATION_HEADS, PERSON_ENDINGS, PERSON_NOUNS
 from newsgraph.record import Document
 
 # Role weights and per-sentence decay of the salience model. Chosen by hand on
@@ -183,9 +183,11 @@ def _mention_for(token, role: str, sentences: dict[int, int], entities: _Entitie
                         "sg", token.lemma_.lower(), outlet=_is_outlet(name),
                         person=label in _PERSON_LIKE_LABELS)
     found = entities.at(start, end, token.idx, anywhere=token.pos_ == "PROPN")
-    if found is not None and found[2] in _PLACE_LABELS and token.pos_ == "PROPN":
+    if found is not None and token.pos_ == "PROPN" and (
+            found[2] in _PLACE_LABELS or token.lower_ in ORGANISATION_HEADS | BODY_NAME_ENDS):
         # a place after the head names where the body is, not the body: "the Human Rights
-        # Forum of Pakistan" is no "Pakistan"
+        # Forum of Pakistan" is no "Pakistan"; after a body's own name, any name says whose or
+        # where it is ("Forum of Nepal", when the tagger calls Nepal a person)
         found = entities.at(start, token.idx + len(token), token.idx)
     if found is None and token.pos_ == "NOUN":
         # "the agency's spokesman, Tunde Lawal": the name in apposition is the speaker
