@@ -366,14 +366,18 @@ def _is_thing(doc: Document, quote: Quote) -> bool:
     return not _names_people(head) and _description_kind(head) is None
 
 
+# Parts of speech the tagger gives a first name it does not know ("Segun" as a verb).
+_MISREAD_NAME_POS = frozenset({"VERB", "ADJ", "ADV", "X"})
+
+
 def _is_named(doc: Document, quote: Quote, head) -> bool:
     """Whether the speaker is named: a proper noun heads what was written, or a pronoun stands
     for a name the page's entities know."""
     if head.pos_ == "PROPN":
         return head.lower_ not in PART_OF_GROUP  # "Several told us": a quantifier opening a sentence
     following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    if head.pos_ != "NOUN" and head.is_title and following is not None and following.pos_ == "PROPN" \
-            and following.is_title:
+    if head.pos_ in _MISREAD_NAME_POS and head.is_title and head.lower_ not in PART_OF_GROUP \
+            and following is not None and following.pos_ == "PROPN" and following.is_title:
         return True  # a first name the tagger misread ("Segun" as a verb) before the surname
     if head.pos_ == "PRON" and quote.speaker:
         wanted = _norm(quote.speaker)
