@@ -16,6 +16,8 @@ import click
 from newsgraph.paths import DATASETS, DOCS, REPO_ROOT, SAMPLES
 
 DEFAULT_OUT = REPO_ROOT / "out" / "eval"
+# The PolNeAR folders whose articles with several annotators measure the annotators' agreement.
+AGREEMENT_DATA = [DATASETS / "polnear" / "train", DATASETS / "polnear" / "dev"]
 
 _dir = click.Path(exists=True, file_okay=False, path_type=Path)
 _file = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -71,8 +73,7 @@ def attribution(data: Path, predictions: Path, limit: int | None) -> None:
 
 
 @eval_group.command()
-@click.option("--data", type=_dir, multiple=True, show_default=True,
-              default=[DATASETS / "polnear" / "train", DATASETS / "polnear" / "dev"])
+@click.option("--data", type=_dir, multiple=True, default=AGREEMENT_DATA, show_default=True)
 @click.option("--predictions", type=_out, default=DEFAULT_OUT / "agreement", show_default=True)
 def agreement(data: tuple[Path, ...], predictions: Path) -> None:
     """Attribution: PolNeAR annotators against each other, and newsgraph against them, on the
@@ -140,8 +141,7 @@ def _sections(out: Path) -> list[tuple[str, Callable[[], str]]]:
     def agreement_section() -> str:
         from newsgraph.eval.agreement import evaluate_agreement, format_agreement_report
 
-        return format_agreement_report(evaluate_agreement(
-            [DATASETS / "polnear" / "train", DATASETS / "polnear" / "dev"], out / "agreement"))
+        return format_agreement_report(evaluate_agreement(AGREEMENT_DATA, out / "agreement"))
 
     def muc4_section() -> str:
         from newsgraph.eval.muc4 import evaluate_muc4, format_muc4_report
