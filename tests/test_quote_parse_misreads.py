@@ -149,9 +149,12 @@ def test_a_dateline_the_parse_ran_into_the_subject_is_not_the_source(written):
     body = ("HALDEN -- Mayor Ingrid Sola, opening the new ferry terminal on Saturday, said it would "
             "carry a million passengers a year.\n\n"
             "TROMSO (Meridian) - Harbour officials said the ice had closed two berths.\n\n"
-            "NATO - the alliance - said it would act.")
+            "NATO - the alliance - said it would act.\n\n"
+            "Sen. Ana Ruiz (D-Ore.) -- the panel's top Democrat, said the bill was dead.")
+    # a second dash, or a party and state in brackets, is no dateline
     assert [source for _cue, source, _content in written(body)] == [
-        "Mayor Ingrid Sola", "Harbour officials", "NATO - the alliance"]
+        "Mayor Ingrid Sola", "Harbour officials", "NATO - the alliance",
+        "Sen. Ana Ruiz (D-Ore.) -- the panel's top Democrat"]
 
 
 

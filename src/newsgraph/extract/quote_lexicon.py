@@ -71,8 +71,9 @@ ANONYMOUS_HEADS = frozenset("""
 source sources official officials people person witnesses witness residents resident someone
 insiders insider aide aides diplomat diplomats
 """.split())
-# A wire credit after a dateline: "BAGHDAD (Reuters) -", "May 17 (Meridian) --".
-AGENCY_CREDIT = r"\((?P<agency>[A-Za-z][A-Za-z .-]{1,40})\)\s*[-—–]+"
+# A wire credit after a dateline: "BAGHDAD (Reuters) -", "May 17 (Meridian) --"; a party and
+# state after a name is none ("Sen. Ana Ruiz (D-Ore.) -- the panel's top Democrat, said").
+AGENCY_CREDIT = r"(?!\([RDI]-)\((?P<agency>[A-Za-z][A-Za-z .-]{1,40})\)\s*[-—–]+"
 # The place of a dateline: a name in capitals, then an optional region or country ("HOLA,
 # Kenya", "WASHINGTON"); a dash or colon follows it.
 DATELINE_PLACE = r"[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’. -]*?)?"
