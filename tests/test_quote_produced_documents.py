@@ -14,6 +14,17 @@ def test_a_participle_on_a_document_object_stretches_back_to_the_producing_verb(
 
 
 @pytest.mark.model
+def test_a_participle_the_parse_hangs_on_the_producing_verb_is_carried_too(written):
+    # a day or a recipient between: the parse hangs "saying" on "released", not on the statement
+    body = ("The ministry released a statement Wednesday evening, saying the port would reopen. "
+            "Critics derided the statement, saying it came too late.")
+    assert written(body) == [
+        ("released a statement Wednesday evening, saying", "The ministry", ["the port would reopen"]),
+        ("derided", "Critics", ["the statement"]),
+        ("saying", "Critics", ["it came too late"])]
+
+
+@pytest.mark.model
 def test_a_relative_clause_of_the_document_is_carried_too(written):
     body = "The office released a memo from her lawyer that says she is innocent."
     assert written(body) == [

@@ -2,7 +2,8 @@
 the board to act", "released a letter from his doctor that says he is healthy".
 
 The parse hangs the reporting verb ("calling", "urging", "says") on the object noun
-of the verb that produced the document ("issued", "sent", "released"). PolNeAR reads
+of the verb that produced the document ("issued", "sent", "released"), or, when words
+stand between ("released a statement Wednesday, saying"), on the producing verb itself. PolNeAR reads
 the whole run, from the producing verb to the reporting one, as one cue, with the
 producer's subject as the source; the extractor would otherwise give the reporting
 verb alone (the noun as its source) or the producing verb with the whole object as
@@ -29,9 +30,36 @@ brief motion filing series editorial column op-ed petition resolution lawsuit co
 """.split())
 
 
+# Verbs that make or put out a document. Hung on one of them, a participle after its document is
+# what the document says; after any other verb it is the subject's own act.
+PRODUCING_VERBS = frozenset("""
+issue release send publish post put write unleash circulate file deliver sign launch run air
+tweet pen draft submit distribute share
+""".split())
+
+
+def _producer_of_participle(verb):
+    """The producing verb when the parse hangs the participle on it rather than on the document
+    ("released a statement Wednesday, saying", "sent a letter to the board urging"): the verb's
+    object is a document standing between them."""
+    producer = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or producer.i >= verb.i or producer.pos_ != "VERB":
+        return None
+    if producer.lemma_.lower() not in PRODUCING_VERBS:
+        return None  # "mocked the complaint, saying": a stance on a document, not its making
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in VEHICLE_NOUNS and c.i < verb.i
+               for c in producer.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return None
+    return None if producer.lemma_.lower() in CUE_VERBS else producer
+
+
 def _producer(verb):
     """The verb whose direct object carries ``verb`` ("issued" in "issued a statement calling")."""
     noun = verb.head
+    if verb.dep_ == "advcl":
+        return _producer_of_participle(verb)
     if verb.dep_ not in _CARRIED_DEPS or noun.i == verb.i or noun.lemma_.lower() not in VEHICLE_NOUNS:
         return None
     if noun.dep_ != "dobj" or noun.head.pos_ != "VERB" or noun.head.i > noun.i:
