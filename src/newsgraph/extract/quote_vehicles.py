@@ -3,12 +3,12 @@ the board to act", "released a letter from his doctor that says he is healthy".
 
 The parse hangs the reporting verb ("calling", "urging", "says") on the object noun
 of the verb that produced the document ("issued", "sent", "released"), or, when words
-stand between ("released a statement Wednesday, saying"), on the producing verb itself. PolNeAR reads
-the whole run, from the producing verb to the reporting one, as one cue, with the
-producer's subject as the source; the extractor would otherwise give the reporting
-verb alone (the noun as its source) or the producing verb with the whole object as
-its content. ``join_vehicles`` rewrites the attributions of ``quote_cues.find_in_parse``
-accordingly.
+stand between ("released a statement Wednesday, saying"), on the producing verb
+itself. PolNeAR reads the whole run, from the producing verb to the reporting one, as
+one cue, with the producer's subject as the source; the extractor would otherwise give
+the reporting verb alone (the noun as its source) or the producing verb with the whole
+object as its content. ``join_vehicles`` rewrites the attributions of
+``quote_cues.find_in_parse`` accordingly.
 """
 
 from __future__ import annotations
@@ -31,10 +31,11 @@ brief motion filing series editorial column op-ed petition resolution lawsuit co
 
 
 # Verbs that make or put out a document. Hung on one of them, a participle after its document is
-# what the document says; after any other verb it is the subject's own act.
+# what the document says; after any other verb it is the subject's own act. (Verbs of saying that
+# also make documents, "wrote", "tweeted", "posted", keep their own attribution, as on the noun.)
 PRODUCING_VERBS = frozenset("""
-issue release send publish post put write unleash circulate file deliver sign launch run air
-tweet pen draft submit distribute share
+issue release send publish put unleash circulate file deliver sign launch run air pen draft
+submit distribute share
 """.split())
 
 
@@ -52,7 +53,7 @@ def _producer_of_participle(verb):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
         return None
-    return None if producer.lemma_.lower() in CUE_VERBS else producer
+    return producer
 
 
 def _producer(verb):
