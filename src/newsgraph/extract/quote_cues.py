@@ -29,7 +29,7 @@ from newsgraph.extract.quote_cuts import (
 )
 from newsgraph.extract.quote_learned import learned_counts
 from newsgraph.extract.quote_lexicon import (
-    AGENCY_CREDIT,
+    CREDITED_DATELINE,
     CUE_VERBS,
     DATELINE_PLACE,
     PARENTHETICAL_VERBS,
@@ -203,7 +203,7 @@ def _before_source_aside(token, start: int, end: int, text: str) -> int:
 # Obama, dedicating ..., said"; "ANKARA (Meridian) - Police said"): a dash, never a colon
 # ("SMITH: ..." lines are a transcript's speakers).
 _DATELINE_BEFORE_SUBJECT = re.compile(rf"{DATELINE_PLACE}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[—–]|-{{1,2}})\s+")
-_CREDIT_BEFORE_SUBJECT = re.compile(rf"[^()\n]{{0,40}}{AGENCY_CREDIT}\s*")
+_CREDIT_BEFORE_SUBJECT = re.compile(CREDITED_DATELINE)
 
 
 def after_dateline(text: str, start: int, end: int) -> int:

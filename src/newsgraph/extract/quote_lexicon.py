@@ -74,6 +74,11 @@ insiders insider aide aides diplomat diplomats
 # A wire credit after a dateline: "BAGHDAD (Reuters) -", "May 17 (Meridian) --"; a party and
 # state after a name is none ("Sen. Ana Ruiz (D-Ore.) -- the panel's top Democrat, said").
 AGENCY_CREDIT = r"(?!\([RDI]-)\((?P<agency>[A-Za-z][A-Za-z .-]{1,40})\)\s*[-—–]+"
+# A dateline with a wire credit, up to the credit's dash and the space after it, as the parse
+# sometimes takes it into the subject after it ("May 17 (Meridian) - Colombian prosecutors").
+CREDITED_DATELINE = rf"[^()\n]{{0,40}}{AGENCY_CREDIT}\s*"
+# Entity labels of named speakers: people, bodies, nationalities and groups, countries and towns.
+NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # The place of a dateline: a name in capitals, then an optional region or country ("HOLA,
 # Kenya", "WASHINGTON"); a dash or colon follows it.
 DATELINE_PLACE = r"[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’. -]*?)?"

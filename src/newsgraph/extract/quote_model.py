@@ -35,6 +35,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+from newsgraph.extract.quote_lexicon import NAMED_LABELS
 from newsgraph.packaged import read_packaged_json
 
 MODEL_FILE = "cue_model.json"
@@ -50,7 +51,6 @@ WEIGHT_DECIMALS = 4
 # Words either side of the verb searched for a quotation mark.
 QUOTE_WINDOW = 3
 _QUOTE_CHARS = set("\"“”„«»''")
-_NAMED_SUBJECTS = {"PERSON", "ORG", "NORP", "GPE"}
 # Edges of the word-meaning prior (``quote_prior``) written as cumulative features
 # ("prior>=0.3"): a rare verb's meaning speaks where its lemma has no weight of its own.
 PRIOR_EDGES = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
@@ -63,7 +63,7 @@ SOURCE_NOTE = ("Logistic regression over verb parse features, trained on PolNeAR
 def _subject_kind(verb) -> str:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
-            if child.ent_type_ in _NAMED_SUBJECTS:
+            if child.ent_type_ in NAMED_LABELS:
                 return "named"
             if child.pos_ == "PRON":
                 return "pron"

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from newsgraph.extract.quote_cues import Found, subtree_span
 from newsgraph.extract.quote_learned import learned_cues
+from newsgraph.extract.quote_lexicon import NAMED_LABELS
 
 # Nouns that were a gold cue's key word in at least this share of their uses
 # outside contents in PolNeAR train. Calibrated on PolNeAR dev soft F1 (tried
@@ -77,10 +78,6 @@ def _from_noun(noun, text: str) -> Found | None:
                  source_token=holder.i, cue_token=noun.i)
 
 
-# Entity kinds whose name, modifying a cue noun, says whose the claim is.
-_HOLDER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-
-
 def _naming_modifier(noun):
     """Whose the claim is, without a possessor: a name modifying the noun ("the Kremlin claim
     that ...", "the White House statement that ..."), or a subject, when the tagger took a verb
@@ -90,5 +87,5 @@ def _naming_modifier(noun):
     if subjects:
         return subjects[-1]
     names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i
-             and (c.pos_ == "PROPN" or c.ent_type_ in _HOLDER_ENTITIES)]
+             and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_LABELS)]
     return names[-1] if names else None

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from newsgraph.extract.quote_lexicon import AGENCY_CREDIT, DATELINE_PLACE, SPEECH_VERBS
+from newsgraph.extract.quote_lexicon import CREDITED_DATELINE, DATELINE_PLACE, SPEECH_VERBS
 from newsgraph.record import Document, Quote
 
 # Indirect and mixed contents shorter than this many words are dropped. Set by reading
@@ -254,7 +254,7 @@ def _trim_description(quote: Quote) -> None:
 
 
 # A dateline the parse took into the subject: "May 17 (Meridian) - Colombian prosecutors said".
-_DATELINE_PREFIX = re.compile(rf"^[^()\n]{{0,40}}{AGENCY_CREDIT}\s*")
+_DATELINE_PREFIX = re.compile(rf"^{CREDITED_DATELINE}")
 
 
 def _trim_dateline(quote: Quote) -> None:

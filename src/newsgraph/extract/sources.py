@@ -250,13 +250,9 @@ def _head_of(doc: Document, start: int, end: int):
     if words is None or not len(words):
         return None
     head = words.root
-    if head.pos_ in _PART_WORDS_POS:
-        # "one of two officials", "some of the residents": the kind is the group's
-        for preposition in head.children:
-            if preposition.dep_ == "prep" and preposition.lower_ == "of":
-                group = [c for c in preposition.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
-                if group:
-                    return group[0]
+    group = _group_of(head)
+    if group is not None and group.pos_ == "NOUN":
+        return group  # "one of two officials", "some of the residents": the kind is the group's
     return head.head if head.dep_ == "appos" else head
 
 
@@ -264,13 +260,24 @@ def _head_of(doc: Document, start: int, end: int):
 _PART_WORDS_POS = frozenset({"NUM", "PRON", "DET", "ADJ"})
 
 
+def _group_of(head):
+    """The group a quantifier takes part of ("officials" in "one of two officials", "them" in
+    "some of them"), or None."""
+    if head.pos_ not in _PART_WORDS_POS:
+        return None
+    for preposition in head.children:
+        if preposition.dep_ == "prep" and preposition.lower_ == "of":
+            for child in preposition.children:
+                if child.dep_ == "pobj":
+                    return child
+    return None
+
+
 def _part_of_pronoun(head) -> bool:
     """"One of them", "some of them": a part of a group named by a pronoun, which stands, like a
     pronoun, for the group it was resolved to."""
-    return head.pos_ in _PART_WORDS_POS and any(
-        preposition.dep_ == "prep" and preposition.lower_ == "of"
-        and any(c.dep_ == "pobj" and c.pos_ == "PRON" for c in preposition.children)
-        for preposition in head.children)
+    group = _group_of(head)
+    return group is not None and group.pos_ == "PRON"
 
 
 def _described(doc: Document, quote: Quote) -> str:
