@@ -59,27 +59,25 @@ def test_lower_and_upper_case_give_the_same_type_and_counts(parse, recase):
 
 
 @pytest.mark.model
-def test_plans_threats_and_negations_give_no_incident(parse):
-    doc = parse("The group threatened to attack the embassy. Police said they would arrest anyone who "
-                "tried to bomb the station. No one was killed.")
+@pytest.mark.parametrize("body", [
+    # plans, threats and negations
+    "The group threatened to attack the embassy. Police said they would arrest anyone who "
+    "tried to bomb the station. No one was killed.",
+    # habits
+    "The council approved the new lanes on Monday. “Every month a rider is killed on "
+    "these roads,” a cycling group said. Bandits routinely rob lorries on the coast road.",
+    # what something was used to do: a purpose or a past habit
+    "The army said the bridge post had been used to extort and rob traders for years. "
+    "Smugglers used to kidnap ferry passengers, residents said.",
+], ids=["plans-threats-negations", "habits", "used-to"])
+def test_no_incident_from_what_did_not_happen_once(parse, body):
+    doc = parse(body)
     incidents.run(doc)
     assert doc.incidents == []
 
 
 @pytest.mark.model
-def test_habits_give_no_incident(parse):
-    doc = parse("The council approved the new lanes on Monday. “Every month a rider is killed on "
-                "these roads,” a cycling group said. Bandits routinely rob lorries on the coast road.")
-    incidents.run(doc)
-    assert doc.incidents == []
-
-
-@pytest.mark.model
-def test_what_something_is_used_to_do_is_no_incident(parse):
-    doc = parse("The army said the bridge post had been used to extort and rob traders for years. "
-                "Smugglers used to kidnap ferry passengers, residents said.")
-    incidents.run(doc)
-    assert doc.incidents == []
+def test_what_was_used_to_do_a_deed_is_still_the_deed(parse):
     doc = parse("Gunmen used a truck to attack the post on Monday, killing two guards.")
     incidents.run(doc)
     assert [incident.type for incident in doc.incidents] == ["armed_assault"]

@@ -177,24 +177,21 @@ def test_a_misread_first_name_with_a_clause_about_a_factory_is_a_named_person():
     assert not _anonymous(doc, quote, "person")
 
 
-def test_one_of_them_takes_the_kind_of_the_group_it_was_resolved_to():
+@pytest.mark.parametrize("words, pos, deps, heads, name, kind", [
+    # "one of them" takes the kind of the group it was resolved to
+    (["One", "of", "them"], ["NUM", "ADP", "PRON"], ["nsubj", "prep", "pobj"], [3, 0, 1],
+     "one of two officials", "official"),
+    # a body's name the tagger missed is an organisation
+    (["The", "Rights", "Forum"], ["DET", "PROPN", "PROPN"], ["det", "compound", "nsubj"], [2, 2, 3],
+     "The Rights Forum", "organisation"),
+], ids=["one-of-them", "missed-body-name"])
+def test_kind_of_a_three_word_subject(words, pos, deps, heads, name, kind):
     from newsgraph.extract.sources import _kind
 
-    words = ["One", "of", "them", "said", "it", "shut", "."]
-    doc = _hand_parsed(words, pos=["NUM", "ADP", "PRON", "VERB", "PRON", "VERB", "PUNCT"],
-                       deps=["nsubj", "prep", "pobj", "ROOT", "nsubj", "ccomp", "punct"],
-                       heads=[3, 0, 1, 3, 5, 3, 3])
-    assert _kind(doc, _speaker(doc, 0, 2, "one of two officials")) == "official"
-
-
-def test_a_bodys_name_the_tagger_missed_is_an_organisation():
-    from newsgraph.extract.sources import _kind
-
-    words = ["The", "Rights", "Forum", "said", "it", "shut", "."]
-    doc = _hand_parsed(words, pos=["DET", "PROPN", "PROPN", "VERB", "PRON", "VERB", "PUNCT"],
-                       deps=["det", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
-                       heads=[2, 2, 3, 3, 5, 3, 3])
-    assert _kind(doc, _speaker(doc, 0, 2, "The Rights Forum")) == "organisation"
+    # "<subject> said it shut ."
+    doc = _hand_parsed(words + ["said", "it", "shut", "."], pos=pos + ["VERB", "PRON", "VERB", "PUNCT"],
+                       deps=deps + ["ROOT", "nsubj", "ccomp", "punct"], heads=heads + [3, 5, 3, 3])
+    assert _kind(doc, _speaker(doc, 0, 2, name)) == kind
 
 
 @pytest.mark.model
